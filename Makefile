@@ -1,0 +1,44 @@
+# SIF: `make run` serves the demo, `make test` runs the whole suite (SQLite, then PostgreSQL).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install demo lint migrate messages bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(BIN)/sif migrate
+
+demo: migrate
+	$(BIN)/sif demo --if-empty
+
+run: demo
+	$(BIN)/sif serve --host $(HOST) --port $(PORT)
+
+lint: install
+	$(BIN)/ruff check sif tests benchmarks
+	$(BIN)/mypy sif/calc sif/ingest
+
+test: install
+	bash scripts/test.sh
+
+bench: install
+	$(BIN)/python -m benchmarks.run_all
+
+messages: install
+	cd sif && ../$(BIN)/django-admin compilemessages --settings=sif.web.settings
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The whole suite: lint, then pytest on SQLite, then on PostgreSQL when one can be started.
+# Prints which databases ran and why one was skipped; exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+status=0
+summary=()
+
+echo "== ruff"
+$BIN/ruff check sif tests benchmarks || status=1
+echo "== mypy (strict on sif/calc, sif/ingest)"
+$BIN/mypy sif/calc sif/ingest || status=1
+
+bash scripts/ensure_chromium.sh || echo "Chromium could not be installed: browser tests will be skipped with their reason."
+
+echo "== pytest on SQLite"
+env -u DATABASE_URL $BIN/pytest -q -p no:cacheprovider "$@"
+rc=$?
+if [ $rc -ne 0 ]; then status=1; fi
+summary+=("SQLite: pytest exit $rc")
+
+echo "== pytest on PostgreSQL"
+if url=$(bash scripts/ensure_postgres.sh); then
+    DATABASE_URL="$url" $BIN/pytest -q -p no:cacheprovider -m "not browser" "$@"
+    rc=$?
+    if [ $rc -ne 0 ]; then status=1; fi
+    summary+=("PostgreSQL: pytest exit $rc (browser tests ran on SQLite only)")
+else
+    summary+=("PostgreSQL: skipped, no server could be started (see messages above)")
+fi
+
+echo "== summary"
+printf '%s\n' "${summary[@]}"
+exit $status
