@@ -20,8 +20,8 @@ DJANGO_COMMANDS: dict[str, str] = {
     "migrate": "Skapar eller uppdaterar databasens tabeller",
     "demo": "Läser in demodata från de fem källdokumenten i en tom databas",
     "serve": "Startar webbservern (http://127.0.0.1:8000)",
-    "document": "Skapar dokument (PDF/DOCX/XLSX) ur databasen",
-    "backup": "Säkerhetskopierar databasen till en fil",
+    "backup": "Säkerhetskopierar databasen (var/backups/)",
+    "restore": "Återställer en säkerhetskopia till en tom databas",
     "createsuperuser": "Skapar en administratör för Django-admin",
 }
 
