@@ -121,3 +121,170 @@ def can_report_for_unit(user: Any, project: Project, unit: OrgUnit) -> Verdict:
     if unit.pk in reporter_unit_ids(user, project):
         return ALLOWED
     return refuse("not_reporter_for_unit")
+
+
+# ---------------------------------------------------------------- actions on projects
+#
+# One function per action. Each answers a Verdict whose reason is an error code of
+# sif/web/messages_sv.py; services raise SifError(verdict.reason) on refusal.
+
+
+def is_fund_admin(user: Any, municipality_id: int) -> bool:
+    return any(m.role == Role.FUND_ADMIN and m.municipality_id == municipality_id for m in user_memberships(user))
+
+
+def applicant_covers_unit(user: Any, unit: OrgUnit) -> bool:
+    """True when the user is an applicant of this unit (or of a unit above it, or municipality-wide)."""
+    for m in user_memberships(user):
+        if m.role != Role.APPLICANT or m.municipality_id != unit.municipality_id:
+            continue
+        if m.unit_id is None or unit.pk in unit_subtree_ids(m.unit):  # type: ignore[arg-type]
+            return True
+    return False
+
+
+def project_roles(user: Any, project: Project) -> set[str]:
+    """The roles that act on this project. An applicant acts only for the project's owner unit;
+    an applicant of a participating unit may see the project but not change it."""
+    roles = roles_for_project(user, project)
+    if Role.APPLICANT in roles and not applicant_covers_unit(user, project.owner_unit):
+        roles.discard(Role.APPLICANT)
+    return roles
+
+
+def _state_allows_edit(project: Project, roles: set[str]) -> Verdict:
+    from sif.web.projects.lifecycle import APPLICATION_STATES, FINAL_STATES
+
+    if project.state in FINAL_STATES:
+        return refuse("project_locked")
+    if Role.FUND_ADMIN in roles:
+        return ALLOWED
+    if Role.APPLICANT in roles and project.state in APPLICATION_STATES:
+        return ALLOWED
+    if Role.APPLICANT in roles:
+        return refuse("project_not_editable_in_state")
+    return refuse("permission_denied")
+
+
+def can_create_project(user: Any, fund: Any, owner_unit: OrgUnit) -> Verdict:
+    """A fund administrator of the fund's municipality, or an applicant of the owner unit."""
+    if owner_unit.municipality_id != fund.municipality_id:
+        return refuse("unit_outside_municipality")
+    if is_fund_admin(user, fund.municipality_id) or applicant_covers_unit(user, owner_unit):
+        return ALLOWED
+    return refuse("permission_denied")
+
+
+def can_edit_project(user: Any, project: Project) -> Verdict:
+    """Texts, period, units and contacts: the owner unit's applicant while the application is being
+    written; a fund administrator until the project is closed, rejected or withdrawn."""
+    roles = project_roles(user, project)
+    if not roles:
+        return refuse("project_not_found")
+    return _state_allows_edit(project, roles)
+
+
+def can_edit_budget(user: Any, project: Project) -> Verdict:
+    """The budget and the sought amount follow the same rule as the project texts."""
+    return can_edit_project(user, project)
+
+
+def can_submit_application(user: Any, project: Project) -> Verdict:
+    from sif.web.projects.lifecycle import APPLICATION_STATES
+
+    verdict = can_edit_project(user, project)
+    if verdict and project.state not in APPLICATION_STATES:
+        return refuse("project_not_editable_in_state")
+    return verdict
+
+
+def can_transition(user: Any, project: Project, to_state: str) -> Verdict:
+    """Whether the user may move the project from its current state to `to_state` directly."""
+    from sif.web.projects.lifecycle import transition_for
+
+    roles = project_roles(user, project)
+    if not roles:
+        return refuse("project_not_found")
+    rule = transition_for(project.state, to_state)
+    if rule is None:
+        return refuse("transition_not_allowed")
+    if rule.via_decision:
+        return refuse("transition_requires_decision")
+    if not roles & rule.roles:
+        return refuse("permission_denied")
+    return ALLOWED
+
+
+def can_review(user: Any, project: Project) -> Verdict:
+    """Reviewers and fund administrators comment and score until the decision."""
+    from sif.web.projects.lifecycle import REVIEW_STATES
+
+    roles = project_roles(user, project)
+    if not roles:
+        return refuse("project_not_found")
+    if not roles & {Role.REVIEWER, Role.FUND_ADMIN}:
+        return refuse("permission_denied")
+    if project.state not in REVIEW_STATES:
+        return refuse("review_not_open")
+    return ALLOWED
+
+
+def can_decide(user: Any, project: Project) -> Verdict:
+    """Only a fund administrator records a grant decision, and only for a project under review."""
+    from sif.web.projects.models import ProjectState
+
+    roles = project_roles(user, project)
+    if not roles:
+        return refuse("project_not_found")
+    if Role.FUND_ADMIN not in roles:
+        return refuse("permission_denied")
+    if project.state != ProjectState.IN_REVIEW:
+        return refuse("decision_not_in_review")
+    return ALLOWED
+
+
+def can_record_closing(user: Any, project: Project) -> Verdict:
+    """The closing decision (final report accepted) is recorded by a fund administrator."""
+    from sif.web.projects.models import ProjectState
+
+    roles = project_roles(user, project)
+    if not roles:
+        return refuse("project_not_found")
+    if Role.FUND_ADMIN not in roles:
+        return refuse("permission_denied")
+    if project.state != ProjectState.FINAL_REPORT_SUBMITTED:
+        return refuse("closing_not_after_final_report")
+    return ALLOWED
+
+
+def can_import_project(user: Any, fund: Any) -> Verdict:
+    """Registering a historical project from its documents is a fund administrator's task."""
+    return ALLOWED if is_fund_admin(user, fund.municipality_id) else refuse("permission_denied")
+
+
+def can_view_admin(user: Any) -> Verdict:
+    """Django's admin: superusers, and fund administrators (scoped to their municipalities)."""
+    if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
+        return refuse("permission_denied")
+    if getattr(user, "is_superuser", False):
+        return ALLOWED
+    if any(m.role == Role.FUND_ADMIN for m in user_memberships(user)):
+        return ALLOWED
+    return refuse("permission_denied")
+
+
+def admin_municipality_ids(user: Any) -> set[int] | None:
+    """Municipalities whose data the user administers in the admin; None means all (superuser)."""
+    if getattr(user, "is_superuser", False):
+        return None
+    return {m.municipality_id for m in user_memberships(user) if m.role == Role.FUND_ADMIN}
+
+
+def can_add_document(user: Any, project: Project) -> Verdict:
+    """Source documents: a fund administrator at any time, the applicant while it may edit."""
+    roles = project_roles(user, project)
+    if not roles:
+        return refuse("project_not_found")
+    if Role.FUND_ADMIN in roles:
+        return ALLOWED
+    return can_edit_project(user, project)

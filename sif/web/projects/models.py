@@ -37,6 +37,7 @@ class Fund(models.Model):
     repayment_years = models.PositiveSmallIntegerField(_("återbetalningstid (år)"), null=True, blank=True)
     repayment_note = models.TextField(_("om återbetalning"), blank=True)
     source_note = models.TextField(_("källa"), blank=True)
+    review_criteria = models.JSONField(_("bedömningskriterier"), default=list, blank=True, help_text=_('Lista av {"code": ..., "label": ...}; granskare sätter 1–5 poäng per kriterium.'))
 
     class Meta:
         verbose_name = _("fond")
@@ -110,6 +111,9 @@ class ProjectUnit(models.Model):
         verbose_name_plural = _("deltagande enheter")
         constraints = [models.UniqueConstraint(fields=["project", "unit"], name="project_unit_unique")]
 
+    def __str__(self) -> str:
+        return f"{self.project} – {self.unit}"
+
 
 class Contact(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="contacts")
@@ -152,6 +156,9 @@ class BudgetRow(models.Model):
         ordering = ["position", "id"]
         constraints = [models.UniqueConstraint(fields=["project", "category"], name="budget_row_unique_category")]
 
+    def __str__(self) -> str:
+        return f"{self.project}: {self.display_label()}"
+
     def display_label(self) -> str:
         return self.label or str(self.get_category_display())
 
@@ -171,6 +178,9 @@ class BudgetCell(models.Model):
             models.UniqueConstraint(fields=["row", "year"], name="budget_cell_unique_year"),
             models.CheckConstraint(condition=models.Q(amount__gte=0), name="budget_cell_not_negative"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.row} {self.year}: {self.amount}"
 
 
 class ApplicationForm(models.Model):
@@ -204,6 +214,9 @@ class Application(models.Model):
         verbose_name_plural = _("ansökningar")
         ordering = ["submitted_at", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.project} – {self.form} steg {self.step}"
+
 
 class Recommendation(models.TextChoices):
     GRANT = "grant", _("bevilja")
@@ -227,6 +240,9 @@ class Review(models.Model):
         verbose_name = _("granskning")
         verbose_name_plural = _("granskningar")
         ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.project} – {self.reviewer_name or self.reviewer or ''}".rstrip(" –")
 
 
 class DecisionKind(models.TextChoices):
@@ -252,6 +268,9 @@ class Decision(models.Model):
         verbose_name_plural = _("beslut")
         ordering = ["created_at", "id"]
         constraints = [models.CheckConstraint(condition=models.Q(granted_amount__isnull=True) | models.Q(granted_amount__gte=0), name="decision_amount_not_negative")]
+
+    def __str__(self) -> str:
+        return f"{self.project} – {self.get_kind_display()} {self.body} {self.decided_on or ''}".strip()
 
 
 class IndicatorUnit(models.TextChoices):

@@ -1,0 +1,65 @@
+"""Swedish messages for the error codes raised by sif/web (and by sif/calc/budget.py).
+
+A flat dict, code -> message with {named} placeholders, grouped by area. No Django import:
+sif/messages.py reads it for the pages, the API and the CLI alike. Every code raised under
+sif/web must be here (tests/web/test_messages.py checks it).
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    # --- access (sif/web/accounts/permissions.py)
+    "permission_denied": "Du har inte behörighet att göra detta.",
+    "project_not_found": "Projektet finns inte eller så saknar du behörighet.",
+    "not_reporter_for_unit": "Du kan bara rapportera för din egen enhet.",
+    "unit_outside_municipality": "Enheten {unit} hör inte till fondens kommun.",
+    "project_locked": "Projektet är avslutat, avslaget eller återtaget och kan inte längre ändras.",
+    "project_not_editable_in_state": "Projektet kan inte ändras av sökande i sin nuvarande status. Kontakta fondförvaltaren.",
+    # --- project (sif/web/projects/services.py)
+    "title_required": "Ange projektets namn.",
+    "field_not_editable": "Fältet {field} kan inte ändras här.",
+    "field_invalid": "Fältet {label} är ogiltigt: {detail}",
+    "state_unknown": "Okänd status: {state}.",
+    "import_source_required": "Ange varifrån projektets uppgifter kommer (källdokument).",
+    "contact_name_required": "Ange kontaktpersonens namn.",
+    "indicator_name_required": "Ange indikatorns namn.",
+    "document_empty": "Filen {name} är tom.",
+    # --- lifecycle (sif/web/projects/lifecycle.py)
+    "transition_not_allowed": "Projektet kan inte gå från {from_label} till {to_label}.",
+    "transition_requires_decision": "Beviljande och avslag registreras som ett beslut, inte som en statusändring.",
+    "transition_reason_required": "Ange en motivering för att ändra status till {to_label}.",
+    "closing_outcome_required": "Ange om verksamheten förs över till ordinarie drift eller avslutas.",
+    "closing_outcome_unknown": "Okänt utfall vid avslut: {outcome}.",
+    # --- budget (sif/calc/budget.py and budget_set / sought_amount_set)
+    "budget_amount_invalid": "Beloppet {value} för {year} är inte ett tal. Ange kronor, t.ex. 9 577 000.",
+    "budget_amount_negative": "Beloppet {value} för {year} är negativt. Budgetbelopp kan inte vara mindre än 0 kr.",
+    "budget_year_outside_period": "Året {year} ligger utanför projektperioden {start} – {end}. Ändra året eller projektperioden.",
+    "budget_period_missing": "Ange projektets start- och slutdatum innan budgeten fylls i.",
+    "budget_category_missing": "Välj kostnadsslag för raden {label}.",
+    "budget_category_duplicate": "Kostnadsslaget {category} förekommer två gånger i budgeten.",
+    "budget_category_unknown": "Okänt kostnadsslag: {category}.",
+    "end_before_start": "Slutdatum {end} ligger före startdatum {start}.",
+    "sought_amount_differs_from_budget": "Sökt belopp {sought} stämmer inte med budgetens totalsumma {total}. Sökt belopp ska vara lika med budgetens totalsumma.",
+    "sought_amount_without_budget": "Fyll i budgeten innan du anger sökt belopp; sökt belopp ska vara lika med budgetens totalsumma.",
+    # --- applications
+    "application_form_unknown": "Ansökningsformuläret {code} finns inte.",
+    "application_answer_unknown": "Frågan {field} finns inte i ansökningsformuläret.",
+    "application_answer_invalid": "Svaret på frågan {field} har fel form.",
+    # --- review and decisions
+    "review_not_open": "Granskningen är stängd: projektet har redan beslutats.",
+    "review_comments_required": "Skriv dina synpunkter.",
+    "review_recommendation_unknown": "Okänd rekommendation: {recommendation}.",
+    "review_criterion_unknown": "Kriteriet {criterion} finns inte i fondens bedömningskriterier.",
+    "review_score_out_of_range": "Poängen för {criterion} ska vara ett heltal från 1 till 5, inte {score}.",
+    "decision_not_in_review": "Beslut om medel kan bara fattas när projektet är under beredning.",
+    "decision_body_required": "Ange beslutande organ, t.ex. Socialnämnden.",
+    "decision_amount_required": "Ange beviljat belopp i kronor.",
+    "decision_amount_invalid": "Beviljat belopp {value} är inte ett tal.",
+    "decision_amount_negative": "Beviljat belopp kan inte vara negativt ({value}).",
+    "date_precision_unknown": "Okänd datumprecision: {precision}.",
+    "closing_not_after_final_report": "Beslut om avslut kan bara fattas när slutrapporten är inlämnad.",
+    # --- API (sif/web/api.py)
+    "invalid_input": "Uppgifterna är ofullständiga eller har fel form.",
+    "not_authenticated": "Logga in först.",
+    "not_found": "Sidan eller objektet finns inte.",
+}
