@@ -1,0 +1,35 @@
+"""Swedish messages for the error codes raised in sif/calc (assembled by sif/messages.py)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    "negative_count": "Antalet {field} får inte vara negativt, men är {value}.",
+    "negative_amount": "Beloppet {field} får inte vara negativt, men är {value}.",
+    "share_out_of_range": "Andelen {field} måste ligga mellan 0 och 1, men är {value}.",
+    "horizon_not_positive": "Kalkylperioden ({field}) måste vara minst ett år, men är {value}.",
+    "duration_not_positive": "Varaktigheten {field} måste vara minst ett år, men är {value}.",
+    "discount_rate_out_of_range": "Kalkylräntan ({field}) måste ligga mellan −1 och 1 (t.ex. 0.035 för 3,5 %), men är {value}.",
+    "unknown_actor": "Okänd aktör i {field}: {value!r}. Använd kommun (eller kommun.<förvaltning>), region, stat (eller stat.<myndighet>) eller individ.",
+    "unit_cost_missing_price_year": "Enhetskostnaden {field} saknar prisår. Ange vilket års prisnivå beloppet gäller.",
+    "unit_cost_missing_source": "Enhetskostnaden {field} saknar källa. Ange var beloppet kommer ifrån.",
+    "unknown_unit_cost": "Enhetskostnaden {value!r} i {field} finns inte i katalogen.",
+    "unknown_unit": "Okänd enhet i {field}: {value!r} (t.ex. per_day, per_month, per_year, per_case).",
+    "range_low_above_high": "I {field} är det lägsta värdet ({low}) större än det högsta ({high}).",
+    "mode_outside_range": "I {field} ligger det troligaste värdet ({mode}) utanför intervallet {low}–{high}.",
+    "unknown_distribution": "Okänd fördelning i {field}: {value!r}. Använd fixed, uniform, triangular eller pert.",
+    "kpi_year_missing": "Konsumentprisindex (årsmedel) saknas för år {year}. Välj ett annat prisår eller basår.",
+    "missing_field": "Uppgiften {field} saknas.",
+    "unknown_field": "Okänd uppgift i kalkylfilen: {field}. Kontrollera stavningen mot docs/calculations.md.",
+    "invalid_number": "{field} ska vara ett tal, men är {value!r}.",
+    "invalid_table": "{field} ska vara en tabell med namngivna uppgifter.",
+    "divisor_not_positive": "{field} måste vara större än 0, men är {value}.",
+    "outcome_needs_successes_or_effect": "Utfallet {field} behöver antingen ett antal lyckade utfall (successes) eller en effekt och en målgrupp (effect, target_group).",
+    "year_outside_horizon": "Året i {field} ({value}) ligger utanför kalkylperioden.",
+    "case_file_unreadable": "Kalkylfilen {path} kunde inte läsas: {detail}",
+    "draws_not_positive": "Antalet dragningar ({field}) måste vara minst 1, men är {value}.",
+    "group_size_not_positive": "Gruppstorleken {field} måste vara minst 1, men är {value}.",
+    "successes_exceed_group": "{field} ({value}) är fler än gruppens storlek ({n}).",
+    "repayment_years_not_positive": "Återbetalningsplanen måste omfatta minst ett år, men {field} är {value}.",
+    "repayment_exceeds_granted": "De registrerade återbetalningarna ({value} kr) överstiger det beviljade beloppet ({granted} kr).",
+    "effect_outcome_unknown": "Utfallet {value!r} i {field} finns inte bland kalkylens utfall.",
+}
