@@ -1,0 +1,61 @@
+"""Bytes -> lines. The file's first bytes decide the reader (not only its name): %PDF is a PDF,
+a zip with word/document.xml is a .docx, an OLE2 file is an old .doc or an encrypted .docx."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import PurePath
+
+from sif.calc.errors import SifError
+from sif.ingest.model import Line, Notice
+from sif.ingest.readers.docx import read_docx
+from sif.ingest.readers.pdf import read_pdf
+from sif.ingest.readers.text import read_text
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+TEXT_SUFFIXES = {"", ".txt", ".text", ".md", ".csv", ".tsv"}
+
+
+def read_document(data: bytes, filename: str) -> tuple[str, list[Line], list[Notice]]:
+    """(format, lines, unread) for a file's bytes; raises SifError with a code when unreadable."""
+    suffix = PurePath(filename).suffix.lower()
+    if not data.strip():
+        raise SifError("file_empty", filename=filename)
+    if data.startswith(b"%PDF-") or (suffix == ".pdf" and b"%PDF-" in data[:1024]):
+        lines, unread = read_pdf(data, filename)
+        return "pdf", lines, unread
+    if suffix == ".pdf":
+        raise SifError("pdf_broken", filename=filename)
+    if data.startswith(b"PK\x03\x04"):
+        if not _is_docx(data):
+            raise SifError(
+                "docx_broken" if suffix == ".docx" else "unsupported_type",
+                filename=filename,
+                suffix=suffix,
+            )
+        return "docx", read_docx(data, filename), []
+    if data.startswith(OLE2):
+        code = "docx_encrypted" if suffix == ".docx" else "unsupported_type"
+        raise SifError(code, filename=filename, suffix=suffix or "?")
+    if suffix == ".docx":
+        raise SifError("docx_broken", filename=filename)
+    if suffix not in TEXT_SUFFIXES and suffix in {
+        ".doc",
+        ".xls",
+        ".xlsx",
+        ".ppt",
+        ".pptx",
+        ".odt",
+        ".rtf",
+    }:
+        raise SifError("unsupported_type", filename=filename, suffix=suffix)
+    return "txt", read_text(data, filename), []
+
+
+def _is_docx(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return False
