@@ -42,12 +42,13 @@ def find_budget(lines: list[Line]) -> tuple[Budget | None, list[Notice], list[No
 def _year_columns(cells: list[str]) -> dict[int, int | None] | None:
     """Cell position -> year (None for the total column) if this is a header of years."""
     columns: dict[int, int | None] = {}
+    shift = 1 if cells and YEAR_CELL_RE.fullmatch(clean(cells[0])) else 0  # empty corner cell lost
     for position, cell in enumerate(cells):
         year = YEAR_CELL_RE.fullmatch(clean(cell))
-        if year and position > 0:
-            columns[position] = int(year.group(1))
-        elif position > 0 and TOTAL_RE.match(clean(cell)):
-            columns[position] = None
+        if year and position + shift > 0:
+            columns[position + shift] = int(year.group(1))
+        elif position + shift > 0 and TOTAL_RE.match(clean(cell)):
+            columns[position + shift] = None
     years = [y for y in columns.values() if y is not None]
     return columns if len(years) >= 2 else None
 

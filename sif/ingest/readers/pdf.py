@@ -1,4 +1,4 @@
-"""PDF: the text layer, read with pypdf, laid out again as lines.
+"""PDF: the text layer, read with pdfplumber (pypdf checks encryption), laid out again as lines.
 
 Text pieces on one baseline make a visual line; a wide gap between pieces is a table column
 (joined with a tab, as a text export does). Visual lines closer than 1.4 x the font size
@@ -9,16 +9,14 @@ each line of the result is a paragraph, a heading or a table row, as in the Word
 from __future__ import annotations
 
 import io
-import math
-from typing import Any
 from dataclasses import dataclass, field
+from typing import Any
 
 from sif.calc.errors import SifError
 from sif.ingest.model import Line, Notice
 
 ROW_PITCH = 1.4
-COLUMN_GAP = 2.0
-CHAR_WIDTH = 0.6
+COLUMN_GAP = 1.0
 
 
 @dataclass
@@ -27,6 +25,7 @@ class Piece:
     y: float
     size: float
     text: str
+    x1: float
 
 
 @dataclass
@@ -37,19 +36,39 @@ class VisualLine:
 
 
 def read_pdf(data: bytes, filename: str) -> tuple[list[Line], list[Notice]]:
-    reader = _open(data, filename)
+    _open(data, filename)
+    import pdfplumber
+
     lines: list[Line] = []
     unread: list[Notice] = []
-    for page_no, page in enumerate(reader.pages, start=1):
-        pieces = _pieces(page, filename)
-        if not pieces:
-            unread.append(Notice("pdf_page_no_text", 0, {"page": str(page_no)}))
-            continue
-        for text in _paragraphs(_visual_lines(pieces)):
-            lines.append(Line(len(lines) + 1, text, page_no))
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as document:
+            for page_no, page in enumerate(document.pages, start=1):
+                pieces = _pieces(page)
+                if not pieces:
+                    unread.append(Notice("pdf_page_no_text", 0, {"page": str(page_no)}))
+                    continue
+                _add_page(lines, _paragraphs(_visual_lines(pieces)), page_no)
+    except SifError:
+        raise
+    except Exception as error:  # pdfminer raises many kinds on damaged streams
+        raise SifError("pdf_broken", filename=filename) from error
     if not lines:
         raise SifError("pdf_no_text", filename=filename)
     return lines, unread
+
+
+def _add_page(lines: list[Line], texts: list[str], page_no: int) -> None:
+    for index, text in enumerate(texts):
+        if index == 0 and lines and _continues(lines[-1].text, text):
+            lines[-1] = Line(lines[-1].number, f"{lines[-1].text} {text}", lines[-1].page)
+            continue
+        lines.append(Line(len(lines) + 1, text, page_no))
+
+
+def _continues(previous: str, text: str) -> bool:
+    """A paragraph broken by a page break: no sentence end before, lower case after."""
+    return "\t" not in previous + text and previous[-1:] not in ".:!?" and text[:1].islower()
 
 
 def _open(data: bytes, filename: str) -> Any:
@@ -72,28 +91,12 @@ def _open(data: bytes, filename: str) -> Any:
     return reader
 
 
-def _pieces(page: object, filename: str) -> list[Piece]:
-    pieces: list[Piece] = []
-
-    def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
-        if not text.strip():
-            return
-        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        scale = math.sqrt(abs(tm[0] * tm[3] - tm[1] * tm[2])) * math.sqrt(
-            abs(cm[0] * cm[3] - cm[1] * cm[2])
-        )
-        for offset, part in enumerate(text.split("\n")):
-            if part.strip():
-                pieces.append(
-                    Piece(x, y - offset * size * scale * 1.2, max(size * scale, 1.0), part)
-                )
-
-    try:
-        page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
-    except Exception as error:  # a damaged content stream
-        raise SifError("pdf_broken", filename=filename) from error
-    return pieces
+def _pieces(page: Any) -> list[Piece]:
+    words = page.extract_words(keep_blank_chars=False, extra_attrs=["size"])
+    return [
+        Piece(float(w["x0"]), -float(w["top"]), float(w["size"]), str(w["text"]), float(w["x1"]))
+        for w in words
+    ]
 
 
 def _visual_lines(pieces: list[Piece]) -> list[VisualLine]:
@@ -108,7 +111,7 @@ def _visual_lines(pieces: list[Piece]) -> list[VisualLine]:
 
 
 def _place(line: VisualLine, piece: Piece) -> None:
-    end = piece.x + len(piece.text) * CHAR_WIDTH * piece.size
+    end = piece.x1
     if line.cells:
         last = line.cells[-1]
         if piece.x - float(last[1]) <= COLUMN_GAP * piece.size:
