@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from django import template
+from django.utils import formats
 
 from sif.web.core.money import format_kr, format_tkr
 
@@ -17,3 +19,33 @@ def kr(value: Decimal | int | None) -> str:
 @register.filter
 def tkr(value: Decimal | int | None) -> str:
     return format_tkr(value)
+
+
+@register.filter
+def month_year(value: date | None) -> str:
+    """'september 2014' in Swedish, 'September 2014' in English."""
+    if value is None:
+        return ""
+    return formats.date_format(value, "F Y")
+
+
+@register.filter
+def date_precise(value: date | None, precision: str = "day") -> str:
+    """A date shown only as precisely as it is known: day '2014-09-17', month 'september 2014', year '2014'."""
+    if value is None:
+        return ""
+    if precision == "month":
+        return month_year(value)
+    if precision == "year":
+        return str(value.year)
+    return value.isoformat()
+
+
+@register.filter
+def period(start: date | None, end: date | None) -> str:
+    """A project period '2013-09-01 – 2014-12-31' (an open end shows as a dash)."""
+    if start is None and end is None:
+        return ""
+    left = start.isoformat() if start else "…"
+    right = end.isoformat() if end else "…"
+    return f"{left} \u2013 {right}"

@@ -1,0 +1,339 @@
+"""Project pages: thin views that ask selectors for data, permission functions for access and
+services for every change. A project the user may not see answers 404; an action the user may
+not take answers 403 with the Swedish reason."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sif.calc.errors import SifError
+from sif.messages import message_for, message_for_error
+from sif.web.accounts import permissions
+from sif.web.accounts.permissions import Verdict
+from sif.web.audit.models import Event
+from sif.web.projects import selectors, services
+from sif.web.projects.forms import (
+    ApplicationAnswersForm,
+    BudgetForm,
+    ContactFormSet,
+    DecisionForm,
+    ProjectFilterForm,
+    ProjectForm,
+    ReviewForm,
+    render_answers,
+)
+from sif.web.projects.labels import action_label
+from sif.web.projects.models import Application, BudgetCategory, Project, ProjectState
+
+
+def _project_or_404(request: HttpRequest, pk: int) -> Project:
+    project = selectors.project_get(user=request.user, pk=pk)
+    if project is None:
+        raise Http404(message_for("project_not_found"))
+    return project
+
+
+def _require(verdict: Verdict) -> None:
+    if not verdict:
+        raise PermissionDenied(message_for(verdict.reason or "permission_denied"))
+
+
+@login_required
+def project_list(request: HttpRequest) -> HttpResponse:
+    form = ProjectFilterForm(request.GET or None, user=request.user)
+    filters = form.filters() if form.is_valid() else selectors.ProjectFilters()
+    projects = list(selectors.project_list(user=request.user, filters=filters))
+    return render(request, "projects/project_list.html", {"form": form, "projects": projects})
+
+
+@login_required
+def project_detail(request: HttpRequest, pk: int, transition_error: str = "", reason: str = "") -> HttpResponse:
+    project = _project_or_404(request, pk)
+    decisions = list(project.decisions.all())
+    context: dict[str, Any] = {
+        "project": project,
+        "budget": selectors.budget_table(project),
+        "units": [pu.unit for pu in project.project_units.all()],
+        "contacts": list(project.contacts.all()),
+        "indicators": list(project.indicators.select_related("responsible_unit")),
+        "applications": _applications(project),
+        "reviews": list(project.reviews.select_related("reviewer")),
+        "decisions": decisions,
+        "granted_amount": selectors.granted_amount(decisions),
+        "events": [_timeline_entry(e) for e in selectors.project_events(project)],
+        "transitions": _transitions(request.user, project),
+        "actions": _actions(request.user, project),
+        "transition_error": transition_error,
+        "reason": reason,
+    }
+    return render(request, "projects/project_detail.html", context)
+
+
+def _applications(project: Project) -> list[Application]:
+    """Each application with its answers laid out by the form version it was written in."""
+    apps = list(project.applications.select_related("form", "submitted_by"))
+    for app in apps:
+        app.rendered = render_answers(app.form.schema, app.answers)  # type: ignore[attr-defined]
+    return apps
+
+
+def _timeline_entry(event: Event) -> dict[str, Any]:
+    state_labels = dict(ProjectState.choices)
+    after = event.after if isinstance(event.after, dict) else {}
+    detail = ""
+    if event.action == "project_transition" and after.get("state"):
+        detail = str(state_labels.get(after["state"], after["state"]))
+    actor = event.actor
+    return {
+        "at": event.at,
+        "label": action_label(event.action),
+        "detail": detail,
+        "actor": (actor.get_full_name() or actor.get_username()) if actor else "",
+        "reason": event.reason,
+    }
+
+
+def _transitions(user: Any, project: Project) -> list[tuple[str, str]]:
+    """(state code, Swedish label) of every transition the user may make now."""
+    labels = dict(ProjectState.choices)
+    return [(state, str(labels.get(state, state))) for state, verdict in services.allowed_transitions(user, project) if verdict]
+
+
+def _actions(user: Any, project: Project) -> dict[str, bool]:
+    """Which edit links the page offers; the views ask the same functions again on use."""
+    return {
+        "edit": bool(permissions.can_edit_project(user, project)),
+        "apply": bool(permissions.can_submit_application(user, project)),
+        "budget": bool(permissions.can_edit_budget(user, project)),
+        "review": bool(permissions.can_review(user, project)),
+        "decide": bool(permissions.can_decide(user, project)),
+    }
+
+
+# ---------------------------------------------------------------- forms wired to the services
+#
+# Each view checks the permission function first (404 when the project is invisible, 403 with the
+# Swedish reason when the action is not the user's to take), then calls the service; a SifError
+# from the service becomes a Swedish form error and nothing is written (the services are atomic,
+# and a view that calls two services wraps them in one transaction).
+
+FIELD_FOR_CODE = {
+    "title_required": "title",
+    "end_before_start": "end_date",
+    "sought_amount_differs_from_budget": "sought_amount",
+    "sought_amount_without_budget": "sought_amount",
+    "decision_body_required": "body",
+    "decision_amount_required": "granted_amount",
+    "decision_amount_invalid": "granted_amount",
+    "decision_amount_negative": "granted_amount",
+    "date_precision_unknown": "date_precision",
+    "review_comments_required": "comments",
+    "review_recommendation_unknown": "recommendation",
+}
+ACCESS_CODES = {"permission_denied"}
+
+
+def _form_error(form: forms.Form, error: SifError) -> None:
+    """Attach the Swedish message of a refused service call to the field it concerns."""
+    if error.code == "project_not_found":
+        raise Http404(message_for_error(error))
+    if error.code in ACCESS_CODES:
+        raise PermissionDenied(message_for_error(error))
+    field = FIELD_FOR_CODE.get(error.code) or error.params.get("field")
+    if error.code == "review_score_out_of_range":
+        field = f"score-{error.params.get('criterion')}"
+    form.add_error(field if field in form.fields else None, message_for_error(error))
+
+
+def _done(request: HttpRequest, project: Project, text: str) -> HttpResponse:
+    messages.success(request, text)
+    return redirect("projects:detail", pk=project.pk)
+
+
+@login_required
+def project_create(request: HttpRequest) -> HttpResponse:
+    form = ProjectForm(request.POST or None, user=request.user, creating=True)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            project = services.project_create(
+                actor=request.user,
+                fund=data["fund"],
+                owner_unit=data["owner_unit"],
+                participating_units=data["participating_units"],
+                **form.project_fields(),
+            )
+        except SifError as error:
+            _form_error(form, error)
+        else:
+            return _done(request, project, _("Förslaget är sparat."))
+    return render(request, "projects/project_form.html", {"form": form, "creating": True})
+
+
+@login_required
+def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _project_or_404(request, pk)
+    _require(permissions.can_edit_project(request.user, project))
+    contacts = list(project.contacts.all())
+    initial = {name: getattr(project, name) for name in ProjectForm.TEXT_FIELDS} | {"participating_units": [pu.unit for pu in project.project_units.all()]}
+    form = ProjectForm(request.POST or None, user=request.user, creating=False, initial=initial)
+    contact_forms = ContactFormSet(request.POST or None, prefix="contact", initial=[{f: getattr(c, f) for f in ("name", "title", "email", "phone")} for c in contacts])
+    if request.method == "POST" and form.is_valid() and contact_forms.is_valid():
+        try:
+            with transaction.atomic():
+                services.project_update(actor=request.user, project=project, **form.project_fields())
+                services.participating_units_set(actor=request.user, project=project, units=form.cleaned_data["participating_units"])
+                _save_contacts(request.user, project, contacts, contact_forms)
+        except SifError as error:
+            _form_error(form, error)
+        else:
+            return _done(request, project, _("Projektets uppgifter är sparade."))
+    return render(request, "projects/project_form.html", {"form": form, "contact_forms": contact_forms, "project": project, "creating": False})
+
+
+def _save_contacts(user: Any, project: Project, contacts: list[Any], formset: Any) -> None:
+    for index, contact_form in enumerate(formset.forms):
+        data = {k: (v or "").strip() for k, v in contact_form.cleaned_data.items()}
+        if index < len(contacts):
+            services.contact_update(actor=user, contact=contacts[index], **data)
+        elif data.get("name"):
+            services.contact_add(actor=user, project=project, **data)
+
+
+def _budget_initial(project: Project) -> dict[str, Any]:
+    initial: dict[str, Any] = {"sought_amount": project.sought_amount}
+    for row in selectors.budget_inputs(project):
+        initial[f"label-{row.category}"] = row.label if row.label != str(dict(BudgetCategory.choices).get(row.category)) else ""
+        initial[f"footnote-{row.category}"] = row.footnote
+        for year, amount in row.amounts.items():
+            initial[f"amount-{row.category}-{year}"] = (amount / 1000).normalize()
+    return initial
+
+
+@login_required
+def project_budget(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _project_or_404(request, pk)
+    _require(permissions.can_edit_budget(request.user, project))
+    table = selectors.budget_table(project)
+    form = BudgetForm(request.POST or None, years=table.years, categories=list(BudgetCategory.choices), initial=_budget_initial(project))
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                services.budget_set(actor=request.user, project=project, rows=form.rows())
+                if form.cleaned_data["sought_amount"] is not None:
+                    services.sought_amount_set(actor=request.user, project=project, amount=form.cleaned_data["sought_amount"])
+        except SifError as error:
+            _form_error(form, error)
+        else:
+            return _done(request, project, _("Budgeten är sparad."))
+    return render(request, "projects/budget_form.html", {"form": form, "project": project, "budget": table})
+
+
+APPLICATION_KINDS = {"full": "application_full", "kort": "application_short"}
+
+
+def _application_initial(project: Project, form_code: str) -> dict[str, Any]:
+    latest = project.applications.filter(form__code=form_code).order_by("-submitted_at", "-pk").first()
+    if latest is None:
+        return {"name": project.title}
+    return {k: ("yes" if v is True else "no" if v is False else v) for k, v in latest.answers.items()}
+
+
+@login_required
+def project_application(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    if kind not in APPLICATION_KINDS:
+        raise Http404(message_for("application_form_unknown", code=kind))
+    project = _project_or_404(request, pk)
+    _require(permissions.can_submit_application(request.user, project))
+    form_code = APPLICATION_KINDS[kind]
+    version = services.application_form_current(form_code)
+    form = ApplicationAnswersForm(request.POST or None, schema=version.schema, initial=_application_initial(project, form_code))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.application_submit(actor=request.user, project=project, form_code=form_code, answers=form.answers())
+        except SifError as error:
+            _form_error(form, error)
+        else:
+            return _done(request, project, _("Ansökan är inlämnad."))
+    context = {
+        "form": form,
+        "version": version,
+        "project": project,
+        "budget": selectors.budget_table(project),
+        "contacts": list(project.contacts.all()),
+        "indicators": list(project.indicators.all()),
+        "can_edit_budget": bool(permissions.can_edit_budget(request.user, project)),
+    }
+    return render(request, "projects/application_form.html", context)
+
+
+@login_required
+def project_review(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _project_or_404(request, pk)
+    _require(permissions.can_review(request.user, project))
+    form = ReviewForm(request.POST or None, criteria=list(project.fund.review_criteria or []))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.review_add(actor=request.user, project=project, comments=data["comments"], scores=form.scores(), recommendation=data["recommendation"])
+        except SifError as error:
+            _form_error(form, error)
+        else:
+            return _done(request, project, _("Granskningen är sparad."))
+    return render(request, "projects/review_form.html", {"form": form, "project": project})
+
+
+@login_required
+def project_decision(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _project_or_404(request, pk)
+    _require(permissions.can_decide(request.user, project))
+    form = DecisionForm(request.POST or None, initial={"granted_amount": project.sought_amount})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.decision_record(
+                actor=request.user,
+                project=project,
+                granted=data["granted"],
+                body=data["body"],
+                decided_on=data["decided_on"],
+                date_precision=data["date_precision"],
+                paragraph=data["paragraph"].strip().lstrip("§").strip(),
+                granted_amount=data["granted_amount"] if data["granted"] else None,
+                conditions=data["conditions"],
+            )
+        except SifError as error:
+            _form_error(form, error)
+        else:
+            return _done(request, project, _("Beslutet är registrerat."))
+    return render(request, "projects/decision_form.html", {"form": form, "project": project})
+
+
+@login_required
+@require_POST
+def project_transition(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _project_or_404(request, pk)
+    to_state = request.POST.get("to_state", "")
+    reason = request.POST.get("reason", "")
+    verdict = permissions.can_transition(request.user, project, to_state)
+    if not verdict and verdict.reason == "permission_denied":
+        raise PermissionDenied(message_for("permission_denied"))
+    try:
+        services.project_transition(actor=request.user, project=project, to_state=to_state, reason=reason)
+    except SifError as error:
+        if error.code == "project_not_found":
+            raise Http404(message_for_error(error)) from None
+        if error.code in ACCESS_CODES:
+            raise PermissionDenied(message_for_error(error)) from None
+        return project_detail(request, pk, transition_error=message_for_error(error), reason=reason)
+    return _done(request, project, _("Projektet har nu status: %(state)s.") % {"state": project.get_state_display()})
