@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
-    "negative_count": "Antalet {field} får inte vara negativt, men är {value}.",
+    "negative_count": "Antalet {field} får inte vara negativt.",
     "negative_amount": "Beloppet {field} får inte vara negativt, men är {value}.",
     "share_out_of_range": "Andelen {field} måste ligga mellan 0 och 1, men är {value}.",
     "horizon_not_positive": "Kalkylperioden ({field}) måste vara minst ett år, men är {value}.",
@@ -32,4 +32,12 @@ MESSAGES: dict[str, str] = {
     "repayment_years_not_positive": "Återbetalningsplanen måste omfatta minst ett år, men {field} är {value}.",
     "repayment_exceeds_granted": "De registrerade återbetalningarna ({value} kr) överstiger det beviljade beloppet ({granted} kr).",
     "effect_outcome_unknown": "Utfallet {value!r} i {field} finns inte bland kalkylens utfall.",
+    # raised by sif/calc/followup.py and sif/calc/privacy.py
+    "numerator_exceeds_denominator": "I {field} är täljaren ({numerator}) större än nämnaren ({denominator}).",
+    "negative_weight": "Vikten får inte vara negativ, men är {weight}.",
+    "invalid_threshold": "Gränsen för att dölja små tal måste vara minst 1, men är {threshold}.",
+    "single_exceeds_present": "Antalet samtal med bara mamman ({single_mother}) eller bara pappan ({single_father}) är större än antalet samtal där hen deltog.",
+    "invalid_dimensions": "Antalet dimensioner i spindelmätningen måste vara minst 1, men är {dimensions}.",
+    "wrong_dimension_count": "Spindelmätningen för {unit} vid tillfälle {occasion} har {got} värden men ska ha {expected}.",
+    "personal_identity_number_in_text": "Texten i {field} innehåller ett personnummer eller samordningsnummer (tecken {position}). Ta bort det: SIF lagrar aldrig uppgifter som identifierar en person.",
 }
