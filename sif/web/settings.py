@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "sif.web.accounts",
     "sif.web.audit",
     "sif.web.projects",
+    "sif.web.followup",
 ]
 
 MIDDLEWARE = [

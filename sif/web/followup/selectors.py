@@ -1,0 +1,280 @@
+"""Reads for the follow-up pages: aggregates per indicator and period, missing reports, the gender
+analysis and the spread of spindelmätning. Arithmetic is done by sif.calc.followup."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from sif.calc.followup import (
+    GenderAnalysis,
+    OccasionSpread,
+    Suppression,
+    aggregate_counts,
+    aggregate_shares,
+    gender_analysis,
+    spread_between_units,
+    suppress,
+    weighted_mean,
+)
+from sif.web.accounts.models import OrgUnit, Role
+from sif.web.accounts.permissions import roles_for_project
+from sif.web.followup.models import (
+    ActivityCount,
+    ActivityType,
+    Group,
+    Measurement,
+    PublishedShare,
+    ReportingPeriod,
+    SpiderInstrument,
+    StatusReport,
+)
+from sif.web.followup.services import units_in_order
+from sif.web.projects.models import Indicator, IndicatorUnit, Project
+
+
+@dataclass
+class Aggregate:
+    """One indicator's figure for one group in one period, across the units that reported."""
+
+    kind: str
+    value: Decimal | None  # count: sum; share: pooled rate (0–1); score: weighted mean
+    numerator: int | None = None
+    denominator: int | None = None
+    units: int = 0
+    is_example: bool = False
+
+    @property
+    def n(self) -> int | None:
+        """The number a suppression rule looks at (a count of people or events)."""
+        if self.kind == IndicatorUnit.COUNT:
+            return int(self.value) if self.value is not None else None
+        if self.kind == IndicatorUnit.SHARE:
+            return self.numerator
+        return self.denominator
+
+
+def aggregate(indicator: Indicator, measurements: list[Measurement]) -> Aggregate | None:
+    """Sum for counts, pooled numerator/denominator for shares, weighted mean for scores."""
+    if not measurements:
+        return None
+    example = any(m.is_example for m in measurements)
+    kind = indicator.unit
+    if kind == IndicatorUnit.SHARE or (kind == IndicatorUnit.COUNT and all(m.value is None for m in measurements)):
+        pooled = aggregate_shares((m.numerator or 0, m.denominator or 0) for m in measurements)
+        assert pooled is not None
+        if kind == IndicatorUnit.COUNT:
+            return Aggregate(kind, Decimal(pooled.numerator), int(pooled.numerator), int(pooled.denominator), pooled.units, example)
+        return Aggregate(kind, pooled.rate, int(pooled.numerator), int(pooled.denominator), pooled.units, example)
+    if kind == IndicatorUnit.COUNT:
+        total = aggregate_counts(m.value if m.value is not None else m.numerator for m in measurements)
+        return Aggregate(kind, Decimal(total) if total is not None else None, units=len(measurements), is_example=example)
+    weights = [m.denominator if m.denominator is not None else 1 for m in measurements]
+    mean = weighted_mean((m.value, w) for m, w in zip(measurements, weights, strict=True) if m.value is not None)
+    return Aggregate(kind, mean, denominator=sum(weights), units=len(measurements), is_example=example)
+
+
+@dataclass
+class PeriodRow:
+    period: ReportingPeriod
+    intervention: Aggregate | None
+    comparison: Aggregate | None
+
+
+@dataclass
+class UnitCell:
+    unit: OrgUnit
+    figure: Aggregate | None
+    hidden_reason: str = ""
+
+
+@dataclass
+class IndicatorTable:
+    indicator: Indicator
+    rows: list[PeriodRow] = field(default_factory=list)
+    latest_period: ReportingPeriod | None = None
+    by_unit: list[UnitCell] = field(default_factory=list)
+
+    @property
+    def has_data(self) -> bool:
+        return any(r.intervention or r.comparison for r in self.rows)
+
+    @property
+    def is_example(self) -> bool:
+        return any((r.intervention and r.intervention.is_example) or (r.comparison and r.comparison.is_example) for r in self.rows)
+
+
+def indicator_tables(project: Project, *, threshold: int | None = None) -> list[IndicatorTable]:
+    """Per indicator: aggregate per period and group, and per unit in the latest period with data.
+
+    With a `threshold`, per-unit cells under it are hidden (published and exported tables).
+    """
+    periods = list(project.reporting_periods.all())
+    by_key: dict[tuple[int, int, str], list[Measurement]] = defaultdict(list)
+    by_unit: dict[tuple[int, int, int], list[Measurement]] = defaultdict(list)
+    for m in Measurement.objects.filter(period__project=project).select_related("unit"):
+        by_key[(m.indicator_id, m.period_id, m.group)].append(m)
+        if m.group == Group.INTERVENTION:
+            by_unit[(m.indicator_id, m.period_id, m.unit_id)].append(m)
+    units = units_in_order(project)
+    tables: list[IndicatorTable] = []
+    for indicator in project.indicators.select_related("responsible_unit"):
+        table = IndicatorTable(indicator=indicator)
+        for period in periods:
+            row = PeriodRow(
+                period,
+                aggregate(indicator, by_key.get((indicator.pk, period.pk, Group.INTERVENTION), [])),
+                aggregate(indicator, by_key.get((indicator.pk, period.pk, Group.COMPARISON), [])),
+            )
+            table.rows.append(row)
+            if row.intervention is not None:
+                table.latest_period = period
+        if table.latest_period is not None:
+            cells = [UnitCell(u, aggregate(indicator, by_unit.get((indicator.pk, table.latest_period.pk, u.pk), []))) for u in units]
+            table.by_unit = [c for c in cells if c.figure is not None]
+            if threshold is not None:
+                _suppress_cells(table.by_unit, threshold)
+        tables.append(table)
+    return tables
+
+
+def _suppress_cells(cells: list[UnitCell], threshold: int) -> Suppression[int]:
+    counted = {c.unit.pk: c.figure.n for c in cells if c.figure is not None and c.figure.n is not None}
+    result = suppress(counted, threshold, total_published=True)
+    for c in cells:
+        if c.unit.pk in result.hidden:
+            c.hidden_reason = result.hidden[c.unit.pk]
+            c.figure = None
+    return result
+
+
+def reporting_status(project: Project) -> list[dict[str, Any]]:
+    """Per period: which participating units have reported figures and which have not."""
+    units = list(project.units.order_by("name"))
+    reported: dict[int, set[int]] = defaultdict(set)
+    for period_id, unit_id in Measurement.objects.filter(period__project=project).values_list("period_id", "unit_id"):
+        reported[period_id].add(unit_id)
+    for period_id, unit_id in ActivityCount.objects.filter(period__project=project).values_list("period_id", "unit_id"):
+        reported[period_id].add(unit_id)
+    reports = {(r.period_id, r.unit_id): r for r in StatusReport.objects.filter(project=project)}
+    status = []
+    for period in project.reporting_periods.all():
+        rows = [{"unit": u, "reported": u.pk in reported[period.pk], "report": reports.get((period.pk, u.pk))} for u in units]
+        status.append({"period": period, "units": rows, "missing": [r["unit"] for r in rows if not r["reported"]]})
+    return status
+
+
+def missing_reports(period: ReportingPeriod) -> list[OrgUnit]:
+    """The participating units that have entered no figure for this period."""
+    done = set(Measurement.objects.filter(period=period).values_list("unit_id", flat=True))
+    done |= set(ActivityCount.objects.filter(period=period).values_list("unit_id", flat=True))
+    return [u for u in period.project.units.order_by("name") if u.pk not in done]
+
+
+@dataclass
+class ActivityRow:
+    activity: ActivityType
+    period: ReportingPeriod
+    total: int | None
+    qualifier: str
+    units: int
+    owner_level: bool
+    is_example: bool
+    note: str
+    women: int | None = None
+    men: int | None = None
+
+
+def activity_rows(project: Project) -> list[ActivityRow]:
+    """Activity totals per activity and period, summed across units."""
+    groups: dict[tuple[int, int], list[ActivityCount]] = defaultdict(list)
+    for a in ActivityCount.objects.filter(project=project).select_related("activity", "period"):
+        groups[(a.activity_id, a.period_id)].append(a)
+    rows = []
+    for activity in project.activity_types.all():
+        for period in project.reporting_periods.all():
+            counts = groups.get((activity.pk, period.pk))
+            if not counts:
+                continue
+            total = aggregate_counts(c.total for c in counts)
+            qualifiers = {c.qualifier for c in counts}
+            rows.append(ActivityRow(
+                activity, period, int(total) if total is not None else None,
+                qualifiers.pop() if len(qualifiers) == 1 else "about",
+                len(counts), all(c.unit_id == project.owner_unit_id for c in counts),
+                any(c.is_example for c in counts), "; ".join(sorted({c.note for c in counts if c.note})),
+            ))
+    return rows
+
+
+@dataclass
+class GenderBlock:
+    activity: ActivityType
+    period: ReportingPeriod
+    counted: GenderAnalysis | None
+    published: list[PublishedShare]
+    is_example: bool
+
+
+def gender_blocks(project: Project) -> list[GenderBlock]:
+    """The gender analysis per activity with a parent split and period: from counts where the units
+    gave them, and the shares a source published without counts."""
+    counts: dict[tuple[int, int], list[ActivityCount]] = defaultdict(list)
+    for a in ActivityCount.objects.filter(project=project, activity__has_parent_split=True):
+        if None not in (a.with_mother, a.with_father, a.single_mother, a.single_father):
+            counts[(a.activity_id, a.period_id)].append(a)
+    published: dict[tuple[int, int], list[PublishedShare]] = defaultdict(list)
+    for s in PublishedShare.objects.filter(project=project):
+        published[(s.activity_id, s.period_id)].append(s)
+    blocks = []
+    for activity in project.activity_types.filter(has_parent_split=True):
+        for period in project.reporting_periods.all():
+            rows = counts.get((activity.pk, period.pk), [])
+            shares = published.get((activity.pk, period.pk), [])
+            if not rows and not shares:
+                continue
+            analysis = gender_analysis((r.total, r.with_mother or 0, r.with_father or 0, r.single_mother or 0, r.single_father or 0) for r in rows) if rows else None
+            blocks.append(GenderBlock(activity, period, analysis, shares, any(r.is_example for r in rows)))
+    return blocks
+
+
+@dataclass
+class SpiderView:
+    instrument: SpiderInstrument
+    ratings: dict[str, dict[int, list[float | None]]]
+    spread: list[OccasionSpread]
+    is_example: bool
+
+    @property
+    def occasions(self) -> list[int]:
+        return sorted({o for per_unit in self.ratings.values() for o in per_unit})
+
+
+def spider_views(project: Project) -> list[SpiderView]:
+    views = []
+    for instrument in project.spider_instruments.all():
+        k = len(instrument.dimensions)
+        ratings: dict[str, dict[int, list[float | None]]] = {}
+        example = False
+        for r in instrument.ratings.select_related("unit").order_by("unit__name", "occasion", "dimension"):
+            row = ratings.setdefault(r.unit.name, {}).setdefault(r.occasion, [None] * k)
+            if r.dimension < k:
+                row[r.dimension] = float(r.value)
+            example = example or r.is_example
+        views.append(SpiderView(instrument, ratings, spread_between_units(ratings, k) if ratings else [], example or instrument.labels_are_example))
+    return views
+
+
+def status_reports_by_period(project: Project) -> list[tuple[ReportingPeriod, list[StatusReport]]]:
+    reports: dict[int, list[StatusReport]] = defaultdict(list)
+    for r in StatusReport.objects.filter(project=project).select_related("unit", "submitted_by", "reviewed_by"):
+        reports[r.period_id].append(r)
+    return [(p, reports[p.pk]) for p in project.reporting_periods.all() if reports.get(p.pk)]
+
+
+def sees_suppressed_figures(user: Any, project: Project) -> bool:
+    """Readers see the published (suppressed) tables; those who work with the figures see them all."""
+    roles = roles_for_project(user, project)
+    return not roles & {Role.FUND_ADMIN, Role.APPLICANT, Role.REPORTER, Role.REVIEWER}

@@ -1,0 +1,610 @@
+"""The only code that writes follow-up data. Every service checks permission, validates with the
+pure rules in sif/calc, writes inside one transaction and records the change in the event log.
+
+Measurements reach the database through one path, whether typed in the form or uploaded as XLSX:
+raw rows -> `measurements_plan` (validates every row, writes nothing, lists rows to store and rows
+refused with the reason) -> `measurements_store` (re-plans inside a transaction and stores all rows
+or none).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from sif.calc.errors import SifError
+from sif.calc.followup import check_share
+from sif.calc.privacy import check_no_personal_identity_number
+from sif.web.accounts.models import OrgUnit, Role
+from sif.web.accounts.permissions import can_report_for_unit, roles_for_project
+from sif.web.audit.services import event_record
+from sif.web.followup.messages_sv import followup_message
+from sif.web.followup.models import (
+    ActivityCount,
+    ActivityType,
+    Group,
+    Measurement,
+    ReportingPeriod,
+    ReportState,
+    SpiderInstrument,
+    SpiderRating,
+    StatusReport,
+)
+from sif.web.projects.models import Indicator, IndicatorUnit, Project, ProjectState
+
+LOCKED_STATES = {
+    ProjectState.RUNNING,
+    ProjectState.FINAL_REPORT_SUBMITTED,
+    ProjectState.CLOSED,
+    ProjectState.REJECTED,
+    ProjectState.WITHDRAWN,
+}
+GROUP_ALIASES = {
+    "intervention": Group.INTERVENTION,
+    "insatsgrupp": Group.INTERVENTION,
+    "insats": Group.INTERVENTION,
+    "": Group.INTERVENTION,
+    "comparison": Group.COMPARISON,
+    "jämförelsegrupp": Group.COMPARISON,
+    "jämförelse": Group.COMPARISON,
+    "kontrollgrupp": Group.COMPARISON,
+}
+PARENT_PARTS = ("with_mother", "with_father", "single_mother", "single_father")
+PART_LABELS = {
+    "total": "Totalt",
+    "with_mother": "Med mamma",
+    "with_father": "Med pappa",
+    "single_mother": "Endast mamma",
+    "single_father": "Endast pappa",
+}
+
+
+# --- permissions ---------------------------------------------------------------------------------
+
+
+def is_followup_editor(actor: Any, project: Project) -> bool:
+    """Project leader (applicant role for the project) or fund administrator."""
+    return bool(roles_for_project(actor, project) & {Role.FUND_ADMIN, Role.APPLICANT})
+
+
+def _require_editor(actor: Any, project: Project, code: str = "not_followup_editor") -> None:
+    if not roles_for_project(actor, project):
+        raise SifError("project_not_found")
+    if not is_followup_editor(actor, project):
+        raise SifError(code)
+
+
+def _require_reporter(actor: Any, project: Project, unit: OrgUnit) -> None:
+    verdict = can_report_for_unit(actor, project, unit)
+    if not verdict:
+        raise SifError(verdict.reason or "not_reporter_for_unit", unit=unit.name)
+
+
+def _require_open(period: ReportingPeriod, actor: Any, project: Project) -> None:
+    """Reporters write only while a period is open; a fund administrator may still correct it."""
+    today = timezone.localdate()
+    if Role.FUND_ADMIN in roles_for_project(actor, project):
+        return
+    if period.is_closed(today):
+        raise SifError("period_closed", period=period.label, closes_at=period.closes_at.isoformat())
+    if today < period.opens_at:
+        raise SifError("period_not_open", period=period.label, opens_at=period.opens_at.isoformat())
+
+
+def _log(actor: Any, action: str, obj: Any, project: Project, before: dict[str, Any] | None, after: dict[str, Any] | None, reason: str = "") -> None:
+    event_record(actor=actor, action=action, obj=obj, municipality_id=project.municipality_id, project_id=project.pk, before=before, after=after, reason=reason)
+
+
+# --- indicators ----------------------------------------------------------------------------------
+
+INDICATOR_FIELDS = (
+    "group", "name", "unit", "direction", "segment", "method", "method_detail", "baseline_value",
+    "baseline_date", "target_value", "comparison_group", "frequency", "responsible_unit", "position",
+)
+
+
+def _indicator_snapshot(indicator: Indicator) -> dict[str, Any]:
+    data = {f: getattr(indicator, f) for f in INDICATOR_FIELDS if f != "responsible_unit"}
+    data["responsible_unit_id"] = indicator.responsible_unit_id
+    return data
+
+
+def indicator_save(*, actor: Any, project: Project, indicator: Indicator | None = None, **fields: Any) -> Indicator:
+    """Create or change an indicator; refused (`indicator_locked`) once the project is running."""
+    _require_editor(actor, project)
+    if project.state in LOCKED_STATES:
+        raise SifError("indicator_locked", state=ProjectState(project.state).label)
+    unknown = set(fields) - set(INDICATOR_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown indicator fields: {sorted(unknown)}")
+    if not str(fields.get("name", indicator.name if indicator else "")).strip():
+        raise SifError("indicator_name_required")
+    with transaction.atomic():
+        before = _indicator_snapshot(indicator) if indicator else None
+        target = indicator or Indicator(project=project)
+        if target.project_id != project.pk:
+            raise SifError("unknown_indicator", indicator=target.pk)
+        for name, value in fields.items():
+            setattr(target, name, value)
+        target.full_clean()
+        target.save()
+        _log(actor, "indicator_saved", target, project, before, _indicator_snapshot(target))
+    return target
+
+
+# --- periods -------------------------------------------------------------------------------------
+
+
+def period_create(
+    *, actor: Any, project: Project, kind: str, label: str, start: dt.date, end: dt.date,
+    opens_at: dt.date, closes_at: dt.date, is_example: bool = False,
+) -> ReportingPeriod:
+    _require_editor(actor, project)
+    if end < start or closes_at < opens_at:
+        raise SifError("period_dates_invalid")
+    if ReportingPeriod.objects.filter(project=project, label=label).exists():
+        raise SifError("period_label_taken", label=label)
+    with transaction.atomic():
+        period = ReportingPeriod(project=project, kind=kind, label=label, start=start, end=end, opens_at=opens_at, closes_at=closes_at, is_example=is_example)
+        period.full_clean()
+        period.save()
+        _log(actor, "period_created", period, project, None, {"label": label, "start": start, "end": end, "opens_at": opens_at, "closes_at": closes_at})
+    return period
+
+
+def period_close(*, actor: Any, period: ReportingPeriod) -> ReportingPeriod:
+    project = period.project
+    _require_editor(actor, project)
+    if period.closed_at is None:
+        with transaction.atomic():
+            period.closed_at = timezone.now()
+            period.save(update_fields=["closed_at"])
+            _log(actor, "period_closed", period, project, {"closed_at": None}, {"closed_at": period.closed_at})
+    return period
+
+
+# --- measurements: one validation path for the form and the XLSX upload --------------------------
+
+
+@dataclass(frozen=True)
+class RawMeasurement:
+    """One row as the reporter wrote it: references and cells as given (str, int, float or None)."""
+
+    row: int
+    indicator: Any
+    unit: Any
+    group: Any = ""
+    value: Any = None
+    numerator: Any = None
+    denominator: Any = None
+
+
+@dataclass(frozen=True)
+class RawActivity:
+    row: int
+    unit: Any
+    activity: Any
+    total: Any = None
+    with_mother: Any = None
+    with_father: Any = None
+    single_mother: Any = None
+    single_father: Any = None
+
+
+@dataclass
+class PlannedMeasurement:
+    row: int
+    indicator: Indicator
+    unit: OrgUnit
+    group: str
+    value: Decimal | None
+    numerator: int | None
+    denominator: int | None
+    replaces: Measurement | None
+
+    @property
+    def group_label(self) -> str:
+        return str(Group(self.group).label)
+
+
+@dataclass
+class PlannedActivity:
+    row: int
+    unit: OrgUnit
+    activity: ActivityType
+    total: int
+    parts: dict[str, int | None]
+    replaces: ActivityCount | None
+
+
+@dataclass
+class RefusedRow:
+    sheet: str
+    row: int
+    code: str
+    params: dict[str, Any]
+
+    @property
+    def message(self) -> str:
+        return followup_message(self.code, **self.params)
+
+
+@dataclass
+class ImportPreview:
+    period: ReportingPeriod
+    measurements: list[PlannedMeasurement] = field(default_factory=list)
+    activities: list[PlannedActivity] = field(default_factory=list)
+    refused: list[RefusedRow] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.refused and bool(self.measurements or self.activities)
+
+
+def _blank(raw: Any) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+def parse_decimal(raw: Any, column: str) -> Decimal | None:
+    """A Decimal from a cell: numbers as they are, text in Swedish form ("1 234,5"); None if blank."""
+    if _blank(raw):
+        return None
+    if isinstance(raw, bool):
+        raise SifError("not_a_number", column=column, value=raw)
+    if isinstance(raw, int | Decimal):
+        return Decimal(raw)
+    if isinstance(raw, float):
+        return Decimal(repr(raw))
+    text = str(raw).strip().replace("\xa0", "").replace(" ", "").replace(",", ".")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise SifError("not_a_number", column=column, value=str(raw)) from None
+    if not number.is_finite():
+        raise SifError("not_a_number", column=column, value=str(raw))
+    return number
+
+
+def parse_count(raw: Any, column: str) -> int | None:
+    number = parse_decimal(raw, column)
+    if number is None:
+        return None
+    if number != number.to_integral_value():
+        raise SifError("not_a_whole_number", column=column, value=str(raw))
+    if number < 0:
+        raise SifError("negative_count", field=column, numerator=int(number), denominator="")
+    return int(number)
+
+
+def _ref(raw: Any) -> str:
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    return str(raw).strip() if raw is not None else ""
+
+
+class _Context:
+    """What a plan needs to know about the project, loaded once."""
+
+    def __init__(self, actor: Any, project: Project, period: ReportingPeriod) -> None:
+        self.project = project
+        self.period = period
+        self.indicators = {str(i.pk): i for i in project.indicators.all()}
+        self.indicators_by_name = {i.name.strip().casefold(): i for i in self.indicators.values()}
+        units = [project.owner_unit, *project.units.all()]
+        self.units = {str(u.pk): u for u in units}
+        self.units_by_name = {u.name.strip().casefold(): u for u in units}
+        self.allowed_unit_ids = {u.pk for u in units if can_report_for_unit(actor, project, u)}
+        self.activities = {a.code: a for a in project.activity_types.all()}
+        self.activities.update({str(a.pk): a for a in self.activities.values()})
+
+    def indicator(self, raw: Any) -> Indicator:
+        ref = _ref(raw)
+        found = self.indicators.get(ref) or self.indicators_by_name.get(ref.casefold())
+        if found is None:
+            raise SifError("unknown_indicator", indicator=ref or "(tom)")
+        return found
+
+    def unit(self, raw: Any) -> OrgUnit:
+        ref = _ref(raw)
+        found = self.units.get(ref) or self.units_by_name.get(ref.casefold())
+        if found is None:
+            raise SifError("unknown_unit", unit=ref or "(tom)")
+        if found.pk not in self.allowed_unit_ids:
+            raise SifError("unit_not_yours", unit=found.name)
+        return found
+
+
+def _plan_measurement(ctx: _Context, raw: RawMeasurement, existing: dict[tuple[int, int, str], Measurement]) -> PlannedMeasurement | None:
+    indicator = ctx.indicator(raw.indicator)
+    unit = ctx.unit(raw.unit)
+    group = GROUP_ALIASES.get(_ref(raw.group).casefold())
+    if group is None:
+        raise SifError("invalid_group", group=_ref(raw.group))
+    value = parse_decimal(raw.value, "Värde")
+    numerator = parse_count(raw.numerator, "Täljare")
+    denominator = parse_count(raw.denominator, "Nämnare")
+    if value is None and numerator is None and denominator is None:
+        return None  # a template row left empty
+    if indicator.unit == IndicatorUnit.SHARE and (numerator is None or denominator is None):
+        raise SifError("share_needs_numerator_and_denominator", indicator=indicator.name)
+    if indicator.unit == IndicatorUnit.COUNT and value is None and (numerator is None or denominator is None):
+        raise SifError("missing_figure", indicator=indicator.name)
+    if indicator.unit == IndicatorUnit.SCORE and value is None:
+        raise SifError("missing_figure", indicator=indicator.name)
+    if numerator is not None and denominator is not None:
+        check_share(numerator, denominator, field=indicator.name)
+    if value is not None and value.as_tuple().exponent < -4:  # type: ignore[operator]
+        value = value.quantize(Decimal("0.0001"))
+    return PlannedMeasurement(raw.row, indicator, unit, group, value, numerator, denominator, existing.get((indicator.pk, unit.pk, group)))
+
+
+def _plan_activity(ctx: _Context, raw: RawActivity, existing: dict[tuple[int, int], ActivityCount]) -> PlannedActivity | None:
+    unit = ctx.unit(raw.unit)
+    activity = ctx.activities.get(_ref(raw.activity))
+    if activity is None:
+        raise SifError("unknown_activity", activity=_ref(raw.activity) or "(tom)")
+    total = parse_count(raw.total, PART_LABELS["total"])
+    parts = {name: parse_count(getattr(raw, name), PART_LABELS[name]) for name in PARENT_PARTS}
+    if total is None:
+        if any(v is not None for v in parts.values()):
+            raise SifError("missing_figure", indicator=activity.label)
+        return None
+    for name, value in parts.items():
+        if value is not None and value > total:
+            raise SifError("part_exceeds_total", activity=activity.label, part=PART_LABELS[name], value=value, total=total)
+    singles = (parts["single_mother"] or 0) + (parts["single_father"] or 0)
+    if singles > total:
+        raise SifError("part_exceeds_total", activity=activity.label, part="Endast en förälder", value=singles, total=total)
+    return PlannedActivity(raw.row, unit, activity, total, parts, existing.get((activity.pk, unit.pk)))
+
+
+def measurements_plan(
+    *, actor: Any, project: Project, period: ReportingPeriod,
+    measurements: Sequence[RawMeasurement] = (), activities: Sequence[RawActivity] = (),
+    measurement_sheet: str = "Mätvärden", activity_sheet: str = "Aktiviteter",
+) -> ImportPreview:
+    """Validate every row without writing anything: what would be stored and every row refused."""
+    if not roles_for_project(actor, project) or period.project_id != project.pk:
+        raise SifError("project_not_found")
+    _require_open(period, actor, project)
+    ctx = _Context(actor, project, period)
+    preview = ImportPreview(period=period)
+    existing_m = {(m.indicator_id, m.unit_id, m.group): m for m in Measurement.objects.filter(period=period)}
+    existing_a = {(a.activity_id, a.unit_id): a for a in ActivityCount.objects.filter(period=period)}
+    seen_m: dict[tuple[int, int, str], int] = {}
+    for raw in measurements:
+        try:
+            planned = _plan_measurement(ctx, raw, existing_m)
+        except SifError as error:
+            preview.refused.append(RefusedRow(measurement_sheet, raw.row, error.code, error.params))
+            continue
+        if planned is None:
+            continue
+        key = (planned.indicator.pk, planned.unit.pk, planned.group)
+        if key in seen_m:
+            preview.refused.append(RefusedRow(measurement_sheet, raw.row, "duplicate_row", {"indicator": planned.indicator.name, "unit": planned.unit.name, "group": planned.group_label, "first_row": seen_m[key]}))
+            continue
+        seen_m[key] = raw.row
+        preview.measurements.append(planned)
+    seen_a: dict[tuple[int, int], int] = {}
+    for raw_a in activities:
+        try:
+            planned_a = _plan_activity(ctx, raw_a, existing_a)
+        except SifError as error:
+            preview.refused.append(RefusedRow(activity_sheet, raw_a.row, error.code, error.params))
+            continue
+        if planned_a is None:
+            continue
+        key_a = (planned_a.activity.pk, planned_a.unit.pk)
+        if key_a in seen_a:
+            preview.refused.append(RefusedRow(activity_sheet, raw_a.row, "duplicate_row", {"indicator": planned_a.activity.label, "unit": planned_a.unit.name, "group": "", "first_row": seen_a[key_a]}))
+            continue
+        seen_a[key_a] = raw_a.row
+        preview.activities.append(planned_a)
+    return preview
+
+
+def _measurement_snapshot(m: Measurement | None) -> dict[str, Any] | None:
+    if m is None:
+        return None
+    return {"indicator_id": m.indicator_id, "period_id": m.period_id, "unit_id": m.unit_id, "group": m.group, "value": m.value, "numerator": m.numerator, "denominator": m.denominator}
+
+
+def _activity_snapshot(a: ActivityCount | None) -> dict[str, Any] | None:
+    if a is None:
+        return None
+    return {"activity": a.activity.code, "period_id": a.period_id, "unit_id": a.unit_id, "total": a.total, **{p: getattr(a, p) for p in PARENT_PARTS}}
+
+
+def measurements_store(
+    *, actor: Any, project: Project, period: ReportingPeriod,
+    measurements: Sequence[RawMeasurement] = (), activities: Sequence[RawActivity] = (),
+    source: str = "form", is_example: bool = False, example_note: str = "",
+) -> ImportPreview:
+    """Re-validate the rows and store all of them in one transaction, or none (`import_has_refused_rows`)."""
+    with transaction.atomic():
+        period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+        preview = measurements_plan(actor=actor, project=project, period=period, measurements=measurements, activities=activities)
+        if preview.refused:
+            raise SifError("import_has_refused_rows", count=len(preview.refused))
+        if not (preview.measurements or preview.activities):
+            raise SifError("import_empty")
+        for planned in preview.measurements:
+            _store_measurement(actor, project, period, planned, source, is_example, example_note)
+        for planned_a in preview.activities:
+            _store_activity(actor, project, period, planned_a, source, is_example)
+    return preview
+
+
+def _store_measurement(actor: Any, project: Project, period: ReportingPeriod, p: PlannedMeasurement, source: str, is_example: bool, example_note: str) -> Measurement:
+    before = _measurement_snapshot(p.replaces)
+    m = p.replaces or Measurement(indicator=p.indicator, period=period, unit=p.unit, group=p.group)
+    m.value, m.numerator, m.denominator = p.value, p.numerator, p.denominator
+    m.is_example, m.example_note = is_example, example_note
+    m.entered_by = actor if getattr(actor, "is_authenticated", False) else None
+    m.full_clean()
+    m.save()
+    _log(actor, "measurement_saved", m, project, before, _measurement_snapshot(m), reason=source)
+    return m
+
+
+def _store_activity(actor: Any, project: Project, period: ReportingPeriod, p: PlannedActivity, source: str, is_example: bool) -> ActivityCount:
+    before = _activity_snapshot(p.replaces)
+    a = p.replaces or ActivityCount(project=project, period=period, unit=p.unit, activity=p.activity)
+    a.total = p.total
+    for name, value in p.parts.items():
+        setattr(a, name, value)
+    a.is_example = is_example
+    a.entered_by = actor if getattr(actor, "is_authenticated", False) else None
+    a.full_clean()
+    a.save()
+    _log(actor, "activity_count_saved", a, project, before, _activity_snapshot(a), reason=source)
+    return a
+
+
+def measurement_save(
+    *, actor: Any, indicator: Indicator, period: ReportingPeriod, unit: OrgUnit, group: str = Group.INTERVENTION,
+    value: Decimal | int | None = None, numerator: int | None = None, denominator: int | None = None,
+    is_example: bool = False, example_note: str = "",
+) -> Measurement:
+    """One measurement, through the same checks as the form and the upload."""
+    project = indicator.project
+    raw = RawMeasurement(row=1, indicator=indicator.pk, unit=unit.pk, group=group, value=value, numerator=numerator, denominator=denominator)
+    preview = _store_or_raise(actor=actor, project=project, period=period, measurements=[raw], is_example=is_example, example_note=example_note)
+    planned = preview.measurements[0]
+    return Measurement.objects.get(indicator=planned.indicator, period=period, unit=planned.unit, group=planned.group)
+
+
+def activity_save(
+    *, actor: Any, period: ReportingPeriod, unit: OrgUnit, activity: ActivityType, total: int,
+    with_mother: int | None = None, with_father: int | None = None,
+    single_mother: int | None = None, single_father: int | None = None, is_example: bool = False,
+) -> ActivityCount:
+    raw = RawActivity(1, unit.pk, activity.code, total, with_mother, with_father, single_mother, single_father)
+    _store_or_raise(actor=actor, project=activity.project, period=period, activities=[raw], is_example=is_example)
+    return ActivityCount.objects.get(activity=activity, period=period, unit=unit)
+
+
+def _store_or_raise(**kwargs: Any) -> ImportPreview:
+    """For single-row services: raise the row's own error rather than the summary."""
+    preview = measurements_plan(actor=kwargs["actor"], project=kwargs["project"], period=kwargs["period"], measurements=kwargs.get("measurements", ()), activities=kwargs.get("activities", ()))
+    if preview.refused:
+        first = preview.refused[0]
+        raise SifError(first.code, **first.params)
+    return measurements_store(source="service", **kwargs)
+
+
+# --- spindelmätning --------------------------------------------------------------------------------
+
+
+def spider_rating_save(
+    *, actor: Any, instrument: SpiderInstrument, unit: OrgUnit, occasion: int,
+    values: Sequence[Decimal | int | float | None], occasion_date: dt.date | None = None, is_example: bool = False,
+) -> list[SpiderRating]:
+    """A unit's K ratings at one occasion (None leaves a dimension unrated)."""
+    project = instrument.project
+    _require_reporter(actor, project, unit)
+    dimensions = list(instrument.dimensions)
+    if len(values) != len(dimensions):
+        raise SifError("wrong_dimension_count", unit=unit.name, occasion=occasion, expected=len(dimensions), got=len(values))
+    if not 1 <= occasion <= instrument.occasions:
+        raise SifError("spider_occasion_unknown", occasion=occasion, occasions=instrument.occasions)
+    saved: list[SpiderRating] = []
+    with transaction.atomic():
+        for index, raw in enumerate(values):
+            if raw is None:
+                continue
+            value = parse_decimal(raw, dimensions[index])
+            assert value is not None
+            if not instrument.scale_min <= value <= instrument.scale_max:
+                raise SifError("spider_value_out_of_scale", value=value, low=instrument.scale_min, high=instrument.scale_max)
+            rating, created = SpiderRating.objects.get_or_create(
+                instrument=instrument, unit=unit, occasion=occasion, dimension=index,
+                defaults={"value": value, "occasion_date": occasion_date, "is_example": is_example},
+            )
+            before = None if created else {"value": rating.value}
+            rating.value, rating.occasion_date, rating.is_example = value, occasion_date, is_example
+            rating.entered_by = actor if getattr(actor, "is_authenticated", False) else None
+            rating.full_clean()
+            rating.save()
+            saved.append(rating)
+            _log(actor, "spider_rating_saved", rating, project, before, {"unit_id": unit.pk, "occasion": occasion, "dimension": index, "value": value})
+    return saved
+
+
+# --- status reports --------------------------------------------------------------------------------
+
+
+def _report_snapshot(r: StatusReport) -> dict[str, Any]:
+    return {"state": r.state, "text": r.text, "comment": r.comment}
+
+
+def status_report_submit(*, actor: Any, period: ReportingPeriod, unit: OrgUnit, text: str, draft: bool = False, is_example: bool = False) -> StatusReport:
+    """The unit's status report for the period, saved as a draft or submitted to the project leader."""
+    project = period.project
+    _require_reporter(actor, project, unit)
+    text = text.strip()
+    if not text:
+        raise SifError("status_report_text_required")
+    check_no_personal_identity_number(text, "Statusrapport")
+    with transaction.atomic():
+        report = StatusReport.objects.select_for_update().filter(period=period, unit=unit).first()
+        before = _report_snapshot(report) if report else None
+        if report and report.state == ReportState.APPROVED:
+            raise SifError("status_report_wrong_state", state=ReportState(report.state).label, action="ändras")
+        report = report or StatusReport(project=project, period=period, unit=unit)
+        report.text = text
+        report.is_example = is_example
+        report.state = ReportState.DRAFT if draft else ReportState.SUBMITTED
+        if not draft:
+            report.submitted_by = actor if getattr(actor, "is_authenticated", False) else None
+            report.submitted_at = timezone.now()
+        report.full_clean()
+        report.save()
+        _log(actor, "status_report_saved" if draft else "status_report_submitted", report, project, before, _report_snapshot(report))
+    return report
+
+
+def _review(actor: Any, report: StatusReport, state: str, comment: str, action: str) -> StatusReport:
+    project = report.project
+    _require_editor(actor, project, code="not_project_leader")
+    check_no_personal_identity_number(comment, "Kommentar")
+    with transaction.atomic():
+        report = StatusReport.objects.select_for_update().get(pk=report.pk)
+        if report.state != ReportState.SUBMITTED:
+            raise SifError("status_report_wrong_state", state=ReportState(report.state).label, action=action)
+        before = _report_snapshot(report)
+        report.state = state
+        report.comment = comment.strip()
+        report.reviewed_by = actor if getattr(actor, "is_authenticated", False) else None
+        report.reviewed_at = timezone.now()
+        report.full_clean()
+        report.save()
+        _log(actor, f"status_report_{state}", report, project, before, _report_snapshot(report))
+    return report
+
+
+def status_report_approve(*, actor: Any, report: StatusReport, comment: str = "") -> StatusReport:
+    return _review(actor, report, ReportState.APPROVED, comment, "godkännas")
+
+
+def status_report_return(*, actor: Any, report: StatusReport, comment: str) -> StatusReport:
+    if not comment.strip():
+        raise SifError("return_comment_required")
+    return _review(actor, report, ReportState.RETURNED, comment, "återsändas")
+
+
+def units_in_order(project: Project) -> list[OrgUnit]:
+    """The participating units by name (the owner unit first when it does not take part itself)."""
+    units = sorted(project.units.all(), key=lambda u: u.name)
+    return units if project.owner_unit in units else [project.owner_unit, *units]
+
+
+def iter_pks(objs: Iterable[Any]) -> list[int]:
+    return [o.pk for o in objs]
