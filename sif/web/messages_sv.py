@@ -2,7 +2,7 @@
 
 A flat dict, code -> message with {named} placeholders, grouped by area. No Django import:
 sif/messages.py reads it for the pages, the API and the CLI alike. Every code raised under
-sif/web must be here (tests/web/test_messages.py checks it).
+sif/web must be here (tests/web/projects/test_error_messages.py checks it).
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ MESSAGES: dict[str, str] = {
     # --- budget (sif/calc/budget.py and budget_set / sought_amount_set)
     "budget_amount_invalid": "Beloppet {value} för {year} är inte ett tal. Ange kronor, t.ex. 9 577 000.",
     "budget_amount_negative": "Beloppet {value} för {year} är negativt. Budgetbelopp kan inte vara mindre än 0 kr.",
+    "budget_amount_too_large": "Beloppet {value} är för stort. Ange kronor med högst 13 siffror.",
     "budget_year_outside_period": "Året {year} ligger utanför projektperioden {start} – {end}. Ändra året eller projektperioden.",
     "budget_period_missing": "Ange projektets start- och slutdatum innan budgeten fylls i.",
     "budget_category_missing": "Välj kostnadsslag för raden {label}.",
@@ -62,4 +63,34 @@ MESSAGES: dict[str, str] = {
     "invalid_input": "Uppgifterna är ofullständiga eller har fel form.",
     "not_authenticated": "Logga in först.",
     "not_found": "Sidan eller objektet finns inte.",
+    # followup (sif/web/followup; the pure follow-up and privacy codes are in sif/calc/messages_sv.py)
+    "indicator_locked": "Indikatorn kan inte ändras eftersom projektet är {state}. Indikatorer fastställs i ansökan och kan ändras fram till att projektet startar.",
+    "period_closed": "Rapporteringsperioden {period} är stängd (stängde {closes_at}). Kontakta fondförvaltaren om något behöver rättas.",
+    "period_not_open": "Rapporteringsperioden {period} öppnar först {opens_at}.",
+    "period_dates_invalid": "Periodens slut måste vara efter dess början och stängningsdagen efter öppningsdagen.",
+    "period_label_taken": "Det finns redan en period med benämningen {label} i projektet.",
+    "unknown_indicator": "Okänd indikator {indicator}: den finns inte i projektet. Använd mallen som SIF skapat för perioden.",
+    "unknown_org_unit": "Okänd enhet {unit}: den deltar inte i projektet. Använd mallen som SIF skapat för perioden.",
+    "unknown_activity": "Okänd aktivitet {activity}: den finns inte i projektet.",
+    "unit_not_yours": "Du rapporterar inte för {unit}; en rapportör lämnar bara siffror för sin egen enhet.",
+    "not_a_number": "{column}: ”{value}” är inte ett tal. Skriv bara siffror, t.ex. 12 eller 3,5.",
+    "not_a_whole_number": "{column}: ”{value}” måste vara ett heltal (antal).",
+    "missing_figure": "{indicator}: ange ett värde, eller både täljare och nämnare.",
+    "share_needs_numerator_and_denominator": "{indicator} är en andel: ange både täljare och nämnare.",
+    "invalid_group": "Okänd grupp ”{group}”: skriv insatsgrupp eller jämförelsegrupp.",
+    "duplicate_row": "Raden upprepar {indicator} för {unit} ({group}), som redan finns på rad {first_row}.",
+    "part_exceeds_total": "{activity}: {part} ({value}) är större än totalt ({total}).",
+    "not_xlsx": "Filen ”{filename}” är ingen Excel-fil (XLSX). Ladda ner mallen för perioden, fyll i den och ladda upp den som .xlsx.",
+    "wrong_file_for_period": "Filen är gjord för en annan period eller ett annat projekt. Ladda ner mallen för {period} och fyll i den.",
+    "import_has_refused_rows": "Filen har {count} rader som inte kan sparas. Inget har sparats: rätta raderna och ladda upp filen igen.",
+    "import_expired": "Förhandsgranskningen har gått ut. Ladda upp filen igen.",
+    "import_empty": "Filen innehåller inga ifyllda rader.",
+    "not_project_leader": "Bara projektledaren eller fondförvaltaren kan godkänna eller återsända statusrapporter.",
+    "not_followup_editor": "Bara projektledaren eller fondförvaltaren kan ändra projektets uppföljning.",
+    "status_report_wrong_state": "Statusrapporten är {state} och kan inte {action}.",
+    "status_report_text_required": "Skriv statusrapportens text.",
+    "return_comment_required": "Skriv en kommentar som säger vad som ska kompletteras.",
+    "spider_value_out_of_scale": "Skattningen {value} ligger utanför skalan {low}–{high}.",
+    "spider_dimension_unknown": "Instrumentet har ingen dimension {dimension}.",
+    "spider_occasion_unknown": "Instrumentet har {occasions} mättillfällen; {occasion} finns inte.",
 }

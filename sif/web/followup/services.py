@@ -24,7 +24,7 @@ from sif.calc.privacy import check_no_personal_identity_number
 from sif.web.accounts.models import OrgUnit, Role
 from sif.web.accounts.permissions import can_report_for_unit, roles_for_project
 from sif.web.audit.services import event_record
-from sif.web.followup.messages_sv import followup_message
+from sif.messages import message_for as followup_message
 from sif.web.followup.models import (
     ActivityCount,
     ActivityType,
@@ -314,7 +314,7 @@ class _Context:
         ref = _ref(raw)
         found = self.units.get(ref) or self.units_by_name.get(ref.casefold())
         if found is None:
-            raise SifError("unknown_unit", unit=ref or "(tom)")
+            raise SifError("unknown_org_unit", unit=ref or "(tom)")
         if found.pk not in self.allowed_unit_ids:
             raise SifError("unit_not_yours", unit=found.name)
         return found

@@ -76,7 +76,7 @@ def test_a_reporter_of_another_district_is_refused_and_nothing_is_stored(stis) -
         (dict(indicator="share", numerator="tolv", denominator=30), "not_a_number"),
         (dict(indicator="share", numerator="2,5", denominator=30), "not_a_whole_number"),
         (dict(indicator=999999, value=3), "unknown_indicator"),
-        (dict(indicator="count", unit=999999, value=3), "unknown_unit"),
+        (dict(indicator="count", unit=999999, value=3), "unknown_org_unit"),
         (dict(indicator="share", value="0,4"), "share_needs_numerator_and_denominator"),
         (dict(indicator="count", group="kontroll?", value=4), "invalid_group"),
     ],

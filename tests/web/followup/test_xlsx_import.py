@@ -84,7 +84,7 @@ def test_an_upload_with_an_unknown_indicator_and_a_text_cell_lists_each_refused_
     preview, parsed = measurements_import_preview(actor=stis.farsta, project=stis.project, period=stis.period, data=out.getvalue(), filename="farsta.xlsx")
     refused = {(r.row, r.code) for r in preview.refused}
     count_row = next(r.row for r in preview.refused if r.code == "not_a_number")
-    assert refused == {(count_row, "not_a_number"), (6, "unknown_indicator"), (7, "unknown_unit")}
+    assert refused == {(count_row, "not_a_number"), (6, "unknown_indicator"), (7, "unknown_org_unit")}
     with pytest.raises(SifError) as caught:
         measurements_import_confirm(actor=stis.farsta, project=stis.project, period=stis.period, parsed=parsed)
     assert caught.value.code == "import_has_refused_rows"
