@@ -252,7 +252,7 @@ def _application_initial(project: Project, form_code: str) -> dict[str, Any]:
 @login_required
 def project_application(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     if kind not in APPLICATION_KINDS:
-        raise Http404(message_for("application_form_unknown", code=kind))
+        raise Http404("unknown application form")
     project = _project_or_404(request, pk)
     _require(permissions.can_submit_application(request.user, project))
     form_code = APPLICATION_KINDS[kind]

@@ -1,6 +1,10 @@
-"""Personas and the Hässelby-Vällingby pilot (seed 002) for the page tests.
+"""The projects the page tests look at, on top of the shared personas of tests/web/conftest.py.
 
-Uses tests/web/builders.py when it exists; these few local builders stand in until then.
+| project | owner | state |
+|---|---|---|
+| pilot (seed 002) | unit A, Hässelby-Vällingby | under beredning, budget 2020–2022 as in the seed |
+| unit_b_project | unit B, Rinkeby-Kista | förslag, 2013-09-01 – 2014-12-31, another fund |
+| malmo_project | Malmö | förslag |
 """
 
 from __future__ import annotations
@@ -8,72 +12,54 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from django.contrib.auth import get_user_model
+import pytest
 
-from sif.web.accounts.models import Membership, Municipality, OrgUnit, Role, UnitKind
-from sif.web.projects.models import BudgetCategory, BudgetCell, BudgetRow, Fund, Project, ProjectState, ProjectUnit
+from sif.web.projects.models import (
+    BudgetCategory,
+    BudgetCell,
+    BudgetRow,
+    Fund,
+    Project,
+    ProjectState,
+)
+from tests.web.builders import make_fund, make_project
 
-
-# seed 002: tkr per year, 2020–2022
-PILOT_BUDGET = {
-    (BudgetCategory.PERSONNEL, "Personalkostnader inkl. ledning och vikarietäckning", "inkl. vikarietäckning då medarbetare i ordinarie verksamhet deltar i lärandeaktiviteter och implementeringsplan."): {2020: 8177, 2021: 8411, 2022: 1752},
-    (BudgetCategory.OTHER, "Övriga kostnader", "Marknadsföring, digitalt stöd, del av lokalkostnader"): {2020: 1400, 2021: 1400, 2022: 1400},
-}
+# seed 002, tkr per year
+PILOT_BUDGET = [
+    (BudgetCategory.PERSONNEL, "Personalkostnader inkl. ledning och vikarietäckning", "inkl. vikarietäckning då medarbetare i ordinarie verksamhet deltar i lärandeaktiviteter och implementeringsplan.", {2020: 8177, 2021: 8411, 2022: 1752}),
+    (BudgetCategory.OTHER, "Övriga kostnader", "Marknadsföring, digitalt stöd, del av lokalkostnader", {2020: 1400, 2021: 1400, 2022: 1400}),
+]
+PILOT_TITLE = "Pilot för en innovativ och hållbar socialtjänst för barn och unga"
 
 
 @dataclass
-class World:
-    stockholm: Municipality
-    eskilstuna: Municipality
-    hv: OrgUnit
-    skarholmen: OrgUnit
-    fund: Fund
-    other_fund: Fund
+class Pages:
     pilot: Project
-    skarholmen_project: Project
-    eskilstuna_project: Project
+    unit_b_project: Project
+    malmo_project: Project
+    other_fund: Fund
 
 
-def user(username: str, *memberships: tuple[Municipality, OrgUnit | None, str], staff: bool = False):
-    # no password: hashing one costs ~0.2 s per user; the tests log in with force_login
-    u = get_user_model().objects.create_user(username=username, first_name=username.capitalize(), is_staff=staff)
-    for municipality, unit, role in memberships:
-        Membership.objects.create(user=u, municipality=municipality, unit=unit, role=role)
-    return u
-
-
-def project(fund: Fund, owner: OrgUnit, title: str, start: date, end: date, **extra) -> Project:
-    return Project.objects.create(fund=fund, municipality=fund.municipality, owner_unit=owner, title=title, start_date=start, end_date=end, **extra)
-
-
-def build_world() -> World:
-    sthlm = Municipality.objects.create(code="stockholm", name="Stockholms stad")
-    esk = Municipality.objects.create(code="eskilstuna", name="Eskilstuna kommun")
-    hv = OrgUnit.objects.create(municipality=sthlm, kind=UnitKind.DISTRICT_ADMINISTRATION, name="Hässelby-Vällingby stadsdelsförvaltning")
-    sk = OrgUnit.objects.create(municipality=sthlm, kind=UnitKind.DISTRICT_ADMINISTRATION, name="Skärholmens stadsdelsförvaltning")
-    torshalla = OrgUnit.objects.create(municipality=esk, kind=UnitKind.BOARD, name="Torshälla stads nämnd")
-    fund = Fund.objects.create(municipality=sthlm, name="Stockholms stads sociala investeringsfond")
-    other_fund = Fund.objects.create(municipality=sthlm, name="Ytterstadssatsningen")
-    esk_fund = Fund.objects.create(municipality=esk, name="Eskilstunas sociala investeringsfond")
-    pilot = project(fund, hv, "Pilot för en innovativ och hållbar socialtjänst för barn och unga", date(2020, 1, 1), date(2022, 12, 31),
-                    sought_amount=Decimal("22540000"), state=ProjectState.IN_REVIEW)
-    for position, ((category, label, footnote), years) in enumerate(PILOT_BUDGET.items()):
-        row = BudgetRow.objects.create(project=pilot, category=category, label=label, footnote=footnote, position=position)
+def add_pilot_budget(project: Project) -> None:
+    for position, (category, label, footnote, years) in enumerate(PILOT_BUDGET):
+        row = BudgetRow.objects.create(project=project, category=category, label=label, footnote=footnote, position=position)
         for year, tkr in years.items():
             BudgetCell.objects.create(row=row, year=year, amount=Decimal(tkr) * 1000)
-    ProjectUnit.objects.create(project=pilot, unit=hv)
-    sk_project = project(other_fund, sk, "Skärholmens familjeprojekt", date(2013, 9, 1), date(2014, 12, 31))
-    esk_project = project(esk_fund, torshalla, "Team Samagera", date(2012, 1, 1), date(2014, 12, 31))
-    return World(sthlm, esk, hv, sk, fund, other_fund, pilot, sk_project, esk_project)
 
 
-def personas(world: World) -> dict[str, object]:
-    """An administrator, an applicant in Hässelby-Vällingby, a reviewer, a reader and an outsider."""
-    return {
-        "admin": user("anna", (world.stockholm, None, Role.FUND_ADMIN), staff=True),
-        "applicant": user("ingrid", (world.stockholm, world.hv, Role.APPLICANT)),
-        "reviewer": user("rolf", (world.stockholm, None, Role.REVIEWER)),
-        "reader": user("lena", (world.stockholm, None, Role.READER)),
-        "outsider": user("olof", (world.eskilstuna, None, Role.FUND_ADMIN)),
-    }
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings: Any) -> None:
+    """The shared personas get passwords; a cheap hasher keeps the page tests fast."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def pages(world: Any) -> Pages:
+    pilot = make_project(world.fund, world.unit_a, ProjectState.IN_REVIEW, title=PILOT_TITLE, sought_amount=Decimal("22540000"), units=[world.unit_a])
+    add_pilot_budget(pilot)
+    other_fund = make_fund(world.sthlm, "Ytterstadssatsningen")
+    unit_b_project = make_project(other_fund, world.unit_b, title="Utökad samverkan kring barnfamiljer", start_date=date(2013, 9, 1), end_date=date(2014, 12, 31))
+    malmo_project = make_project(world.malmo_fund, world.malmo_unit, title="Hela familjen")
+    return Pages(pilot, unit_b_project, malmo_project, other_fund)
