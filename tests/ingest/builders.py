@@ -71,7 +71,8 @@ def pdf_bytes(text: str) -> bytes:
             parts.append(f"<p>{html.escape(block[0])}</p>")
             continue
         rows = "".join(
-            "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row.split("\t")) + "</tr>" for row in block
+            "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row.split("\t")) + "</tr>"
+            for row in block
         )
         parts.append(f"<table>{rows}</table>")
     document = f"<html><head><style>{CSS}</style></head><body>{''.join(parts)}</body></html>"

@@ -30,26 +30,44 @@ def kr(value: int | str) -> Decimal:
     ("key", "kind", "title"),
     [
         ("000", "proposal_list", "Förslag projekt sociala investeringsfonden"),
-        ("001", "committee_paper", "Slutrapport - Stärkt tidigt stöd i samverkan STIS 2017-2021 - en social investering"),
-        ("002", "application_full", "Pilot för en innovativ och hållbar socialtjänst för barn och unga"),
+        (
+            "001",
+            "committee_paper",
+            "Slutrapport - Stärkt tidigt stöd i samverkan STIS 2017-2021 - en social investering",
+        ),
+        (
+            "002",
+            "application_full",
+            "Pilot för en innovativ och hållbar socialtjänst för barn och unga",
+        ),
         ("003", "report", "Rapport Team Samagera"),
         ("004", "application_short", "Utökad samverkan kring barnfamiljer i Hässelby-Vällingby"),
     ],
 )
-def test_each_seed_is_recognised_as_its_kind_with_its_title(imported: Importer, key: str, fmt: str, kind: str, title: str) -> None:
+def test_each_seed_is_recognised_as_its_kind_with_its_title(
+    imported: Importer, key: str, fmt: str, kind: str, title: str
+) -> None:
     draft = draft_of(imported, key, fmt)
     assert draft.kind == kind
     assert draft.title is not None and draft.title.value == title
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_the_full_application_002_gives_organisation_period_and_contacts(imported: Importer, fmt: str) -> None:
+def test_the_full_application_002_gives_organisation_period_and_contacts(
+    imported: Importer, fmt: str
+) -> None:
     draft = draft_of(imported, "002", fmt)
     org = draft.organisation
-    assert org.administration is not None and org.administration.value == "Hässelby-Vällingby stadsdelsförvaltning"
+    assert (
+        org.administration is not None
+        and org.administration.value == "Hässelby-Vällingby stadsdelsförvaltning"
+    )
     assert org.department is not None and org.department.value == "Avdelningen för barn och unga"
     assert draft.period is not None
-    assert (draft.period.value.start, draft.period.value.end) == (date(2020, 1, 1), date(2022, 12, 31))
+    assert (draft.period.value.start, draft.period.value.end) == (
+        date(2020, 1, 1),
+        date(2022, 12, 31),
+    )
     assert draft.period.value.precision == "year"
     contacts = [c.value for c in draft.contacts if c.value.role == "contact"]
     assert [(c.name, c.email, c.phone) for c in contacts] == [
@@ -72,8 +90,16 @@ def test_the_002_budget_has_its_rows_totals_and_two_footnotes(imported: Importer
     assert [c.value_kr for c in other.cells] == [kr(1_400_000)] * 3
     assert other.total_kr == other.typed_total_kr == kr(4_200_000)
     assert (staff.markers, other.markers) == ("*", "**")
-    assert budget.typed_column_totals_kr == {2020: kr(9_577_000), 2021: kr(9_811_000), 2022: kr(3_152_000)}
-    assert [budget.column_total_kr(y) for y in budget.years] == [kr(9_577_000), kr(9_811_000), kr(3_152_000)]
+    assert budget.typed_column_totals_kr == {
+        2020: kr(9_577_000),
+        2021: kr(9_811_000),
+        2022: kr(3_152_000),
+    }
+    assert [budget.column_total_kr(y) for y in budget.years] == [
+        kr(9_577_000),
+        kr(9_811_000),
+        kr(3_152_000),
+    ]
     assert budget.grand_total_kr == budget.typed_grand_total_kr == kr(22_540_000)
     assert [f.marker for f in budget.footnotes] == ["*", "**"]
     assert budget.footnotes[1].text == "Marknadsföring, digitalt stöd, del av lokalkostnader"
@@ -94,7 +120,10 @@ def test_the_002_indicators_carry_method_and_segment(imported: Importer, fmt: st
     assert len(indicators) == 12
     by_method = {i.method: i for i in indicators}
     assert "6-12 år" in (by_method["Bedömningsinstrumentet SDQ"].segment or "")
-    assert by_method["SIP-kollen.se"].name == "Antal barn, unga och föräldrar som upplever att de har fått samordnat stöd"
+    assert (
+        by_method["SIP-kollen.se"].name
+        == "Antal barn, unga och föräldrar som upplever att de har fått samordnat stöd"
+    )
     assert [i.segment for i in indicators].count("förvaltningen") == 4
 
 
@@ -105,26 +134,43 @@ def test_the_002_target_group_figures_are_found(imported: Importer, fmt: str) ->
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_the_short_application_004_gives_period_sought_sum_and_its_parts(imported: Importer, fmt: str) -> None:
+def test_the_short_application_004_gives_period_sought_sum_and_its_parts(
+    imported: Importer, fmt: str
+) -> None:
     draft = draft_of(imported, "004", fmt)
     assert draft.period is not None
-    assert (draft.period.value.start, draft.period.value.end) == (date(2013, 9, 1), date(2014, 12, 31))
+    assert (draft.period.value.start, draft.period.value.end) == (
+        date(2013, 9, 1),
+        date(2014, 12, 31),
+    )
     assert [a.value_kr for a in draft.amounts_with_role("sought")] == [kr(2_460_000)]
     parts = {a.year: a.value_kr for a in draft.amounts_with_role("budget_part")}
     assert parts == {2013: kr(600_000), 2014: kr(1_860_000)}
     assert sum(parts.values()) == kr(2_460_000)
     assert draft.warnings == ()
     (contact,) = [c.value for c in draft.contacts if c.value.role == "contact"]
-    assert (contact.name, contact.email, contact.phone) == ("Ingrid Brännström", "ingrid.brannstrom@stockholm.se", "50805094")
+    assert (contact.name, contact.email, contact.phone) == (
+        "Ingrid Brännström",
+        "ingrid.brannstrom@stockholm.se",
+        "50805094",
+    )
     assert draft.organisation.committee is not None
     assert draft.organisation.committee.value == "Hässelby-Vällingby stadsdelsnämnd"
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_the_report_003_gives_committee_grant_decisions_goals_and_lessons(imported: Importer, fmt: str) -> None:
+def test_the_report_003_gives_committee_grant_decisions_goals_and_lessons(
+    imported: Importer, fmt: str
+) -> None:
     draft = draft_of(imported, "003", fmt)
-    assert draft.organisation.committee is not None and draft.organisation.committee.value == "Torshälla stads nämnd"
-    assert draft.organisation.municipality is not None and draft.organisation.municipality.value == "Eskilstuna kommun"
+    assert (
+        draft.organisation.committee is not None
+        and draft.organisation.committee.value == "Torshälla stads nämnd"
+    )
+    assert (
+        draft.organisation.municipality is not None
+        and draft.organisation.municipality.value == "Eskilstuna kommun"
+    )
     (granted,) = draft.amounts_with_role("granted")
     assert granted.value_kr == kr(3_800_000) and granted.text == "3,8 miljoner kronor"
     assert granted.when == "2014-09"
@@ -133,19 +179,29 @@ def test_the_report_003_gives_committee_grant_decisions_goals_and_lessons(import
         "Team samagera avslutas och verksamheten förs över till ordinarie drift.",
         "Återbetalning till sociala investeringsfonden genomförs i överenskommelse med kommunledningskontoret.",
     ]
-    assert [g.value for g in draft.goals.short_term][0].startswith("Föräldrar till barn i åldern 0-6 år")
+    assert [g.value for g in draft.goals.short_term][0].startswith(
+        "Föräldrar till barn i åldern 0-6 år"
+    )
     assert len(draft.goals.short_term) == 2
     assert [g.value for g in draft.goals.long_term] == [
         "Alla unga ska ha slutbetyg från grundskolan som ger dem behörighet till gymnasiet.",
         "Minskat behov av barn- och ungdomsvård.",
     ]
     assert len(draft.lessons) == 4
-    assert draft.lessons[3].value.startswith("Att kunskapen om sociala investeringar och socioekonomiska beräkningar")
+    assert draft.lessons[3].value.startswith(
+        "Att kunskapen om sociala investeringar och socioekonomiska beräkningar"
+    )
 
 
 COMMITTEE_SECTIONS = [
-    "Förvaltningens förslag till beslut", "Sammanfattning", "Bakgrund", "Ärendets beredning",
-    "Ärendet", "Jämställdhetsanalys", "Förvaltningens synpunkter och förslag", "Bilagor",
+    "Förvaltningens förslag till beslut",
+    "Sammanfattning",
+    "Bakgrund",
+    "Ärendets beredning",
+    "Ärendet",
+    "Jämställdhetsanalys",
+    "Förvaltningens synpunkter och förslag",
+    "Bilagor",
 ]
 
 
@@ -156,16 +212,30 @@ def test_the_committee_paper_001_gives_its_sections_in_order(imported: Importer,
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_the_committee_paper_001_gives_date_committee_officer_period_and_districts(imported: Importer, fmt: str) -> None:
+def test_the_committee_paper_001_gives_date_committee_officer_period_and_districts(
+    imported: Importer, fmt: str
+) -> None:
     draft = draft_of(imported, "001", fmt)
     assert draft.date is not None and draft.date.value == date(2021, 11, 23)
-    assert draft.organisation.committee is not None and draft.organisation.committee.value == "Socialnämnden"
+    assert (
+        draft.organisation.committee is not None
+        and draft.organisation.committee.value == "Socialnämnden"
+    )
     (officer,) = [c.value for c in draft.contacts if c.value.role == "handläggare"]
     assert (officer.name, officer.phone) == ("Marianne Gabrielsson", "0850825950")
     assert draft.period is not None
-    assert (draft.period.value.start, draft.period.value.end) == (date(2017, 9, 4), date(2021, 4, 30))
+    assert (draft.period.value.start, draft.period.value.end) == (
+        date(2017, 9, 4),
+        date(2021, 4, 30),
+    )
     assert [u.value for u in draft.units] == [
-        "Enskede-Årsta-Vantör", "Farsta", "Hässelby-Vällingby", "Rinkeby-Kista", "Skarpnäck", "Skärholmen", "Spånga-Tensta",
+        "Enskede-Årsta-Vantör",
+        "Farsta",
+        "Hässelby-Vällingby",
+        "Rinkeby-Kista",
+        "Skarpnäck",
+        "Skärholmen",
+        "Spånga-Tensta",
     ]
     assert len(draft.decisions) == 2
 
@@ -173,16 +243,28 @@ def test_the_committee_paper_001_gives_date_committee_officer_period_and_distric
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize(
     ("value", "noun"),
-    [(4500, "hembesök"), (1000, "familjer"), (3300, "samtal"), (2700, "blivande föräldrar"),
-     (90, "procent"), (40, "procent"), (88, "procent"), (12, "procent")],
+    [
+        (4500, "hembesök"),
+        (1000, "familjer"),
+        (3300, "samtal"),
+        (2700, "blivande föräldrar"),
+        (90, "procent"),
+        (40, "procent"),
+        (88, "procent"),
+        (12, "procent"),
+    ],
 )
-def test_the_committee_paper_001_gives_its_activity_and_gender_figures(imported: Importer, fmt: str, value: int, noun: str) -> None:
+def test_the_committee_paper_001_gives_its_activity_and_gender_figures(
+    imported: Importer, fmt: str, value: int, noun: str
+) -> None:
     figures = {(f.value.value, f.value.noun) for f in draft_of(imported, "001", fmt).figures}
     assert (kr(value), noun) in figures
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_the_proposal_list_000_gives_five_proposals_with_their_comments(imported: Importer, fmt: str) -> None:
+def test_the_proposal_list_000_gives_five_proposals_with_their_comments(
+    imported: Importer, fmt: str
+) -> None:
     proposals = draft_of(imported, "000", fmt).proposals
     assert [p.title for p in proposals] == [
         "Hembesöksprogrammet",
@@ -192,7 +274,9 @@ def test_the_proposal_list_000_gives_five_proposals_with_their_comments(imported
         "Framtid Stockholm, filial Järva – ex Mini Maria, föräldrastöd och familjerådgivning",
     ]
     assert all(p.synpunkter for p in proposals)
-    assert proposals[0].synpunkter is not None and proposals[0].synpunkter.startswith("Inte särskilt kostnadsdrivande")
+    assert proposals[0].synpunkter is not None and proposals[0].synpunkter.startswith(
+        "Inte särskilt kostnadsdrivande"
+    )
     assert proposals[2].description.startswith("”Pilotprojekt - samverkan skola och socialtjänst”")
 
 
@@ -220,9 +304,17 @@ def test_the_proposal_list_000_gives_the_ppss_amounts(
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_the_proposal_list_000_gives_the_ppss_and_hela_familjen_figures(imported: Importer, fmt: str) -> None:
+def test_the_proposal_list_000_gives_the_ppss_and_hela_familjen_figures(
+    imported: Importer, fmt: str
+) -> None:
     figures = {(f.value.value, f.value.noun) for f in draft_of(imported, "000", fmt).figures}
-    expected = {(kr(8000), "elever"), (kr(13), "procent"), (kr(1040), "elever"), (kr(16), "familjer"), (kr(2), "självförsörjande")}
+    expected = {
+        (kr(8000), "elever"),
+        (kr(13), "procent"),
+        (kr(1040), "elever"),
+        (kr(16), "familjer"),
+        (kr(2), "självförsörjande"),
+    }
     assert expected <= figures
 
 

@@ -14,6 +14,17 @@ from sif.ingest.readers.pdf import read_pdf
 from sif.ingest.readers.text import read_text
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+BINARY_MAGIC = (
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"\x7fELF",
+    b"MZ",
+    b"\x1f\x8b",
+    b"BM",
+    b"II*\x00",
+    b"MM\x00*",
+)
 TEXT_SUFFIXES = {"", ".txt", ".text", ".md", ".csv", ".tsv"}
 
 
@@ -22,6 +33,8 @@ def read_document(data: bytes, filename: str) -> tuple[str, list[Line], list[Not
     suffix = PurePath(filename).suffix.lower()
     if not data.strip():
         raise SifError("file_empty", filename=filename)
+    if data.startswith(BINARY_MAGIC):
+        raise SifError("not_a_document", filename=filename)
     if data.startswith(b"%PDF-") or (suffix == ".pdf" and b"%PDF-" in data[:1024]):
         lines, unread = read_pdf(data, filename)
         return "pdf", lines, unread

@@ -19,6 +19,13 @@ WESTERN_EXTRA = set("åäöÅÄÖéÉèüÜæøÆØ–—’‘”“…•§½�
 
 
 def decode(data: bytes, filename: str) -> str:
+    text = _decode(data, filename)
+    if _control_share(text) > 0.02:
+        raise SifError("not_a_document", filename=filename)
+    return text
+
+
+def _decode(data: bytes, filename: str) -> str:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return _strict(data, encoding, filename)
@@ -31,8 +38,6 @@ def decode(data: bytes, filename: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = _western_or_guess(data, filename)
-    if _control_share(text) > 0.02:
-        raise SifError("not_a_document", filename=filename)
     return text
 
 
