@@ -1,7 +1,8 @@
 """A project's budget: years × cost categories in kronor, with totals that are derived, never typed.
 
 Rules (each a `check_*` raising `SifError` with a code the web layer translates):
-- an amount is a number of kronor ≥ 0 (`budget_amount_invalid`, `budget_amount_negative`);
+- an amount is a number of kronor ≥ 0 with at most öre precision (`budget_amount_invalid`,
+  `budget_amount_negative`, `budget_amount_too_large`);
 - every year lies within the project period (`budget_year_outside_period`);
 - the period ends on or after its start (`end_before_start`);
 - the sought amount equals the budget's grand total (`sought_amount_differs_from_budget`;
@@ -20,6 +21,8 @@ from decimal import Decimal, InvalidOperation
 from sif.calc.errors import SifError
 
 ZERO = Decimal(0)
+CENT = Decimal("0.01")
+MAX_AMOUNT = Decimal(10) ** 13  # DecimalField(max_digits=15, decimal_places=2)
 NBSP = "\xa0"
 
 
@@ -41,8 +44,10 @@ def check_amount(value: object, *, year: int | None = None, label: str = "") -> 
         amount = Decimal(str(value).replace(NBSP, "").replace(" ", "").replace(",", "."))
     except InvalidOperation:
         raise SifError("budget_amount_invalid", value=value, year=year, label=label) from None
-    if not amount.is_finite():
+    if not amount.is_finite() or amount != amount.quantize(CENT):
         raise SifError("budget_amount_invalid", value=value, year=year, label=label)
+    if abs(amount) >= MAX_AMOUNT:
+        raise SifError("budget_amount_too_large", value=value, year=year, label=label)
     if amount < 0:
         raise SifError("budget_amount_negative", value=format_kr(amount), year=year, label=label)
     return amount

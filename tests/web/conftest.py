@@ -76,3 +76,9 @@ def world(db: Any) -> World:
 def _media_in_tmp(settings: Any, tmp_path: Any) -> None:
     """Uploaded files (source documents) go to a temporary folder, never into var/."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings: Any) -> None:
+    """Hashing with PBKDF2 would make every persona cost ~0.1 s; tests need no real hashing."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -152,6 +152,11 @@ def project_roles(user: Any, project: Project) -> set[str]:
     return roles
 
 
+def _without_roles(user: Any, project: Project) -> Verdict:
+    """A user who may see the project is told it lacks the right; anyone else that it does not exist."""
+    return refuse("permission_denied") if roles_for_project(user, project) else refuse("project_not_found")
+
+
 def _state_allows_edit(project: Project, roles: set[str]) -> Verdict:
     from sif.web.projects.lifecycle import APPLICATION_STATES, FINAL_STATES
 
@@ -180,7 +185,7 @@ def can_edit_project(user: Any, project: Project) -> Verdict:
     written; a fund administrator until the project is closed, rejected or withdrawn."""
     roles = project_roles(user, project)
     if not roles:
-        return refuse("project_not_found")
+        return _without_roles(user, project)
     return _state_allows_edit(project, roles)
 
 
@@ -204,7 +209,7 @@ def can_transition(user: Any, project: Project, to_state: str) -> Verdict:
 
     roles = project_roles(user, project)
     if not roles:
-        return refuse("project_not_found")
+        return _without_roles(user, project)
     rule = transition_for(project.state, to_state)
     if rule is None:
         return refuse("transition_not_allowed")
@@ -221,7 +226,7 @@ def can_review(user: Any, project: Project) -> Verdict:
 
     roles = project_roles(user, project)
     if not roles:
-        return refuse("project_not_found")
+        return _without_roles(user, project)
     if not roles & {Role.REVIEWER, Role.FUND_ADMIN}:
         return refuse("permission_denied")
     if project.state not in REVIEW_STATES:
@@ -235,7 +240,7 @@ def can_decide(user: Any, project: Project) -> Verdict:
 
     roles = project_roles(user, project)
     if not roles:
-        return refuse("project_not_found")
+        return _without_roles(user, project)
     if Role.FUND_ADMIN not in roles:
         return refuse("permission_denied")
     if project.state != ProjectState.IN_REVIEW:
@@ -249,7 +254,7 @@ def can_record_closing(user: Any, project: Project) -> Verdict:
 
     roles = project_roles(user, project)
     if not roles:
-        return refuse("project_not_found")
+        return _without_roles(user, project)
     if Role.FUND_ADMIN not in roles:
         return refuse("permission_denied")
     if project.state != ProjectState.FINAL_REPORT_SUBMITTED:
@@ -284,7 +289,7 @@ def can_add_document(user: Any, project: Project) -> Verdict:
     """Source documents: a fund administrator at any time, the applicant while it may edit."""
     roles = project_roles(user, project)
     if not roles:
-        return refuse("project_not_found")
+        return _without_roles(user, project)
     if Role.FUND_ADMIN in roles:
         return ALLOWED
     return can_edit_project(user, project)

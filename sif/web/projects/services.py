@@ -151,9 +151,13 @@ def _budget_inputs(project: Project) -> list[BudgetRowInput]:
     return [BudgetRowInput(r.category, r.label, r.footnote, {c.year: c.amount for c in r.cells.all()}) for r in rows]
 
 
+def _kr(amount: Decimal) -> str:
+    return str(Decimal(amount).quantize(budget_rules.CENT))
+
+
 def _budget_as_json(rows: Sequence[BudgetRowInput]) -> list[dict[str, Any]]:
     return [
-        {"category": r.category, "label": r.label, "footnote": r.footnote, "amounts": {str(y): str(a) for y, a in sorted(r.amounts.items())}}
+        {"category": r.category, "label": r.label, "footnote": r.footnote, "amounts": {str(y): _kr(a) for y, a in sorted(r.amounts.items())}}
         for r in rows
     ]
 
@@ -409,8 +413,8 @@ def budget_set(*, actor: Any, project: Project, rows: Sequence[BudgetRowInput]) 
         _clean(db_row)
         db_row.save()
         BudgetCell.objects.bulk_create(BudgetCell(row=db_row, year=y, amount=a) for y, a in sorted(row.amounts.items()))
-    before = {"rows": _budget_as_json(old), "total": str(budget_rules.grand_total(old))}
-    after = {"rows": _budget_as_json(clean), "total": str(budget_rules.grand_total(clean))}
+    before = {"rows": _budget_as_json(old), "total": _kr(budget_rules.grand_total(old))}
+    after = {"rows": _budget_as_json(clean), "total": _kr(budget_rules.grand_total(clean))}
     _record(actor, "budget_set", project, project, before=before, after=after)
 
 
@@ -427,7 +431,7 @@ def sought_amount_set(*, actor: Any, project: Project, amount: Decimal | int | s
     project.sought_amount = value
     _clean(project)
     project.save(update_fields=["sought_amount", "updated_at"])
-    _record(actor, "sought_amount_set", project, project, before=before, after={"sought_amount": value})
+    _record(actor, "sought_amount_set", project, project, before=before, after={"sought_amount": _kr(value)})
     return project
 
 
