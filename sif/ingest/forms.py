@@ -68,12 +68,25 @@ def form_fields(lines: list[Line]) -> dict[str, Extracted[str]]:
     return fields
 
 
+LABEL_PATTERNS = [
+    (
+        label,
+        re.compile(rf"{re.escape(label)}\s*\([^)]*\)\s*:?"),
+        re.compile(rf"({re.escape(label)})\b[^:]{{0,60}}?:\s*(.*)$", re.IGNORECASE),
+    )
+    for label in KNOWN_LABELS
+]
+LABEL_START_RE = re.compile("|".join(re.escape(label) for label in KNOWN_LABELS), re.IGNORECASE)
+
+
 def _split_label(text: str) -> tuple[str | None, str]:
+    if not LABEL_START_RE.match(text):
+        return None, ""
     lowered = text.lower()
-    for label in KNOWN_LABELS:
-        if lowered == label or re.fullmatch(rf"{re.escape(label)}\s*\([^)]*\)\s*:?", lowered):
+    for label, alone, inline in LABEL_PATTERNS:
+        if lowered == label or alone.fullmatch(lowered):
             return label, ""
-        match = re.match(rf"({re.escape(label)})\b[^:]{{0,60}}?:\s*(.*)$", text, re.IGNORECASE)
+        match = inline.match(text)
         if match and "\t" not in match.group(2):
             return label, match.group(2).strip()
     return None, ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from sif.ingest.model import Line
 
@@ -35,6 +36,7 @@ NOT_NAME_WORDS = {
 TITLE_WORDS = ("chef", "direktör", "strateg", "handläggare", "ledare", "sekreterare", "samordnare")
 
 
+@lru_cache(maxsize=8192)
 def clean(text: str) -> str:
     """The text without the markup a Word-to-text export leaves (<i>, **, *emphasis*)."""
     without = re.sub(r"</?[a-z]+(?: [^>]*)?>", "", text)

@@ -5,7 +5,7 @@ charset-normalizer is sure of it and the result reads as text."""
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 
 from sif.calc.errors import SifError
 from sif.ingest.model import Line
@@ -15,6 +15,7 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 WESTERN_EXTRA = set("åäöÅÄÖéÉèüÜæøÆØ–—’‘”“…•§½°´«»·€£¤×÷±")
 
 
@@ -99,5 +100,4 @@ def _letter_share(text: str) -> float:
 def _control_share(text: str) -> float:
     if not text:
         return 0.0
-    controls = sum(unicodedata.category(c) == "Cc" and c not in "\t\n\r\f" for c in text)
-    return controls / len(text)
+    return len(CONTROL_RE.findall(text)) / len(text)
