@@ -13,6 +13,11 @@ Formulas (t = year − start_year, r = real discount rate):
   profile                p_t = (1 − drop_off)^(t − t_first) for t_first ≤ t < t_first + duration
   PV costs               Σ_t K_t d_t
   PV gains (actor a)     e × v_a × Σ_t p_t d_t
+
+With `yearly=False` (Monte Carlo) no (draws × years) array is built: Σ_t p_t d_t is the geometric
+sum (1 + r)^−s × (1 − a^D) / (1 − a), a = (1 − drop_off) / (1 + r), s = t_first, D = the number
+of years with gains (D when a = 1), and the costs are discounted year by year. The point model
+(`yearly=True`) sums the yearly arrays; a test checks that both give the same figures.
 """
 
 from __future__ import annotations
@@ -30,6 +35,9 @@ Value = float | FloatArray
 Resolve = Callable[[Distribution], Value]
 
 
+_NEAR_ONE = 1e-6
+
+
 @dataclass(frozen=True)
 class OutcomeFigures:
     successes: Value  # gross, as the case file counts them
@@ -37,30 +45,32 @@ class OutcomeFigures:
     target_group: Value | None
     values: dict[str, Value]  # actor -> value per effective success and year, base prices
     value_per_year: Value  # Σ over actors
-    profile: FloatArray  # (…, T): share of a success's yearly value that remains in each year
+    profile: FloatArray | None  # (…, T): share of a yearly value that remains; None if not yearly
     pv_profile: Value  # Σ_t p_t d_t
 
 
 @dataclass(frozen=True)
 class Figures:
-    discount: FloatArray  # (…, T)
+    discount: FloatArray | None  # (…, T); None if not yearly
     costs: list[Value]  # per cost year, base prices
     pv_costs: Value
     outcomes: list[OutcomeFigures]
 
 
-def evaluate_figures(scenario: Scenario, resolve: Resolve) -> Figures:
+def evaluate_figures(scenario: Scenario, resolve: Resolve, yearly: bool = True) -> Figures:
     """Resolve every input once and compute the present values (see the module docstring)."""
     t = np.arange(scenario.horizon, dtype=np.float64)
     rate = resolve(scenario.discount_rate)
-    discount = np.power(1.0 + np.asarray(rate, dtype=np.float64)[..., None], -t)
+    discount = np.power(1.0 + np.asarray(rate, dtype=np.float64)[..., None], -t) if yearly else None
     cost_factor = _factor(scenario, scenario.cost_price_year or scenario.base_year)
     costs = [resolve(c) * cost_factor for c in scenario.costs]
     pv_costs: Value = 0.0
+    factor: Value = 1.0
     for j, cost in enumerate(costs):
-        pv_costs = pv_costs + cost * discount[..., j]
+        pv_costs = pv_costs + cost * (discount[..., j] if discount is not None else factor)
+        factor = factor / (1.0 + rate)
     group = resolve(scenario.target_group) if scenario.target_group is not None else None
-    outcomes = [_outcome(scenario, o, resolve, discount, t, group) for o in scenario.outcomes]
+    outcomes = [_outcome(scenario, o, resolve, rate, discount, t, group) for o in scenario.outcomes]
     return Figures(discount=discount, costs=costs, pv_costs=pv_costs, outcomes=outcomes)
 
 
@@ -68,7 +78,8 @@ def _outcome(
     scenario: Scenario,
     outcome: Outcome,
     resolve: Resolve,
-    discount: FloatArray,
+    rate: Value,
+    discount: FloatArray | None,
     t: FloatArray,
     scenario_group: Value | None,
 ) -> OutcomeFigures:
@@ -83,8 +94,13 @@ def _outcome(
     values: dict[str, Value] = {}
     for value in outcome.values:
         values[value.actor] = values.get(value.actor, 0.0) + _actor_value(scenario, value, resolve)
-    profile = _profile(scenario, outcome, drop_off, t)
-    pv_profile = np.sum(profile * discount, axis=-1)
+    start, end = _active_years(scenario, outcome)
+    if discount is not None:
+        yearly_profile = _profile(start, end, drop_off, t)
+        profile: FloatArray | None = yearly_profile
+        pv_profile: Value = np.sum(yearly_profile * discount, axis=-1)
+    else:
+        profile, pv_profile = None, _pv_profile(start, end, drop_off, rate)
     return OutcomeFigures(
         successes=successes,
         effective_share=effective_share,
@@ -101,9 +117,27 @@ def _actor_value(scenario: Scenario, value: ActorValue, resolve: Resolve) -> Val
     return raw / resolve(value.divide_by) * _factor(scenario, value.price_year)
 
 
-def _profile(scenario: Scenario, outcome: Outcome, drop_off: Value, t: FloatArray) -> FloatArray:
+def _active_years(scenario: Scenario, outcome: Outcome) -> tuple[int, int]:
+    """[start, end) in years since start_year in which the outcome yields gains."""
     start = first_year(scenario, outcome) - scenario.start_year
     end = scenario.horizon if outcome.duration is None else min(scenario.horizon, start + outcome.duration)
+    return start, end
+
+
+def _pv_profile(start: int, end: int, drop_off: Value, rate: Value) -> Value:
+    """Σ_{t=start}^{end−1} (1 − drop_off)^(t − start) / (1 + r)^t as a geometric sum."""
+    years = end - start
+    a = np.asarray((1.0 - drop_off) / (1.0 + rate), dtype=np.float64)
+    gap = 1.0 - a
+    near = np.abs(gap) < _NEAR_ONE
+    with np.errstate(divide="ignore", invalid="ignore"):
+        exact = (1.0 - a**years) / np.where(near, 1.0, gap)
+    series = years - years * (years - 1) / 2 * gap  # first-order expansion around a = 1
+    total = np.where(near, series, exact) * (1.0 + np.asarray(rate, dtype=np.float64)) ** -start
+    return float(total) if total.ndim == 0 else total
+
+
+def _profile(start: int, end: int, drop_off: Value, t: FloatArray) -> FloatArray:
     active = (t >= start) & (t < end)
     since = np.where(active, t - start, 0.0)
     remaining = np.power(1.0 - np.asarray(drop_off, dtype=np.float64)[..., None], since)

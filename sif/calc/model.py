@@ -84,6 +84,7 @@ def evaluate(scenario: Scenario) -> Result:
     by_actor_year = _gains_by_actor_by_year(figures, scenario.horizon)
     gains = np.sum(list(by_actor_year.values()), axis=0) if by_actor_year else np.zeros(scenario.horizon)
     discount = figures.discount
+    assert discount is not None
     pv_by_actor = {a: float(v) for a, v in engine.pv_gains_by_actor(figures).items()}
     pv_costs, pv_gains = float(figures.pv_costs), float(sum(pv_by_actor.values()))
     break_even = _finite(engine.break_even_successes(figures))
@@ -114,6 +115,7 @@ def evaluate(scenario: Scenario) -> Result:
 def _gains_by_actor_by_year(figures: engine.Figures, horizon: int) -> dict[str, Any]:
     totals: dict[str, Any] = {}
     for o in figures.outcomes:
+        assert o.profile is not None  # evaluate() asks for yearly figures
         per_success = o.successes * o.effective_share * o.profile
         for actor, value in o.values.items():
             totals[actor] = totals.get(actor, np.zeros(horizon)) + per_success * value

@@ -81,11 +81,16 @@ class TornadoBar:
         return abs(self.npv_high - self.npv_low)
 
 
-def npv_draws(scenario: Scenario, rng: np.random.Generator, n: int) -> tuple[FloatArray, FloatArray]:
-    """NPV and break-even successes for `n` draws (arrays of shape (n,))."""
-    figures = engine.evaluate_figures(scenario, lambda d: sample(d, rng, n))
+def npv_draws(
+    scenario: Scenario, rng: np.random.Generator, n: int, with_break_even: bool = True
+) -> tuple[FloatArray, FloatArray | None]:
+    """NPV and break-even successes for `n` draws (arrays of shape (n,)); a portfolio that only
+    sums NPV per draw can skip the break-even."""
+    figures = engine.evaluate_figures(scenario, lambda d: sample(d, rng, n), yearly=False)
     gains: engine.Value = sum(engine.pv_gains_by_actor(figures).values(), 0.0)
     npv = np.broadcast_to(np.asarray(gains - figures.pv_costs, dtype=np.float64), (n,))
+    if not with_break_even:
+        return npv, None
     breaks = np.broadcast_to(np.asarray(engine.break_even_successes(figures), dtype=np.float64), (n,))
     return npv, breaks
 
@@ -98,11 +103,13 @@ def monte_carlo(
         raise SifError("draws_not_positive", field="draws", value=draws)
     check_scenario(scenario)
     rng = np.random.Generator(np.random.PCG64(seed))
-    npvs, breaks = [], []
+    npvs: list[FloatArray] = []
+    breaks: list[FloatArray] = []
     done = 0
     while done < draws:
         n = min(CHUNK, draws - done)
         npv, be = npv_draws(scenario, rng, n)
+        assert be is not None
         npvs.append(npv)
         breaks.append(be)
         done += n

@@ -2,7 +2,6 @@
 is what the model computes."""
 
 import re
-from pathlib import Path
 
 import pytest
 

@@ -70,3 +70,17 @@ def test_a_repayment_schedule_never_exceeds_the_granted_amount(
         assert sum(r.planned for r in rows) <= granted
         assert sum(r.actual or 0 for r in rows) <= granted
         assert all(Decimal(0) <= r.remaining <= granted for r in rows)
+
+
+@settings(max_examples=60, deadline=None)
+@given(drop_off=shares, rate=st.floats(-0.05, 0.3), first=st.integers(2020, 2029), duration=st.none() | st.integers(1, 12))
+def test_the_monte_carlo_geometric_sum_equals_the_yearly_sum(drop_off: float, rate: float, first: int, duration: int | None) -> None:
+    from sif.calc import engine
+    from sif.calc.distributions import point
+
+    s = with_outcome(drop_off=drop_off, first_year=first, **({"duration": duration} if duration else {}))
+    s = replace(s, discount_rate=Fixed(rate))
+    yearly = engine.evaluate_figures(s, point, yearly=True)
+    closed = engine.evaluate_figures(s, point, yearly=False)
+    assert closed.outcomes[0].pv_profile == pytest.approx(yearly.outcomes[0].pv_profile, rel=1e-6, abs=1e-9)
+    assert closed.pv_costs == pytest.approx(yearly.pv_costs, rel=1e-12)
