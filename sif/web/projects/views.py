@@ -211,7 +211,8 @@ def _save_contacts(user: Any, project: Project, contacts: list[Any], formset: An
 
 
 def _budget_initial(project: Project) -> dict[str, Any]:
-    initial: dict[str, Any] = {"sought_amount": project.sought_amount}
+    sought = project.sought_amount
+    initial: dict[str, Any] = {"sought_amount": int(sought) if sought is not None and sought == sought.to_integral_value() else sought}
     for row in selectors.budget_inputs(project):
         initial[f"label-{row.category}"] = row.label if row.label != str(dict(BudgetCategory.choices).get(row.category)) else ""
         initial[f"footnote-{row.category}"] = row.footnote
@@ -297,7 +298,8 @@ def project_review(request: HttpRequest, pk: int) -> HttpResponse:
 def project_decision(request: HttpRequest, pk: int) -> HttpResponse:
     project = _project_or_404(request, pk)
     _require(permissions.can_decide(request.user, project))
-    form = DecisionForm(request.POST or None, initial={"granted_amount": project.sought_amount})
+    sought = project.sought_amount
+    form = DecisionForm(request.POST or None, initial={"granted_amount": int(sought) if sought is not None and sought == sought.to_integral_value() else sought})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

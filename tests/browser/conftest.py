@@ -1,0 +1,53 @@
+"""Browser tests: Playwright's sync API driving Debian's Chromium against pytest-django's live server.
+
+Playwright runs an event loop in the test thread, so Django's async-safety check must be relaxed
+for these tests. When Chromium or Playwright cannot start, the tests are skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture
+def browser_page() -> Iterator[Any]:
+    """A fresh Chromium page (Swedish locale), closed after the test."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:  # pragma: no cover - depends on the machine
+        pytest.skip(f"Playwright is not installed: {exc}")
+    manager = sync_playwright()
+    try:
+        playwright = manager.start()
+    except Exception as exc:  # noqa: BLE001 - any start failure means: skip with the reason
+        pytest.skip(f"Playwright could not start: {exc}")
+    try:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    except Exception as exc:  # noqa: BLE001
+        manager.__exit__(None, None, None)
+        pytest.skip(f"Chromium could not start ({CHROMIUM}): {exc}")
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        yield page
+    finally:
+        context.close()
+        browser.close()
+        manager.__exit__(None, None, None)
