@@ -1,0 +1,329 @@
+"""The JSON API at /api/ (OpenAPI at /api/docs): the same selectors, services and permission
+functions as the pages, with session authentication.
+
+Errors always answer {"code", "message", "fields"}: 400 for bad input or a broken rule, 401 when
+not logged in, 403 when the user may see the project but not do this, 404 when the project does
+not exist or is not visible to the user.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI, Schema, Status
+from ninja.errors import HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.security import django_auth
+
+from sif.calc import budget as budget_rules
+from sif.calc.errors import SifError
+from sif.messages import message_for, message_for_error
+from sif.web.accounts.permissions import can_decide, can_review, visible_projects
+from sif.web.projects import services
+from sif.web.projects.models import Decision, Project, ProjectState, Review
+from sif.web.projects.services import BudgetRowInput
+
+api = NinjaAPI(title="SIF API", version="1", auth=django_auth, urls_namespace="api")
+
+NOT_FOUND_CODES = {"project_not_found", "not_found"}
+FORBIDDEN_CODES = {"permission_denied", "not_reporter_for_unit"}
+
+
+# ---------------------------------------------------------------- errors
+
+
+def _error(request: HttpRequest, status: int, code: str, message: str, fields: dict[str, str] | None = None) -> HttpResponse:
+    return api.create_response(request, {"code": code, "message": message, "fields": fields or {}}, status=status)
+
+
+@api.exception_handler(SifError)
+def _sif_error(request: HttpRequest, exc: SifError) -> HttpResponse:
+    status = 404 if exc.code in NOT_FOUND_CODES else 403 if exc.code in FORBIDDEN_CODES else 400
+    message = message_for_error(exc)
+    field = exc.params.get("field")
+    return _error(request, status, exc.code, message, {str(field): message} if field else None)
+
+
+@api.exception_handler(NinjaValidationError)
+def _invalid(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    fields = {}
+    for error in exc.errors:
+        location = ".".join(str(part) for part in error.get("loc", ()) if part not in ("body", "query", "path", "payload"))
+        fields[location or "__all__"] = str(error.get("msg", ""))
+    return _error(request, 400, "invalid_input", message_for("invalid_input"), fields)
+
+
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    """Ninja's own refusals: not logged in (401), CSRF/authorisation (403), unreadable body (400)."""
+    code = {401: "not_authenticated", 403: "permission_denied", 404: "not_found"}.get(exc.status_code, "invalid_input")
+    status = exc.status_code if exc.status_code in (401, 403, 404) else 400
+    return _error(request, status, code, message_for(code))
+
+
+@api.exception_handler(Http404)
+def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return _error(request, 404, "not_found", message_for("not_found"))
+
+
+# ---------------------------------------------------------------- schemas
+
+
+class ErrorOut(Schema):
+    code: str
+    message: str
+    fields: dict[str, str]
+
+
+class ProjectOut(Schema):
+    id: int
+    title: str
+    short_name: str
+    state: str
+    state_label: str
+    fund_id: int
+    fund: str
+    municipality: str
+    owner_unit_id: int
+    owner_unit: str
+    start_date: date | None
+    end_date: date | None
+    sought_amount: Decimal | None
+    example_note: str
+
+
+class BudgetRowIn(Schema):
+    category: str
+    label: str = ""
+    footnote: str = ""
+    amounts: dict[int, Decimal]
+
+
+class BudgetIn(Schema):
+    rows: list[BudgetRowIn]
+
+
+class BudgetRowOut(Schema):
+    category: str
+    label: str
+    footnote: str
+    amounts: dict[int, Decimal]
+    total: Decimal
+
+
+class BudgetOut(Schema):
+    years: list[int]
+    rows: list[BudgetRowOut]
+    year_totals: dict[int, Decimal]
+    grand_total: Decimal
+
+
+class ContactOut(Schema):
+    id: int
+    name: str
+    title: str
+    email: str
+    phone: str
+
+
+class TransitionOut(Schema):
+    to_state: str
+    allowed: bool
+    reason: str
+
+
+class ProjectDetailOut(ProjectOut):
+    summary: str
+    purpose: str
+    goals: str
+    target_group: str
+    closing_outcome: str
+    units: list[str]
+    contacts: list[ContactOut]
+    budget: BudgetOut
+    transitions: list[TransitionOut]
+    can_review: bool
+    can_decide: bool
+
+
+class TransitionIn(Schema):
+    to_state: str
+    reason: str = ""
+    closing_outcome: str = ""
+
+
+class SoughtAmountIn(Schema):
+    amount: Decimal
+
+
+class ReviewIn(Schema):
+    comments: str
+    scores: dict[str, int] = {}
+    recommendation: str = "none"
+
+
+class ReviewOut(Schema):
+    id: int
+    comments: str
+    scores: dict[str, int]
+    recommendation: str
+    reviewer_name: str
+
+
+class DecisionIn(Schema):
+    granted: bool
+    body: str
+    decided_on: date | None = None
+    paragraph: str = ""
+    granted_amount: Decimal | None = None
+    conditions: str = ""
+
+
+class DecisionOut(Schema):
+    id: int
+    kind: str
+    granted: bool
+    body: str
+    decided_on: date | None
+    paragraph: str
+    granted_amount: Decimal | None
+    conditions: str
+    project_state: str
+
+
+ERRORS: dict[int, type[Schema]] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _project(request: HttpRequest, pk: int) -> Project:
+    project = visible_projects(request.user).select_related("fund", "owner_unit", "municipality").filter(pk=pk).first()
+    if project is None:
+        raise SifError("project_not_found")
+    return project
+
+
+def _project_out(p: Project) -> dict[str, Any]:
+    return {
+        "id": p.pk,
+        "title": p.title,
+        "short_name": p.short_name,
+        "state": p.state,
+        "state_label": str(p.get_state_display()),
+        "fund_id": p.fund_id,
+        "fund": p.fund.name,
+        "municipality": p.municipality.name,
+        "owner_unit_id": p.owner_unit_id,
+        "owner_unit": p.owner_unit.name,
+        "start_date": p.start_date,
+        "end_date": p.end_date,
+        "sought_amount": p.sought_amount,
+        "example_note": p.example_note,
+    }
+
+
+def _budget_out(project: Project) -> dict[str, Any]:
+    rows = services._budget_inputs(project)
+    totals = budget_rules.row_totals(rows)
+    years = sorted(budget_rules.year_totals(rows))
+    return {
+        "years": years,
+        "rows": [{"category": r.category, "label": r.label, "footnote": r.footnote, "amounts": dict(r.amounts), "total": t} for r, t in zip(rows, totals, strict=True)],
+        "year_totals": budget_rules.year_totals(rows),
+        "grand_total": budget_rules.grand_total(rows),
+    }
+
+
+def _detail_out(request: HttpRequest, p: Project) -> dict[str, Any]:
+    user = request.user
+    return _project_out(p) | {
+        "summary": p.summary,
+        "purpose": p.purpose,
+        "goals": p.goals,
+        "target_group": p.target_group,
+        "closing_outcome": p.closing_outcome,
+        "units": sorted(p.units.values_list("name", flat=True)),
+        "contacts": list(p.contacts.values("id", "name", "title", "email", "phone")),
+        "budget": _budget_out(p),
+        "transitions": [{"to_state": s, "allowed": bool(v), "reason": v.reason} for s, v in services.allowed_transitions(user, p)],
+        "can_review": bool(can_review(user, p)),
+        "can_decide": bool(can_decide(user, p)),
+    }
+
+
+# ---------------------------------------------------------------- endpoints
+
+
+@api.get("/projects", response={200: list[ProjectOut], **ERRORS}, summary="Projekt som användaren får se")
+def project_list(request: HttpRequest, state: str = "", unit: int | None = None, year: int | None = None, fund: int | None = None) -> Any:
+    if state and state not in ProjectState.values:
+        raise SifError("state_unknown", field="state", state=state)
+    qs = visible_projects(request.user).select_related("fund", "owner_unit", "municipality")
+    if state:
+        qs = qs.filter(state=state)
+    if unit is not None:
+        qs = qs.filter(Q(owner_unit_id=unit) | Q(units__id=unit))
+    if year is not None:
+        qs = qs.filter(start_date__year__lte=year, end_date__year__gte=year)
+    if fund is not None:
+        qs = qs.filter(fund_id=fund)
+    return [_project_out(p) for p in qs.distinct().order_by("-start_date", "title", "pk")]
+
+
+@api.get("/projects/{pk}", response={200: ProjectDetailOut, **ERRORS}, summary="Ett projekt med budgettabell och summor")
+def project_detail(request: HttpRequest, pk: int) -> Any:
+    return _detail_out(request, _project(request, pk))
+
+
+@api.post("/projects/{pk}/transition", response={200: ProjectDetailOut, **ERRORS}, summary="Byt status")
+def project_transition(request: HttpRequest, pk: int, payload: TransitionIn) -> Any:
+    project = _project(request, pk)
+    services.project_transition(actor=request.user, project=project, to_state=payload.to_state, reason=payload.reason, closing_outcome=payload.closing_outcome)
+    return _detail_out(request, project)
+
+
+@api.put("/projects/{pk}/budget", response={200: BudgetOut, **ERRORS}, summary="Ersätt budgeten (kronor per år och kostnadsslag)")
+def budget_put(request: HttpRequest, pk: int, payload: BudgetIn) -> Any:
+    project = _project(request, pk)
+    rows = [BudgetRowInput(r.category, r.label, r.footnote, r.amounts) for r in payload.rows]
+    services.budget_set(actor=request.user, project=project, rows=rows)
+    return _budget_out(project)
+
+
+@api.put("/projects/{pk}/sought-amount", response={200: ProjectOut, **ERRORS}, summary="Sökt belopp (ska vara lika med budgetens totalsumma)")
+def sought_amount_put(request: HttpRequest, pk: int, payload: SoughtAmountIn) -> Any:
+    project = _project(request, pk)
+    services.sought_amount_set(actor=request.user, project=project, amount=payload.amount)
+    return _project_out(project)
+
+
+@api.post("/projects/{pk}/reviews", response={201: ReviewOut, **ERRORS}, summary="Lägg till synpunkter och poäng")
+def review_post(request: HttpRequest, pk: int, payload: ReviewIn) -> Any:
+    project = _project(request, pk)
+    review: Review = services.review_add(actor=request.user, project=project, comments=payload.comments, scores=payload.scores, recommendation=payload.recommendation)
+    return Status(201, {"id": review.pk, "comments": review.comments, "scores": review.scores, "recommendation": review.recommendation, "reviewer_name": review.reviewer_name})
+
+
+@api.post("/projects/{pk}/decisions", response={201: DecisionOut, **ERRORS}, summary="Registrera beslut om medel")
+def decision_post(request: HttpRequest, pk: int, payload: DecisionIn) -> Any:
+    project = _project(request, pk)
+    decision: Decision = services.decision_record(
+        actor=request.user,
+        project=project,
+        granted=payload.granted,
+        body=payload.body,
+        decided_on=payload.decided_on,
+        paragraph=payload.paragraph,
+        granted_amount=payload.granted_amount,
+        conditions=payload.conditions,
+    )
+    out = {f: getattr(decision, f) for f in ("kind", "granted", "body", "decided_on", "paragraph", "granted_amount", "conditions")}
+    return Status(201, out | {"id": decision.pk, "project_state": project.state})
+
+# Mounted with `path("api/", include("sif.web.api"))` in sif/web/urls.py.
+urlpatterns, app_name = api.urls[0], "api"
