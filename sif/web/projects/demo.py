@@ -206,7 +206,8 @@ def _users(ms: dict[str, Municipality], units: dict[str, OrgUnit]) -> dict[str, 
         if spec.role is None:
             user = model.objects.create_superuser(username=spec.username, password=password, email="")
         else:
-            user = model.objects.create_user(username=spec.username, password=password, first_name=spec.description)
+            # Fund administrators are staff so that they reach the admin (scoped to their municipality).
+            user = model.objects.create_user(username=spec.username, password=password, first_name=spec.description, is_staff=spec.role == Role.FUND_ADMIN)
             unit = units[spec.unit] if spec.unit else None
             Membership.objects.create(user=user, municipality=ms[spec.municipality], unit=unit, role=spec.role)
         made[spec.username] = (user, password)

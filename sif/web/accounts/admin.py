@@ -1,0 +1,96 @@
+"""Admin for reference data. Non-superusers (fund administrators, who must be staff) see and edit
+only their own municipalities' rows; access is decided by sif/web/accounts/permissions.py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from sif.web.accounts.models import Membership, Municipality, OrgUnit
+from sif.web.accounts.permissions import admin_municipality_ids, can_view_admin
+
+
+class MunicipalityScopedAdmin(admin.ModelAdmin):
+    """Rows filtered by `municipality_field` to the user's municipalities; permissions from
+    can_view_admin instead of Django's per-model permissions."""
+
+    municipality_field = "municipality"
+    read_only = False
+
+    def _scope(self, request: HttpRequest) -> set[int] | None:
+        return admin_municipality_ids(request.user)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        qs = super().get_queryset(request)
+        ids = self._scope(request)
+        return qs if ids is None else qs.filter(**{f"{self.municipality_field}_id__in": ids})
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        ids = self._scope(request)
+        related = db_field.related_model
+        if ids is not None and related is Municipality:
+            kwargs["queryset"] = Municipality.objects.filter(pk__in=ids)
+        elif ids is not None and related is not None and hasattr(related, "municipality_id"):
+            kwargs["queryset"] = related._default_manager.filter(municipality_id__in=ids)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return bool(can_view_admin(request.user))
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return bool(can_view_admin(request.user)) and (obj is None or self._owns(request, obj))
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return not self.read_only and self.has_view_permission(request, obj)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return not self.read_only and bool(can_view_admin(request.user))
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # nothing in SIF is deleted
+
+    def _owns(self, request: HttpRequest, obj: Any) -> bool:
+        ids = self._scope(request)
+        if ids is None:
+            return True
+        value = obj
+        for part in self.municipality_field.split("__"):
+            value = getattr(value, part)
+        return value.pk in ids
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(MunicipalityScopedAdmin):
+    municipality_field = "self"
+    list_display = ("name", "code")
+    search_fields = ("name", "code")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        qs = admin.ModelAdmin.get_queryset(self, request)
+        ids = self._scope(request)
+        return qs if ids is None else qs.filter(pk__in=ids)
+
+    def _owns(self, request: HttpRequest, obj: Any) -> bool:
+        ids = self._scope(request)
+        return ids is None or obj.pk in ids
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return bool(getattr(request.user, "is_superuser", False))
+
+
+@admin.register(OrgUnit)
+class OrgUnitAdmin(MunicipalityScopedAdmin):
+    list_display = ("name", "kind", "parent", "municipality")
+    list_filter = ("kind", "municipality")
+    search_fields = ("name", "short_name")
+
+
+@admin.register(Membership)
+class MembershipAdmin(MunicipalityScopedAdmin):
+    list_display = ("user", "role", "municipality", "unit")
+    list_filter = ("role", "municipality")
+    search_fields = ("user__username", "unit__name")
+    autocomplete_fields = ("unit",)
