@@ -11,4 +11,5 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", RedirectView.as_view(pattern_name="projects:list", permanent=False), name="home"),
     path("", include("sif.web.projects.urls")),
+    path("", include("sif.web.followup.urls")),
 ]

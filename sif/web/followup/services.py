@@ -21,10 +21,10 @@ from django.utils import timezone
 from sif.calc.errors import SifError
 from sif.calc.followup import check_share
 from sif.calc.privacy import check_no_personal_identity_number
+from sif.messages import message_for as followup_message
 from sif.web.accounts.models import OrgUnit, Role
 from sif.web.accounts.permissions import can_report_for_unit, roles_for_project
 from sif.web.audit.services import event_record
-from sif.messages import message_for as followup_message
 from sif.web.followup.models import (
     ActivityCount,
     ActivityType,

@@ -1,0 +1,125 @@
+"""Charts as SVG strings (matplotlib, Agg backend): the same functions feed the pages and the documents.
+
+Every chart carries its title inside the SVG (`<title>`, `role="img"`, `aria-label`); the page shows
+the table with the same figures beside it as the text alternative. Output is deterministic (fixed
+hash salt, no date) so that documents can be compared between runs.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from collections.abc import Mapping, Sequence
+from html import escape
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+PALETTE = ["#1f5f8b", "#d9822b", "#3b8f5a", "#a23b72", "#6b6b6b", "#c44e52", "#8c6d31", "#4c72b0", "#55a868"]
+plt.rcParams.update({"svg.hashsalt": "sif", "font.size": 9, "axes.spines.top": False, "axes.spines.right": False})
+
+
+def _svg(fig: Figure, title: str) -> str:
+    out = io.StringIO()
+    fig.savefig(out, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": "SIF"})
+    plt.close(fig)
+    text = out.getvalue()
+    text = text[text.index("<svg") :]
+    label = escape(title, quote=True)
+    text = re.sub(r"<svg ", f'<svg role="img" aria-label="{label}" ', text, count=1)
+    return re.sub(r"(<svg[^>]*>)", rf"\1<title>{label}</title>", text, count=1)
+
+
+def _number_format(value: float, percent: bool) -> str:
+    if percent:
+        return f"{value * 100:.0f} %".replace(".", ",")
+    return f"{value:,.1f}".replace(",", "\u00a0").replace(".", ",").removesuffix(",0")
+
+
+def line_over_periods(
+    title: str,
+    periods: Sequence[str],
+    series: Mapping[str, Sequence[float | None]],
+    *,
+    references: Mapping[str, float] | None = None,
+    percent: bool = False,
+    y_label: str = "",
+) -> str:
+    """One line per series (e.g. insatsgrupp, jämförelsegrupp) over the periods; dashed reference
+    lines for baseline and target."""
+    fig, ax = plt.subplots(figsize=(6, 3))
+    x = list(range(len(periods)))
+    for i, (name, values) in enumerate(series.items()):
+        points = [(xi, v) for xi, v in zip(x, values, strict=True) if v is not None]
+        if points:
+            ax.plot([p[0] for p in points], [p[1] for p in points], marker="o", color=PALETTE[i % len(PALETTE)], label=name)
+    for j, (name, value) in enumerate((references or {}).items()):
+        ax.axhline(value, linestyle="--", linewidth=1, color=PALETTE[(j + 4) % len(PALETTE)], label=name)
+    ax.set_xticks(x, list(periods))
+    ax.set_title(title)
+    ax.set_ylabel(y_label)
+    if percent:
+        ax.yaxis.set_major_formatter(lambda v, _pos: _number_format(v, True))
+    ax.legend(loc="best", frameon=False)
+    return _svg(fig, title)
+
+
+def bars_per_unit(title: str, units: Sequence[str], values: Sequence[float | None], *, percent: bool = False, y_label: str = "") -> str:
+    """One bar per unit; a unit without a figure (not reported or suppressed) gets no bar."""
+    fig, ax = plt.subplots(figsize=(6, 0.45 * max(len(units), 2) + 0.8))
+    y = list(range(len(units)))
+    shown = [v if v is not None else 0.0 for v in values]
+    bars = ax.barh(y, shown, color=PALETTE[0])
+    for bar, v in zip(bars, values, strict=True):
+        text = "–" if v is None else _number_format(v, percent)
+        ax.annotate(text, (bar.get_width(), bar.get_y() + bar.get_height() / 2), xytext=(3, 0), textcoords="offset points", va="center")
+    ax.set_yticks(y, list(units))
+    ax.invert_yaxis()
+    ax.set_title(title)
+    ax.set_xlabel(y_label)
+    if percent:
+        ax.xaxis.set_major_formatter(lambda v, _pos: _number_format(v, True))
+    return _svg(fig, title)
+
+
+def radar(title: str, dimensions: Sequence[str], series: Mapping[str, Sequence[float | None]], *, scale: tuple[float, float] = (1, 10)) -> str:
+    """A spider chart: one polygon per series (a unit, or a unit at an occasion) over K dimensions."""
+    k = len(dimensions)
+    angles = [2 * math.pi * i / k for i in range(k)]
+    fig = plt.figure(figsize=(4.2, 4.2))
+    ax = fig.add_subplot(projection="polar")
+    for i, (name, values) in enumerate(series.items()):
+        filled = [v if v is not None else scale[0] for v in values]
+        ax.plot([*angles, angles[0]], [*filled, filled[0]], color=PALETTE[i % len(PALETTE)], label=name, linewidth=1.5)
+        ax.fill([*angles, angles[0]], [*filled, filled[0]], color=PALETTE[i % len(PALETTE)], alpha=0.08)
+    ax.set_xticks(angles, [str(d) for d in dimensions])
+    ax.set_ylim(scale[0], scale[1])
+    ax.set_title(title, pad=18)
+    if len(series) > 1:
+        ax.legend(loc="upper right", bbox_to_anchor=(1.35, 1.1), frameon=False, fontsize=7)
+    return _svg(fig, title)
+
+
+def spread_over_occasions(title: str, occasions: Sequence[str], sd: Sequence[float | None], low: Sequence[float | None], high: Sequence[float | None]) -> str:
+    """The spread between units per occasion: the range (min–max) as a band, the SD as a line."""
+    fig, ax = plt.subplots(figsize=(6, 3))
+    x = list(range(len(occasions)))
+    band = [(xi, lo, hi) for xi, lo, hi in zip(x, low, high, strict=True) if lo is not None and hi is not None]
+    if band:
+        ax.fill_between([b[0] for b in band], [b[1] for b in band], [b[2] for b in band], color=PALETTE[0], alpha=0.15, label="Lägsta–högsta enhetsmedel")
+    ax2 = ax.twinx()
+    points = [(xi, s) for xi, s in zip(x, sd, strict=True) if s is not None]
+    if points:
+        ax2.plot([p[0] for p in points], [p[1] for p in points], marker="o", color=PALETTE[1], label="Standardavvikelse mellan enheter")
+        ax2.set_ylim(bottom=0)
+    ax.set_xticks(x, list(occasions))
+    ax.set_title(title)
+    ax.set_ylabel("Skattning")
+    ax2.set_ylabel("Standardavvikelse")
+    handles = ax.get_legend_handles_labels()[0] + ax2.get_legend_handles_labels()[0]
+    ax.legend(handles, [str(h.get_label()) for h in handles], loc="upper right", frameon=False, fontsize=7)
+    return _svg(fig, title)

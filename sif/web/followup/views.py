@@ -1,0 +1,427 @@
+"""Follow-up pages: thin views over selectors and services. A project the user may not see answers
+404; a refused action shows the Swedish reason and changes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from sif.calc.errors import SifError
+from sif.messages import message_for, message_for_error
+from sif.reports import charts
+from sif.web.accounts.models import OrgUnit, Role
+from sif.web.accounts.permissions import can_report_for_unit, roles_for_project, visible_projects
+from sif.web.followup import effects, selectors, services, xlsx
+from sif.web.followup.models import Group, PeriodKind, ReportingPeriod, StatusReport
+from sif.web.followup.services import RawActivity, RawMeasurement
+from sif.web.projects.models import (
+    Direction,
+    Frequency,
+    Indicator,
+    IndicatorUnit,
+    MeasurementMethod,
+    Project,
+)
+
+SESSION_KEY = "followup_import"
+
+
+def _project(request: HttpRequest, pk: int) -> Project:
+    project = visible_projects(request.user).select_related("fund", "owner_unit").filter(pk=pk).first()
+    if project is None:
+        raise Http404(message_for("project_not_found"))
+    return project
+
+
+def _period(project: Project, period_id: int) -> ReportingPeriod:
+    return get_object_or_404(ReportingPeriod, pk=period_id, project=project)
+
+
+def _reportable_units(request: HttpRequest, project: Project) -> list[OrgUnit]:
+    return [u for u in services.units_in_order(project) if can_report_for_unit(request.user, project, u)]
+
+
+def _unit_for(request: HttpRequest, project: Project, unit_id: int) -> OrgUnit:
+    unit = next((u for u in services.units_in_order(project) if u.pk == unit_id), None)
+    if unit is None:
+        raise Http404(message_for("project_not_found"))
+    verdict = can_report_for_unit(request.user, project, unit)
+    if not verdict:
+        raise PermissionDenied(message_for(verdict.reason, unit=unit.name))
+    return unit
+
+
+def _fmt(value: Any, kind: str) -> str:
+    if value is None:
+        return "–"
+    if kind == IndicatorUnit.SHARE:
+        return effects.percent(value)
+    number = Decimal(value)
+    if kind == IndicatorUnit.COUNT and number == number.to_integral_value():
+        return f"{int(number):,}".replace(",", "\xa0")
+    return f"{float(number):.2f}".replace(".", ",")
+
+
+# --- overview ------------------------------------------------------------------------------------
+
+
+@login_required
+def overview(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _project(request, pk)
+    roles = roles_for_project(request.user, project)
+    published = selectors.sees_suppressed_figures(request.user, project)
+    threshold = project.fund.suppression_threshold
+    tables = selectors.indicator_tables(project, threshold=threshold if published else None)
+    for table in tables:
+        _table_charts(table)
+    spiders = [_spider_charts(v) for v in selectors.spider_views(project)]
+    context = {
+        "project": project,
+        "is_admin": Role.FUND_ADMIN in roles,
+        "is_editor": services.is_followup_editor(request.user, project),
+        "published": published,
+        "threshold": threshold,
+        "status": selectors.reporting_status(project),
+        "my_units": _reportable_units(request, project),
+        "tables": tables,
+        "activities": selectors.activity_rows(project),
+        "gender": selectors.gender_blocks(project),
+        "spiders": spiders,
+        "cards": effects.effect_cards(project, tables),
+        "reports_by_period": selectors.status_reports_by_period(project),
+    }
+    return render(request, "followup/overview.html", context)
+
+
+def _table_charts(table: selectors.IndicatorTable) -> None:
+    kind = table.indicator.unit
+    share = kind == IndicatorUnit.SHARE
+    table.display_rows = [  # type: ignore[attr-defined]
+        (r.period, _fmt(r.intervention.value if r.intervention else None, kind), r.intervention,
+         _fmt(r.comparison.value if r.comparison else None, kind), r.comparison)
+        for r in table.rows
+    ]
+    table.display_units = [(c.unit, _fmt(c.figure.value if c.figure else None, kind), c) for c in table.by_unit]  # type: ignore[attr-defined]
+    table.baseline_text = _fmt(table.indicator.baseline_value / (100 if share and table.indicator.baseline_value > 1 else 1) if table.indicator.baseline_value is not None else None, kind)  # type: ignore[attr-defined]
+    table.target_text = _fmt(table.indicator.target_value / (100 if share and table.indicator.target_value > 1 else 1) if table.indicator.target_value is not None else None, kind)  # type: ignore[attr-defined]
+    if not table.has_data:
+        return
+    series = {"Insatsgrupp": [float(r.intervention.value) if r.intervention and r.intervention.value is not None else None for r in table.rows]}
+    if any(r.comparison for r in table.rows):
+        series["Jämförelsegrupp"] = [float(r.comparison.value) if r.comparison and r.comparison.value is not None else None for r in table.rows]
+    refs = {}
+    if table.indicator.baseline_value is not None:
+        refs["Baslinje"] = float(table.indicator.baseline_value)
+    if table.indicator.target_value is not None:
+        refs["Mål"] = float(table.indicator.target_value)
+    title = table.indicator.name
+    table.line_svg = charts.line_over_periods(title, [r.period.label for r in table.rows], series, references=refs, percent=share)  # type: ignore[attr-defined]
+    if table.by_unit and table.latest_period is not None:
+        table.bar_svg = charts.bars_per_unit(  # type: ignore[attr-defined]
+            f"{title}, per enhet, {table.latest_period.label}", [c.unit.short_name or c.unit.name for c in table.by_unit],
+            [float(c.figure.value) if c.figure and c.figure.value is not None else None for c in table.by_unit], percent=share,
+        )
+
+
+def _spider_charts(view: selectors.SpiderView) -> dict[str, Any]:
+    instrument = view.instrument
+    dims = [str(d) for d in instrument.dimensions]
+    scale = (float(instrument.scale_min), float(instrument.scale_max))
+    per_occasion = []
+    for occasion in view.occasions:
+        series = {unit: per_unit[occasion] for unit, per_unit in view.ratings.items() if occasion in per_unit}
+        per_occasion.append({"occasion": occasion, "svg": charts.radar(f"{instrument.name}, mättillfälle {occasion}", dims, series, scale=scale), "series": series})
+    per_unit = [
+        {"unit": unit, "svg": charts.radar(f"{instrument.name}: {unit}", dims, {f"Tillfälle {o}": v for o, v in sorted(occ.items())}, scale=scale)}
+        for unit, occ in view.ratings.items()
+    ]
+    spread_svg = charts.spread_over_occasions(
+        f"{instrument.name}: spridning mellan enheter", [str(s.occasion) for s in view.spread],
+        [s.overall.sd if s.overall else None for s in view.spread],
+        [s.overall.low if s.overall else None for s in view.spread], [s.overall.high if s.overall else None for s in view.spread],
+    ) if view.spread else ""
+    return {"view": view, "dims": dims, "per_occasion": per_occasion, "per_unit": per_unit, "spread_svg": spread_svg}
+
+
+# --- reporting: form, template, upload -----------------------------------------------------------
+
+
+@login_required
+def report_form(request: HttpRequest, pk: int, period_id: int, unit_id: int) -> HttpResponse:
+    project = _project(request, pk)
+    period = _period(project, period_id)
+    unit = _unit_for(request, project, unit_id)
+    indicators = list(project.indicators.all())
+    activities = list(project.activity_types.all())
+    refused: list[services.RefusedRow] = []
+    error = ""
+    if request.method == "POST":
+        rows, acts = _rows_from_post(request, indicators, activities, unit)
+        try:
+            preview = services.measurements_plan(actor=request.user, project=project, period=period, measurements=rows, activities=acts, measurement_sheet="Formulär", activity_sheet="Aktiviteter")
+            refused = preview.refused
+            if not refused:
+                services.measurements_store(actor=request.user, project=project, period=period, measurements=rows, activities=acts, source="form")
+                messages.success(request, f"Siffrorna för {unit.name}, {period.label}, är sparade.")
+                return redirect("followup:overview", pk=project.pk)
+        except SifError as exc:
+            error = message_for_error(exc)
+    stored = {(m.indicator_id, m.group): m for m in period.measurements.filter(unit=unit)}
+    counts = {a.activity_id: a for a in period.activity_counts.filter(unit=unit)}
+    posted = request.POST if request.method == "POST" else None
+    lines = []
+    for ind in indicators:
+        groups = [Group.INTERVENTION] + ([Group.COMPARISON] if ind.comparison_group else [])
+        for group in groups:
+            m = stored.get((ind.pk, group))
+            prefix = f"m-{ind.pk}-{group}"
+            lines.append({
+                "indicator": ind, "group": Group(group).label, "prefix": prefix,
+                "value": posted.get(f"{prefix}-value", "") if posted else (m.value.normalize() if m and m.value is not None else ""),
+                "numerator": posted.get(f"{prefix}-numerator", "") if posted else (m.numerator if m and m.numerator is not None else ""),
+                "denominator": posted.get(f"{prefix}-denominator", "") if posted else (m.denominator if m and m.denominator is not None else ""),
+            })
+    activity_lines = []
+    for a in activities:
+        c = counts.get(a.pk)
+        fields = [(name, label, posted.get(f"a-{a.pk}-{name}", "") if posted else (getattr(c, name) if c and getattr(c, name) is not None else "")) for name, label in services.PART_LABELS.items() if name == "total" or a.has_parent_split]
+        activity_lines.append({"activity": a, "fields": fields})
+    context = {"project": project, "period": period, "unit": unit, "lines": lines, "activity_lines": activity_lines, "refused": refused, "error": error, "closed": period.is_closed()}
+    return render(request, "followup/report_form.html", context, status=422 if (refused or error) else 200)
+
+
+def _rows_from_post(request: HttpRequest, indicators: list[Indicator], activities: list[Any], unit: OrgUnit) -> tuple[list[RawMeasurement], list[RawActivity]]:
+    rows = []
+    number = 0
+    for ind in indicators:
+        for group in [Group.INTERVENTION] + ([Group.COMPARISON] if ind.comparison_group else []):
+            number += 1
+            prefix = f"m-{ind.pk}-{group}"
+            rows.append(RawMeasurement(number, ind.pk, unit.pk, group, request.POST.get(f"{prefix}-value"), request.POST.get(f"{prefix}-numerator"), request.POST.get(f"{prefix}-denominator")))
+    acts = [
+        RawActivity(i + 1, unit.pk, a.code, *[request.POST.get(f"a-{a.pk}-{name}") for name in services.PART_LABELS])
+        for i, a in enumerate(activities)
+    ]
+    return rows, acts
+
+
+@login_required
+def template_download(request: HttpRequest, pk: int, period_id: int) -> HttpResponse:
+    project = _project(request, pk)
+    period = _period(project, period_id)
+    units = _reportable_units(request, project)
+    if not units:
+        raise PermissionDenied(message_for("not_reporter_for_unit"))
+    response = HttpResponse(xlsx.template_workbook(project, period, units), content_type=xlsx.XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="uppfoljning-{project.pk}-{period.label.replace(" ", "_")}.xlsx"'
+    return response
+
+
+@login_required
+def upload(request: HttpRequest, pk: int, period_id: int) -> HttpResponse:
+    project = _project(request, pk)
+    period = _period(project, period_id)
+    context: dict[str, Any] = {"project": project, "period": period}
+    if request.method == "POST":
+        uploaded = request.FILES.get("file")
+        if uploaded is None:
+            context["error"] = message_for("not_xlsx", filename="(ingen fil)")
+            return render(request, "followup/upload.html", context, status=422)
+        try:
+            preview, parsed = xlsx.measurements_import_preview(actor=request.user, project=project, period=period, data=uploaded.read(), filename=uploaded.name or "")
+        except SifError as exc:
+            context["error"] = message_for_error(exc)
+            return render(request, "followup/upload.html", context, status=422)
+        request.session[SESSION_KEY] = {"period_id": period.pk, "parsed": xlsx.parsed_to_json(parsed), "filename": uploaded.name}
+        context.update({"preview": preview, "filename": uploaded.name})
+        return render(request, "followup/upload.html", context, status=200 if preview.ok else 422)
+    return render(request, "followup/upload.html", context)
+
+
+@login_required
+@require_POST
+def upload_confirm(request: HttpRequest, pk: int, period_id: int) -> HttpResponse:
+    project = _project(request, pk)
+    period = _period(project, period_id)
+    stored = request.session.get(SESSION_KEY)
+    if not stored or stored.get("period_id") != period.pk:
+        messages.error(request, message_for("import_expired"))
+        return redirect("followup:upload", pk=project.pk, period_id=period.pk)
+    try:
+        preview = xlsx.measurements_import_confirm(actor=request.user, project=project, period=period, parsed=xlsx.parsed_from_json(stored["parsed"]))
+    except SifError as exc:
+        messages.error(request, message_for_error(exc))
+        return redirect("followup:upload", pk=project.pk, period_id=period.pk)
+    del request.session[SESSION_KEY]
+    messages.success(request, f"{len(preview.measurements)} mätvärden och {len(preview.activities)} aktivitetsrader från {stored['filename']} är sparade.")
+    return redirect("followup:overview", pk=project.pk)
+
+
+# --- status reports ------------------------------------------------------------------------------
+
+
+@login_required
+def status_report(request: HttpRequest, pk: int, period_id: int, unit_id: int) -> HttpResponse:
+    project = _project(request, pk)
+    period = _period(project, period_id)
+    unit = _unit_for(request, project, unit_id)
+    report = StatusReport.objects.filter(period=period, unit=unit).first()
+    text = report.text if report else ""
+    error = ""
+    if request.method == "POST":
+        text = request.POST.get("text", "")
+        try:
+            services.status_report_submit(actor=request.user, period=period, unit=unit, text=text, draft="draft" in request.POST)
+            messages.success(request, "Statusrapporten är sparad.")
+            return redirect("followup:overview", pk=project.pk)
+        except SifError as exc:
+            error = message_for_error(exc)
+    figures = [m for m in period.measurements.filter(unit=unit).select_related("indicator")]
+    context = {"project": project, "period": period, "unit": unit, "report": report, "text": text, "error": error, "figures": figures}
+    return render(request, "followup/status_report.html", context, status=422 if error else 200)
+
+
+@login_required
+@require_POST
+def status_report_review(request: HttpRequest, pk: int, report_id: int) -> HttpResponse:
+    project = _project(request, pk)
+    report = get_object_or_404(StatusReport, pk=report_id, project=project)
+    comment = request.POST.get("comment", "")
+    try:
+        if request.POST.get("decision") == "approve":
+            services.status_report_approve(actor=request.user, report=report, comment=comment)
+            messages.success(request, f"Statusrapporten från {report.unit.name} är godkänd.")
+        else:
+            services.status_report_return(actor=request.user, report=report, comment=comment)
+            messages.success(request, f"Statusrapporten från {report.unit.name} är återsänd.")
+    except SifError as exc:
+        messages.error(request, message_for_error(exc))
+    return redirect("followup:overview", pk=project.pk)
+
+
+# --- periods and indicators ----------------------------------------------------------------------
+
+
+def _date(raw: str, field: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(raw.strip())
+    except ValueError:
+        raise SifError("not_a_number", column=field, value=raw) from None
+
+
+@login_required
+def period_new(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _project(request, pk)
+    error = ""
+    if request.method == "POST":
+        p = request.POST
+        try:
+            services.period_create(
+                actor=request.user, project=project, kind=p.get("kind", PeriodKind.TERTIAL), label=p.get("label", "").strip(),
+                start=_date(p.get("start", ""), "Början"), end=_date(p.get("end", ""), "Slut"),
+                opens_at=_date(p.get("opens_at", ""), "Öppnar"), closes_at=_date(p.get("closes_at", ""), "Stänger"),
+            )
+            return redirect("followup:overview", pk=project.pk)
+        except SifError as exc:
+            error = message_for_error(exc)
+    return render(request, "followup/period_form.html", {"project": project, "kinds": PeriodKind.choices, "error": error, "data": request.POST}, status=422 if error else 200)
+
+
+@login_required
+@require_POST
+def period_close(request: HttpRequest, pk: int, period_id: int) -> HttpResponse:
+    project = _project(request, pk)
+    try:
+        services.period_close(actor=request.user, period=_period(project, period_id))
+    except SifError as exc:
+        messages.error(request, message_for_error(exc))
+    return redirect("followup:overview", pk=project.pk)
+
+
+@login_required
+def indicators(request: HttpRequest, pk: int, indicator_id: int | None = None) -> HttpResponse:
+    project = _project(request, pk)
+    indicator = get_object_or_404(Indicator, pk=indicator_id, project=project) if indicator_id else None
+    error = ""
+    if request.method == "POST":
+        p = request.POST
+        try:
+            fields = {
+                "name": p.get("name", "").strip(), "group": p.get("group", "").strip(), "unit": p.get("unit", IndicatorUnit.COUNT),
+                "direction": p.get("direction", Direction.HIGHER_IS_BETTER), "segment": p.get("segment", "").strip(),
+                "method": p.get("method", MeasurementMethod.MANUAL), "method_detail": p.get("method_detail", "").strip(),
+                "baseline_value": services.parse_decimal(p.get("baseline_value"), "Baslinje"),
+                "baseline_date": _date(p["baseline_date"], "Baslinjens datum") if p.get("baseline_date", "").strip() else None,
+                "target_value": services.parse_decimal(p.get("target_value"), "Målvärde"),
+                "comparison_group": p.get("comparison_group", "").strip(), "frequency": p.get("frequency", Frequency.TERTIAL),
+            }
+            services.indicator_save(actor=request.user, project=project, indicator=indicator, **fields)
+            messages.success(request, "Indikatorn är sparad.")
+            return redirect("followup:indicators", pk=project.pk)
+        except SifError as exc:
+            error = message_for_error(exc)
+        except Exception as exc:  # full_clean's ValidationError: shape errors from the model
+            from django.core.exceptions import ValidationError
+
+            if not isinstance(exc, ValidationError):
+                raise
+            error = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
+    context = {
+        "project": project, "indicator": indicator, "items": list(project.indicators.select_related("responsible_unit")),
+        "error": error, "locked": project.state in services.LOCKED_STATES, "is_editor": services.is_followup_editor(request.user, project),
+        "units": IndicatorUnit.choices, "directions": Direction.choices, "methods": MeasurementMethod.choices, "frequencies": Frequency.choices,
+    }
+    return render(request, "followup/indicators.html", context, status=422 if error else 200)
+
+
+# --- export (suppressed) -------------------------------------------------------------------------
+
+
+@login_required
+def export(request: HttpRequest, pk: int) -> HttpResponse:
+    """The aggregate and per-unit tables as XLSX, with cells under the fund's threshold hidden."""
+    from openpyxl import Workbook
+
+    project = _project(request, pk)
+    threshold = project.fund.suppression_threshold
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Per period"
+    ws.append(["Indikator", "Period", "Insatsgrupp", "Jämförelsegrupp", "Enheter som rapporterat"])
+    tables = selectors.indicator_tables(project, threshold=threshold)
+    for table in tables:
+        kind = table.indicator.unit
+        for r in table.rows:
+            if r.intervention is None and r.comparison is None:
+                continue
+            ws.append([table.indicator.name, r.period.label, _export_cell(r.intervention, kind, threshold), _export_cell(r.comparison, kind, threshold), r.intervention.units if r.intervention else 0])
+    wu = wb.create_sheet("Per enhet")
+    wu.append(["Indikator", "Period", "Enhet", "Värde"])
+    for table in tables:
+        for cell in table.by_unit:
+            shown = f"dold (färre än {threshold})" if cell.hidden_reason == "below_threshold" else ("dold (skydd mot bakräkning)" if cell.hidden_reason else _fmt(cell.figure.value if cell.figure else None, table.indicator.unit))
+            wu.append([table.indicator.name, table.latest_period.label if table.latest_period else "", cell.unit.name, shown])
+    wb.create_sheet("Om tabellen").append([f"Celler som bygger på färre än {threshold} observationer är dolda, liksom en cell till när totalen annars skulle avslöja dem."])
+    out = io.BytesIO()
+    wb.save(out)
+    response = HttpResponse(out.getvalue(), content_type=xlsx.XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="uppfoljning-{project.pk}.xlsx"'
+    return response
+
+
+def _export_cell(figure: selectors.Aggregate | None, kind: str, threshold: int) -> str:
+    if figure is None:
+        return ""
+    n = figure.n
+    if n is not None and n < threshold:
+        return f"dold (färre än {threshold})"
+    return _fmt(figure.value, kind)
