@@ -1,30 +1,40 @@
-"""Swedish labels for the ASCII action codes of the event log, shown in a project's timeline."""
+"""Swedish labels for the ASCII action codes of the event log, shown in a project's timeline.
+
+Codes come from sif/web/projects/services.py and sif/web/followup/services.py; an unknown code
+is shown as it is (never hidden), so a new service shows up in the timeline even before it has a label.
+"""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
 ACTION_LABELS = {
+    # projects
     "project_create": _("Förslag skapat"),
-    "project_created": _("Förslag skapat"),
+    "project_import": _("Projekt registrerat från källdokument"),
     "project_update": _("Projektuppgifter ändrade"),
-    "project_updated": _("Projektuppgifter ändrade"),
     "project_transition": _("Status ändrad"),
-    "project_units_set": _("Deltagande enheter ändrade"),
     "participating_units_set": _("Deltagande enheter ändrade"),
     "contact_add": _("Kontaktperson tillagd"),
     "contact_update": _("Kontaktperson ändrad"),
     "budget_set": _("Budget ändrad"),
     "sought_amount_set": _("Sökt belopp ändrat"),
     "application_submit": _("Ansökan inlämnad"),
-    "application_submitted": _("Ansökan inlämnad"),
     "review_add": _("Granskning tillagd"),
-    "review_added": _("Granskning tillagd"),
     "decision_record": _("Beslut registrerat"),
-    "decision_recorded": _("Beslut registrerat"),
     "indicator_add": _("Indikator tillagd"),
-    "demo_import": _("Exempeldata inläst"),
-    "document_import": _("Dokument inläst"),
+    "source_document_add": _("Källdokument tillagt"),
+    # follow-up
+    "indicator_saved": _("Indikator ändrad"),
+    "period_created": _("Rapporteringsperiod skapad"),
+    "period_closed": _("Rapporteringsperiod stängd"),
+    "measurement_saved": _("Mätvärde rapporterat"),
+    "activity_count_saved": _("Aktiviteter rapporterade"),
+    "spider_rating_saved": _("Spindelmätning rapporterad"),
+    "status_report_saved": _("Statusrapport sparad som utkast"),
+    "status_report_submitted": _("Statusrapport inlämnad"),
+    "status_report_approved": _("Statusrapport godkänd"),
+    "status_report_returned": _("Statusrapport återsänd"),
 }
 
 
