@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gzip
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
+from django.utils import timezone
 
 
 class Command(BaseCommand):
@@ -28,7 +28,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         out_dir = Path(options["output_dir"])
         out_dir.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
         dump = out_dir / f"sif-{stamp}.json.gz"
         with gzip.open(dump, "wt", encoding="utf-8") as handle:
             call_command(
