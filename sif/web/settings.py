@@ -23,6 +23,7 @@ from sif.web.env import env_bool, env_int, env_list, env_path, env_str
 BASE_DIR = Path(__file__).resolve().parent.parent  # the sif package
 REPO_DIR = BASE_DIR.parent
 DATA_DIR = env_path("SIF_DATA_DIR", REPO_DIR / "var")
+DATA_DIR.mkdir(parents=True, exist_ok=True)  # a fresh checkout has no var/ yet
 
 DEBUG = env_bool("SIF_DEBUG", True)
 _DEV_KEY = "sif-development-key-not-for-production"
