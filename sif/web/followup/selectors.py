@@ -236,6 +236,8 @@ def gender_blocks(project: Project) -> list[GenderBlock]:
             if not rows and not shares:
                 continue
             analysis = gender_analysis((r.total, r.with_mother or 0, r.with_father or 0, r.single_mother or 0, r.single_father or 0) for r in rows) if rows else None
+            order = list(PublishedShare.Measure.values)
+            shares = sorted(shares, key=lambda s: order.index(s.measure))
             blocks.append(GenderBlock(activity, period, analysis, shares, any(r.is_example for r in rows)))
     return blocks
 

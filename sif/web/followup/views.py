@@ -136,16 +136,17 @@ def _spider_charts(view: selectors.SpiderView) -> dict[str, Any]:
     instrument = view.instrument
     dims = [str(d) for d in instrument.dimensions]
     scale = (float(instrument.scale_min), float(instrument.scale_max))
+    mark = " (Exempeldata)" if view.is_example else ""
     per_occasion = []
     for occasion in view.occasions:
         series = {unit: per_unit[occasion] for unit, per_unit in view.ratings.items() if occasion in per_unit}
-        per_occasion.append({"occasion": occasion, "svg": charts.radar(f"{instrument.name}, mättillfälle {occasion}", dims, series, scale=scale), "series": series})
+        per_occasion.append({"occasion": occasion, "svg": charts.radar(f"{instrument.name}, mättillfälle {occasion}{mark}", dims, series, scale=scale), "series": series})
     per_unit = [
-        {"unit": unit, "svg": charts.radar(f"{instrument.name}: {unit}", dims, {f"Tillfälle {o}": v for o, v in sorted(occ.items())}, scale=scale)}
+        {"unit": unit, "svg": charts.radar(f"{instrument.name}: {unit}{mark}", dims, {f"Tillfälle {o}": v for o, v in sorted(occ.items())}, scale=scale)}
         for unit, occ in view.ratings.items()
     ]
     spread_svg = charts.spread_over_occasions(
-        f"{instrument.name}: spridning mellan enheter", [str(s.occasion) for s in view.spread],
+        f"{instrument.name}: spridning mellan enheter{mark}", [str(s.occasion) for s in view.spread],
         [s.overall.sd if s.overall else None for s in view.spread],
         [s.overall.low if s.overall else None for s in view.spread], [s.overall.high if s.overall else None for s in view.spread],
     ) if view.spread else ""
