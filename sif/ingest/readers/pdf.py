@@ -1,14 +1,17 @@
-"""PDF: the text layer, read with pdfplumber (pypdf checks encryption), laid out again as lines.
+"""PDF: the text layer, read with pdfium (pypdfium2), laid out again as lines.
 
-Text pieces on one baseline make a visual line; a wide gap between pieces is a table column
-(joined with a tab, as a text export does). Visual lines closer than 1.4 x the font size
-continue the same paragraph or table row (a wrapped cell continues its own column), so that
-each line of the result is a paragraph, a heading or a table row, as in the Word original.
+Characters close together on one baseline make a word (a piece); pieces on one baseline make a
+visual line; a wide gap between pieces is a table column (joined with a tab, as a text export
+does). Visual lines closer than 1.4 x the font size continue the same paragraph or table row (a
+wrapped cell continues its own column), so that each line of the result is a paragraph, a
+heading or a table row, as in the Word original.
 """
 
 from __future__ import annotations
 
-import io
+import ctypes
+import math
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +20,9 @@ from sif.ingest.model import Line, Notice
 
 ROW_PITCH = 1.4
 COLUMN_GAP = 1.0
+WORD_GAP = 3.0  # points between two characters of one word (pdfplumber's x_tolerance)
+LINE_HYPHENS = ("\x02", "\ufffe")  # pdfium's marks for a hyphen that ends a line
+_PDFIUM = threading.Lock()  # pdfium is not thread-safe; one document at a time per process
 
 
 @dataclass
@@ -36,26 +42,55 @@ class VisualLine:
 
 
 def read_pdf(data: bytes, filename: str) -> tuple[list[Line], list[Notice]]:
-    _open(data, filename)
-    import pdfplumber
-
+    with _PDFIUM:
+        pages = _page_pieces(data, filename)
     lines: list[Line] = []
     unread: list[Notice] = []
-    try:
-        with pdfplumber.open(io.BytesIO(data)) as document:
-            for page_no, page in enumerate(document.pages, start=1):
-                pieces = _pieces(page)
-                if not pieces:
-                    unread.append(Notice("pdf_page_no_text", 0, {"page": str(page_no)}))
-                    continue
-                _add_page(lines, _paragraphs(_visual_lines(pieces)), page_no)
-    except SifError:
-        raise
-    except Exception as error:  # pdfminer raises many kinds on damaged streams
-        raise SifError("pdf_broken", filename=filename) from error
+    for page_no, pieces in enumerate(pages, start=1):
+        if not pieces:
+            unread.append(Notice("pdf_page_no_text", 0, {"page": str(page_no)}))
+            continue
+        _add_page(lines, _paragraphs(_visual_lines(pieces)), page_no)
     if not lines:
         raise SifError("pdf_no_text", filename=filename)
     return lines, unread
+
+
+def _page_pieces(data: bytes, filename: str) -> list[list[Piece]]:
+    import pypdfium2 as pdfium
+
+    document = _open(data, filename)
+    try:
+        result = []
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            try:
+                result.append(_pieces(textpage))
+            finally:
+                textpage.close()
+                page.close()
+        return result
+    except pdfium.PdfiumError as error:
+        raise SifError("pdf_broken", filename=filename) from error
+    finally:
+        document.close()
+
+
+def _open(data: bytes, filename: str) -> Any:
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        code = getattr(error, "err_code", None)
+        locked = code in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY)
+        raise SifError("pdf_encrypted" if locked else "pdf_broken", filename=filename) from error
+    if len(document) == 0:
+        document.close()
+        raise SifError("pdf_broken", filename=filename)
+    return document
 
 
 def _add_page(lines: list[Line], texts: list[str], page_no: int) -> None:
@@ -71,32 +106,64 @@ def _continues(previous: str, text: str) -> bool:
     return "\t" not in previous + text and previous[-1:] not in ".:!?" and text[:1].islower()
 
 
-def _open(data: bytes, filename: str) -> Any:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+def _pieces(textpage: Any) -> list[Piece]:
+    """Words from the characters' boxes: a new word starts after white space (pdfium's generated
+    spaces and line breaks included), after a gap wider than WORD_GAP, or on another line. A
+    word's y is its first character's baseline, so accented capitals and other fonts on the
+    same line still line up."""
+    import pypdfium2.raw as raw
 
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise SifError("pdf_encrypted", filename=filename)
-        len(reader.pages)
-    except SifError:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError) as error:
-        raise SifError("pdf_broken", filename=filename) from error
-    except Exception as error:  # pypdf raises many kinds on damaged files
-        if "encrypt" in str(error).lower() or "decrypt" in str(error).lower():
-            raise SifError("pdf_encrypted", filename=filename) from error
-        raise SifError("pdf_broken", filename=filename) from error
-    return reader
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count) if count else ""
+    if len(text) != count:  # pdfium left out or added characters: read them one by one
+        text = "".join(chr(raw.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
+    handle = textpage.raw
+    box = raw.FS_RECTF()
+    box_ref = ctypes.byref(box)
+    loose_box = raw.FPDFText_GetLooseCharBox
+    pieces: list[Piece] = []
+    current: Piece | None = None
+    bottom = 0.0
+    for index, char in enumerate(text):
+        if char.isspace() or char == "\x00":
+            current = None
+            continue
+        loose_box(handle, index, box_ref)
+        char = "-" if char in LINE_HYPHENS else char
+        if (
+            current is not None
+            and abs(box.bottom - bottom) <= WORD_GAP
+            and current.x - WORD_GAP <= box.left <= current.x1 + WORD_GAP
+        ):
+            current.text += char
+            current.x1 = max(current.x1, box.right)
+            continue
+        current = Piece(box.left, _baseline(handle, index), _size(handle, index), char, box.right)
+        bottom = box.bottom
+        pieces.append(current)
+    return pieces
 
 
-def _pieces(page: Any) -> list[Piece]:
-    words = page.extract_words(keep_blank_chars=False, extra_attrs=["size"])
-    return [
-        Piece(float(w["x0"]), -float(w["top"]), float(w["size"]), str(w["text"]), float(w["x1"]))
-        for w in words
-    ]
+def _baseline(handle: Any, index: int) -> float:
+    import pypdfium2.raw as raw
+
+    x, y = ctypes.c_double(), ctypes.c_double()
+    raw.FPDFText_GetCharOrigin(handle, index, ctypes.byref(x), ctypes.byref(y))
+    return float(y.value)
+
+
+def _size(handle: Any, index: int) -> float:
+    """The font size on the page: the font's size scaled by the text matrix (WeasyPrint, for
+    one, writes 13.33-unit text under a 0.75 matrix)."""
+    import pypdfium2.raw as raw
+
+    size = float(raw.FPDFText_GetFontSize(handle, index))
+    matrix = raw.FS_MATRIX()
+    if raw.FPDFText_GetMatrix(handle, index, ctypes.byref(matrix)):
+        scale = math.hypot(matrix.c, matrix.d)
+        if scale > 0:
+            size *= scale
+    return size if size > 0 else 10.0
 
 
 def _visual_lines(pieces: list[Piece]) -> list[VisualLine]:
