@@ -22,10 +22,10 @@ summary+=("SQLite: pytest exit $rc")
 
 echo "== pytest on PostgreSQL"
 if url=$(bash scripts/ensure_postgres.sh); then
-    DATABASE_URL="$url" $BIN/pytest -q -p no:cacheprovider -m "not browser" "$@"
+    DATABASE_URL="$url" $BIN/pytest -q -p no:cacheprovider "$@"
     rc=$?
     if [ $rc -ne 0 ]; then status=1; fi
-    summary+=("PostgreSQL: pytest exit $rc (browser tests ran on SQLite only)")
+    summary+=("PostgreSQL: pytest exit $rc")
 else
     summary+=("PostgreSQL: skipped, no server could be started (see messages above)")
 fi

@@ -35,7 +35,7 @@ def all_messages() -> dict[str, str]:
     return table
 
 
-def message_for(code: str, **params: Any) -> str:
+def message_for(code: str, /, **params: Any) -> str:
     template = all_messages().get(code)
     if template is None:
         return FALLBACK.format(code=code)

@@ -12,7 +12,7 @@ from typing import Any
 class SifError(ValueError):
     """A rule of the domain was broken. `code` is stable; `params` name the offending input."""
 
-    def __init__(self, code: str, message: str | None = None, **params: Any) -> None:
+    def __init__(self, code: str, message: str | None = None, /, **params: Any) -> None:
         self.code = code
         self.params = params
         detail = ", ".join(f"{k}={v!r}" for k, v in params.items())
