@@ -325,5 +325,7 @@ def decision_post(request: HttpRequest, pk: int, payload: DecisionIn) -> Any:
     out = {f: getattr(decision, f) for f in ("kind", "granted", "body", "decided_on", "paragraph", "granted_amount", "conditions")}
     return Status(201, out | {"id": decision.pk, "project_state": project.state})
 
+api.add_router("", "sif.web.calculations.api.router")
+
 # Mounted with `path("api/", include("sif.web.api"))` in sif/web/urls.py.
 urlpatterns, app_name = api.urls[0], "api"

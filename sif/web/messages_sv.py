@@ -94,3 +94,35 @@ MESSAGES: dict[str, str] = {
     "spider_dimension_unknown": "Instrumentet har ingen dimension {dimension}.",
     "spider_occasion_unknown": "Instrumentet har {occasions} mättillfällen; {occasion} finns inte.",
 }
+
+# calculations (sif/web/calculations)
+MESSAGES.update({
+    "calculation_after_decision": "Kalkylen kan inte ändras av sökande efter beslutet. Kontakta fondförvaltaren.",
+    "calculation_purpose_unknown": "Okänt syfte för kalkylen: {value!r}. Välj förväntade vinster, beslutsunderlag eller realiserade vinster.",
+    "calculation_not_json": "Kalkylen innehåller värden som inte kan sparas (t.ex. datum). Skriv tal eller text.",
+    "calculation_text_unreadable": "Kalkylen i textfältet kunde inte läsas som TOML eller JSON: {detail}",
+    "calculation_not_found": "Versionen {version} av kalkylen finns inte.",
+    "calculation_missing": "Projektet har ingen socioekonomisk kalkyl ännu.",
+    "draws_too_many": "Högst {limit} dragningar kan köras på sidan, men {value} begärdes.",
+    "seed_invalid": "Fröet måste vara ett heltal från 0 och uppåt, men är {value!r}.",
+    "cost_line_invalid": "Raden ”{line}” under kostnader ska skrivas som år: belopp, t.ex. 2020: 9 577 000.",
+})
+MESSAGES.update({
+    "calculation_saved": "Kalkylen sparades som version {version}.",
+    "calculation_advanced_only": "Kalkylen har uppgifter som formuläret inte kan visa (t.ex. triangel- eller PERT-fördelningar eller fler än tre aktörer per utfall). Ändra den i avancerat läge.",
+})
+
+# imports (sif/web/imports)
+MESSAGES.update({
+    "import_no_files": "Välj minst en fil att läsa in (Word, PDF eller text).",
+    "import_fund_denied": "Du kan inte läsa in dokument till {fund}: det kräver att du är fondförvaltare eller sökande i fondens kommun.",
+    "import_already_confirmed": "Filen {filename} är redan importerad; projektet finns redan.",
+    "import_owner_unit_required": "Välj ansvarig enhet i listan eller skriv namnet på en ny enhet.",
+    "import_no_proposals": "Markera minst ett förslag att importera.",
+    "import_state_for_admins": "Som sökande kan du läsa in förslag och ansökningar (steg 1 eller 2) för din egen enhet; status ”{state}” registreras av en fondförvaltare.",
+    "import_granted_needs_state": "Ett beviljat belopp kan bara anges när projektet registreras som beviljat, pågående, slutrapporterat eller avslutat.",
+    "org_unit_create_denied": "Bara en fondförvaltare kan lägga till en ny enhet i organisationen. Välj en befintlig enhet.",
+    "org_unit_name_required": "Skriv namnet på den nya enheten.",
+    "org_unit_kind_unknown": "Okänd typ av enhet: {kind}.",
+    "org_unit_exists": "Enheten {unit} finns redan; välj den i listan i stället för att skriva en ny.",
+})

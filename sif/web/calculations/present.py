@@ -1,0 +1,358 @@
+"""What the calculation page shows, computed from the stored inputs by `sif.calc` and formatted in
+Swedish at this edge (no figure is stored). Kronor to whole kronor, shares in percent, counts with
+one decimal (four below one), as `sif calc` prints them (sif/calc/render.py)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from sif.calc.distributions import FloatArray
+from sif.calc.labels_sv import actor_label
+from sif.calc.model import Explanation, Result, Scenario, evaluate
+from sif.calc.render import kr, number, percent
+from sif.calc.uncertainty import (
+    CHUNK,
+    MonteCarloResult,
+    TornadoBar,
+    monte_carlo,
+    npv_draws,
+    tornado,
+)
+from sif.calc.unit_costs import load_catalogue
+from sif.web.calculations.services import check_case_data
+
+NO_PAYBACK = "ingen inom kalkylperioden"
+DRAWS_DEFAULT = 10_000
+DRAWS_LIMIT = 200_000
+SEED_DEFAULT = 1
+
+INPUT_NAMES = {
+    "kostnader_per_ar": "kostnader per år",
+    "r": "kalkylränta r",
+    "prisar_kostnader": "kostnadernas prisår",
+    "basar": "basår",
+    "kpi": "KPI (årsmedel)",
+    "belopp": "belopp",
+    "antal_per_ar": "antal per år",
+    "andel": "andel",
+    "delat_med": "delat med",
+    "prisar": "prisår",
+    "prisomrakning": "prisomräkning",
+    "enhetskostnad": "enhetskostnad",
+    "lyckade_utfall": "lyckade utfall",
+    "dodvikt": "dödvikt",
+    "effekt": "effekt",
+    "malgrupp": "målgrupp",
+    "e": "e, utfall som räknas",
+    "v_per_ar": "v, värde per utfall och år",
+    "avtagande_per_ar": "avtagande per år",
+    "forsta_ar": "första år",
+    "varaktighet_ar": "varaktighet (år)",
+    "PV_vinster": "PV(vinster)",
+    "PV_kostnader": "PV(kostnader)",
+    "antal_som_kravs": "antal som krävs",
+}
+INPUT_LABELS = {
+    "discount_rate": "Kalkylränta",
+    "target_group": "Målgruppens storlek",
+    "successes": "Lyckade utfall",
+    "effect": "Effekt",
+    "deadweight": "Dödvikt",
+    "attribution": "Attribution",
+    "drop_off": "Avtagande per år",
+    "amount": "Belopp",
+    "quantity": "Antal per år",
+    "share": "Andel",
+    "divide_by": "Delat med",
+}
+KRONOR_LINES = {"pv_costs", "actor_value", "pv_gains_outcome", "pv_gains_actor", "pv_gains", "npv"}
+
+
+# ---------------------------------------------------------------- formatting
+
+
+def count(value: float | None) -> str:
+    """88,9 (one decimal) or 0,0337 (four decimals below one); "–" when there is none."""
+    if value is None:
+        return "–"
+    return number(value, 1 if abs(value) >= 1 else 4)
+
+
+def plain_number(value: float) -> str:
+    if abs(value) >= 100 or value == int(value):
+        return number(value, 0 if value == int(value) or abs(value) >= 1000 else 2)
+    return number(value, 4).rstrip("0").rstrip(",")
+
+
+def shown(value: Any) -> str:
+    """An explanation input as text: numbers Swedish, ranges low–high, year tables as year: value."""
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, int | float):
+        return plain_number(float(value))
+    if isinstance(value, dict):
+        if "low" in value and "high" in value:
+            mode = f", troligast {plain_number(float(value['mode']))}" if "mode" in value else ""
+            return f"{plain_number(float(value['low']))}–{plain_number(float(value['high']))}{mode} ({value.get('dist', 'uniform')})"
+        return "; ".join(f"{k}: {shown(v)}" for k, v in value.items())
+    return str(value)
+
+
+def payback(year: int | None, start: int) -> str:
+    return NO_PAYBACK if year is None else f"{year} (år {year - start + 1})"
+
+
+# ---------------------------------------------------------------- the page's content
+
+
+@dataclass(frozen=True)
+class Line:
+    label: str
+    value: str
+    key: str = ""
+
+
+@dataclass(frozen=True)
+class ExplanationRow:
+    label: str
+    formula: str
+    inputs: list[tuple[str, str]]
+    value: str
+    source: str
+    unit_cost: str = ""
+
+
+@dataclass(frozen=True)
+class YearRow:
+    year: int
+    cost: str
+    gains: list[str]
+    gains_total: str
+    cumulative_net: str
+    cumulative_negative: bool
+
+
+@dataclass(frozen=True)
+class TornadoRow:
+    label: str
+    low: str
+    high: str
+    npv_low: str
+    npv_high: str
+
+
+@dataclass
+class CalculationPage:
+    scenario: Scenario
+    result: Result
+    settings: list[Line]
+    headline: list[Line]
+    explanation: list[ExplanationRow]
+    actors: list[str]
+    years: list[YearRow]
+    tornado: list[TornadoRow]
+    tornado_svg: str = ""
+    monte_carlo: list[Line] = field(default_factory=list)
+    histogram_svg: str = ""
+
+
+@lru_cache(maxsize=128)
+def _evaluated(scenario_json: str) -> tuple[Scenario, Result, tuple[TornadoBar, ...]]:
+    """Results are derived, never stored; this only saves recomputing the same inputs."""
+    scenario = check_case_data(json.loads(scenario_json))
+    return scenario, evaluate(scenario), tuple(tornado(scenario))
+
+
+def evaluated(data: dict[str, Any]) -> tuple[Scenario, Result, tuple[TornadoBar, ...]]:
+    return _evaluated(json.dumps(data, sort_keys=True))
+
+
+def page(data: dict[str, Any], *, charts: bool = True) -> CalculationPage:
+    scenario, result, bars = evaluated(data)
+    actors = sorted(result.pv_gains_by_actor)
+    content = CalculationPage(
+        scenario=scenario,
+        result=result,
+        settings=settings_lines(scenario, result),
+        headline=headline(scenario, result),
+        explanation=[explanation_row(e) for e in result.explanation],
+        actors=[actor_label(a) for a in actors],
+        years=year_rows(result, actors),
+        tornado=[tornado_row(scenario, b) for b in bars],
+    )
+    if charts and bars:
+        from sif.reports.calc_charts import tornado_svg
+
+        content.tornado_svg = _tornado_svg(json.dumps(data, sort_keys=True), tornado_svg)
+    return content
+
+
+@lru_cache(maxsize=64)
+def _tornado_svg(key: str, draw: Any) -> str:
+    scenario, _result, bars = _evaluated(key)
+    return draw(
+        "Känslighet: nettonuvärde när en indata i taget är lägst och högst",
+        [input_label(scenario, b.input) for b in bars],
+        [b.npv_low for b in bars],
+        [b.npv_high for b in bars],
+        bars[0].npv_base,
+    )
+
+
+def settings_lines(scenario: Scenario, result: Result) -> list[Line]:
+    price = f"{result.price_base_year} års priser" + ("" if scenario.price_adjustment else " (ingen prisomräkning med KPI)")
+    lines = [
+        Line("Startår", str(scenario.start_year)),
+        Line("Kalkylperiod", f"{scenario.horizon} år ({result.years[0]}–{result.years[-1]})"),
+        Line("Kalkylränta (real)", percent(result.discount_rate)),
+        Line("Prisnivå", price),
+    ]
+    if scenario.target_group is not None:
+        from sif.calc.distributions import point
+
+        lines.append(Line("Målgrupp", count(point(scenario.target_group))))
+    return lines
+
+
+def headline(scenario: Scenario, result: Result) -> list[Line]:
+    unit = scenario.outcomes[0].unit if scenario.outcomes else ""
+    start = result.years[0]
+    lines = [
+        Line("Nuvärde av kostnaderna", kr(result.pv_costs), "pv_costs"),
+        *[Line(f"Nuvärde av vinsterna för {actor_label(a)}", kr(v), f"pv_gains.{a}") for a, v in sorted(result.pv_gains_by_actor.items())],
+        Line("Nuvärde av vinsterna, totalt", kr(result.pv_gains), "pv_gains"),
+        Line("Nettonuvärde", kr(result.npv), "npv"),
+        Line("Nytta per investerad krona", "–" if result.benefit_cost_ratio is None else number(result.benefit_cost_ratio, 2), "benefit_cost_ratio"),
+        Line("Återbetalningsår (diskonterat)", payback(result.payback_year, start), "payback_year"),
+        Line("Återbetalningsår (odiskonterat)", payback(result.payback_year_undiscounted, start), "payback_year_undiscounted"),
+        Line("Lyckade utfall som krävs för att investeringen ska bära sig", f"{count(result.break_even_successes)} {unit}".rstrip(), "break_even_successes"),
+    ]
+    if result.break_even_share is not None:
+        lines.append(Line("Andel av målgruppen som krävs", percent(result.break_even_share, 2), "break_even_share"))
+    return lines
+
+
+def explanation_value(line: Explanation) -> str:
+    value = line.value
+    if value is None:
+        return NO_PAYBACK if line.key.startswith("payback") else "–"
+    if line.key in KRONOR_LINES:
+        return kr(float(value))
+    if line.key == "benefit_cost_ratio":
+        return number(float(value), 2)
+    if line.key == "break_even_share":
+        return percent(float(value), 2)
+    if line.key.startswith("payback"):
+        return str(value)
+    return count(float(value))
+
+
+def explanation_row(line: Explanation) -> ExplanationRow:
+    inputs = [(INPUT_NAMES.get(k, k), shown(v)) for k, v in line.inputs.items()]
+    return ExplanationRow(line.label, line.formula, inputs, explanation_value(line), line.source,
+                          str(line.inputs.get("enhetskostnad", "")))
+
+
+def year_rows(result: Result, actors: list[str]) -> list[YearRow]:
+    t = np.arange(len(result.years), dtype=np.float64)
+    discount = (1 + result.discount_rate) ** -t
+    net = np.cumsum((np.array(result.gains_by_year) - np.array(result.costs_by_year)) * discount)
+    return [
+        YearRow(
+            year=year,
+            cost=kr(result.costs_by_year[i]),
+            gains=[kr(result.gains_by_actor_by_year[a][i]) for a in actors],
+            gains_total=kr(result.gains_by_year[i]),
+            cumulative_net=kr(float(net[i])),
+            cumulative_negative=bool(net[i] < 0),
+        )
+        for i, year in enumerate(result.years)
+    ]
+
+
+_PATH = re.compile(r"^outcomes\[(\d+)\](?:\.values\[(\d+)\])?\.(\w+)$")
+
+
+def input_label(scenario: Scenario, path: str) -> str:
+    """`outcomes[0].values[0].amount` -> "Belopp – Kommunen, socialtjänsten (Minskade …)"."""
+    if path.startswith("costs["):
+        return f"Kostnad {scenario.start_year + int(path[6:-1])}"
+    match = _PATH.match(path)
+    if match is None:
+        return INPUT_LABELS.get(path, path)
+    outcome = scenario.outcomes[int(match.group(1))]
+    name = INPUT_LABELS.get(match.group(3), match.group(3))
+    if match.group(2) is None:
+        return f"{name} – {outcome.label}"
+    value = outcome.values[int(match.group(2))]
+    return f"{name} – {actor_label(value.actor)} ({outcome.label})"
+
+
+def tornado_row(scenario: Scenario, bar: TornadoBar) -> TornadoRow:
+    return TornadoRow(input_label(scenario, bar.input), plain_number(bar.low), plain_number(bar.high),
+                      kr(bar.npv_low), kr(bar.npv_high))
+
+
+# ---------------------------------------------------------------- Monte Carlo
+
+
+def npv_sample(scenario: Scenario, draws: int, seed: int) -> FloatArray:
+    """The NPV of every draw, drawn exactly as `monte_carlo` draws them (same seed, same chunks)."""
+    rng = np.random.Generator(np.random.PCG64(seed))
+    parts = []
+    done = 0
+    while done < draws:
+        n = min(CHUNK, draws - done)
+        parts.append(npv_draws(scenario, rng, n, with_break_even=False)[0])
+        done += n
+    return np.concatenate(parts)
+
+
+def monte_carlo_lines(mc: MonteCarloResult, unit: str) -> list[Line]:
+    npv, be = mc.npv, mc.break_even_successes
+    lines = [
+        Line("Dragningar", number(mc.draws), "draws"),
+        Line("Frö", str(mc.seed), "seed"),
+        Line("Sannolikhet att nettonuvärdet > 0", percent(mc.p_npv_positive), "p_npv_positive"),
+        Line("Nettonuvärde, medelvärde", kr(npv.mean or 0.0), "npv_mean"),
+        Line("Nettonuvärde, 5:e percentilen", kr(npv.p5 or 0.0), "npv_p5"),
+        Line("Nettonuvärde, median (50:e percentilen)", kr(npv.p50 or 0.0), "npv_p50"),
+        Line("Nettonuvärde, 95:e percentilen", kr(npv.p95 or 0.0), "npv_p95"),
+    ]
+    if be.mean is not None:
+        lines.append(Line("Lyckade utfall som krävs, 5:e / 50:e / 95:e percentilen",
+                          f"{count(be.p5)} / {count(be.p50)} / {count(be.p95)} {unit}".rstrip(), "break_even"))
+    return lines
+
+
+def add_monte_carlo(content: CalculationPage, draws: int, seed: int) -> MonteCarloResult:
+    from sif.reports.calc_charts import npv_histogram_svg
+
+    mc = monte_carlo(content.scenario, draws, seed)
+    unit = content.scenario.outcomes[0].unit if content.scenario.outcomes else ""
+    content.monte_carlo = monte_carlo_lines(mc, unit)
+    content.histogram_svg = npv_histogram_svg(
+        f"Nettonuvärde i {number(draws)} dragningar (frö {seed})", npv_sample(content.scenario, draws, seed)
+    )
+    return mc
+
+
+# ---------------------------------------------------------------- the unit-cost catalogue
+
+
+def catalogue_choices() -> list[tuple[str, str]]:
+    from sif.calc.labels_sv import UNITS
+
+    choices = [("", "– ingen, ange belopp –")]
+    for uc in load_catalogue():
+        amount = plain_number(float(uc.low)) if not uc.is_range else f"{plain_number(float(uc.low))}–{plain_number(float(uc.high))}"
+        choices.append((uc.key, f"{uc.name_sv}: {amount} {UNITS.get(uc.unit, uc.unit)} ({uc.price_year} års priser)"))
+    return choices
