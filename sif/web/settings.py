@@ -46,11 +46,13 @@ INSTALLED_APPS = [
     "sif.web.projects",
     "sif.web.followup",
     "sif.web.calculations",
+    "sif.web.imports",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "sif.web.core.middleware.IgnoreBrowserLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
