@@ -10,6 +10,7 @@ urlpatterns = [
     path("api/", include("sif.web.api")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", RedirectView.as_view(pattern_name="projects:list", permanent=False), name="home"),
+    path("import/", include("sif.web.imports.urls")),
     path("", include("sif.web.projects.urls")),
     path("", include("sif.web.followup.urls")),
     path("", include("sif.web.calculations.urls")),
