@@ -11,7 +11,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sif.web.projects import selectors
-from sif.web.projects.models import ProjectState
+from sif.web.projects.models import ClosingOutcome, ProjectState, RepaymentRule
 
 
 class ProjectFilterForm(forms.Form):
@@ -216,6 +216,27 @@ class DecisionForm(forms.Form):
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
     conditions = forms.CharField(label=_("Villkor"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+DATE_PRECISION_CHOICES = [("day", _("dag")), ("month", _("månad")), ("year", _("år"))]
+
+
+class ClosingDecisionForm(forms.Form):
+    """The decision on the final report: who decided, when, the outcome and the repayment agreed."""
+
+    closing_outcome = forms.ChoiceField(label=_("Utfall"), choices=ClosingOutcome.choices, widget=forms.RadioSelect)
+    body = forms.CharField(label=_("Beslutande organ"), max_length=200, help_text=_("T.ex. Socialnämnden eller Kommunstyrelsen."))
+    decided_on = forms.DateField(label=_("Beslutsdatum"), localize=True, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    date_precision = forms.ChoiceField(label=_("Datumet är känt till"), choices=DATE_PRECISION_CHOICES, initial="day")
+    paragraph = forms.CharField(label=_("Paragraf (§)"), max_length=40, required=False)
+    repayment_rule = forms.ChoiceField(label=_("Återbetalning"), choices=[("", _("fondens regel gäller")), *RepaymentRule.choices], required=False)
+    repayment_note = forms.CharField(
+        label=_("Om återbetalningen"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("T.ex. ”Återbetalning sker enligt överenskommelse med kommunledningskontoret.”"),
+    )
+    text = forms.CharField(label=_("Beslutet och villkor"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
 
 
 # ---------------------------------------------------------------- application forms from their schema

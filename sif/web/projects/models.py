@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -66,6 +67,31 @@ class ClosingOutcome(models.TextChoices):
     ENDED = "ended", _("avslutad utan fortsättning")
 
 
+class ExampleSection(models.TextChoices):
+    """Sections of the project page whose data the demo or an import had to fill in with examples."""
+
+    STATE = "state", _("status")
+    OWNER_UNIT = "owner_unit", _("ansvarig enhet")
+    DATES = "dates", _("period och datum")
+    BUDGET = "budget", _("budget")
+    CONTACTS = "contacts", _("kontaktpersoner")
+    INDICATORS = "indicators", _("indikatorer")
+    DECISION = "decision", _("beslut")
+    REPAYMENT = "repayment", _("återbetalning")
+    FUND_CRITERIA = "fund_criteria", _("fondens bedömningskriterier")
+
+
+def validate_example_sections(value: object) -> None:
+    """A list of ExampleSection codes, each at most once."""
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValidationError(_("Ange en lista av avsnittskoder."), code="invalid")
+    unknown = [v for v in value if v not in ExampleSection.values]
+    if unknown:
+        raise ValidationError(_("Okänt avsnitt: %(code)s."), code="invalid", params={"code": unknown[0]})
+    if len(set(value)) != len(value):
+        raise ValidationError(_("Ett avsnitt anges bara en gång."), code="invalid")
+
+
 class Project(models.Model):
     fund = models.ForeignKey(Fund, on_delete=models.PROTECT, related_name="projects", verbose_name=_("fond"))
     municipality = models.ForeignKey("accounts.Municipality", on_delete=models.PROTECT, related_name="projects", verbose_name=_("kommun"))
@@ -83,7 +109,10 @@ class Project(models.Model):
     purpose = models.TextField(_("syfte"), blank=True)
     goals = models.TextField(_("mål"), blank=True)
     target_group = models.TextField(_("målgrupp"), blank=True)
+    repayment_rule = models.CharField(_("återbetalning"), max_length=30, choices=RepaymentRule.choices, blank=True, help_text=_("Tom: fondens regel gäller."))
+    repayment_note = models.TextField(_("om återbetalning"), blank=True)
     example_note = models.TextField(_("exempeldata"), blank=True, help_text=_("Vilka uppgifter som är påhittade exempel och inte kommer från källdokumentet."))
+    example_sections = models.JSONField(_("avsnitt med exempeldata"), default=list, blank=True, validators=[validate_example_sections])
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
 

@@ -85,6 +85,7 @@ EDITABLE_FIELDS = (
     "goals",
     "target_group",
     "example_note",
+    "example_sections",
 )
 CONTACT_FIELDS = ("name", "title", "email", "phone")
 DATE_PRECISIONS = ("day", "month", "year")
@@ -182,6 +183,7 @@ def project_create(
     registration_number: str = "",
     participating_units: Iterable[OrgUnit] = (),
     example_note: str = "",
+    example_sections: Sequence[str] = (),
 ) -> Project:
     """A new proposal (state `proposal`) of the owner unit, by its applicant or a fund administrator."""
     _require(perms.can_create_project(actor, fund, owner_unit))
@@ -204,6 +206,7 @@ def project_create(
         short_name=short_name,
         registration_number=registration_number,
         example_note=example_note,
+        example_sections=list(example_sections),
     )
     _clean(project)
     project.save()
@@ -591,9 +594,13 @@ def closing_decision_record(
     text: str = "",
     paragraph: str = "",
     date_precision: str = "day",
+    repayment_rule: str = "",
+    repayment_note: str = "",
 ) -> Decision:
     """The decision on the final report: the project is closed, into regular operations or ended.
-    `text` holds the decision's wording (e.g. the förvaltning's proposed decisions)."""
+    `text` holds the decision's wording (e.g. the förvaltning's proposed decisions). The repayment
+    agreed for this project (`repayment_rule`, blank: the fund's rule; `repayment_note`, e.g.
+    "enligt överenskommelse med kommunledningskontoret") is kept on the project."""
     _lock(project)
     _require(perms.can_record_closing(actor, project))
     _check_decision_basics(body, date_precision)
@@ -614,7 +621,12 @@ def closing_decision_record(
     )
     _clean(decision, exclude=["decided_by"])
     decision.save()
-    _record(actor, "decision_record", decision, project, after=_decision_after(decision))
+    repayment = {"repayment_rule": project.repayment_rule, "repayment_note": project.repayment_note}
+    project.repayment_rule, project.repayment_note = repayment_rule, repayment_note.strip()
+    _clean(project)
+    project.save(update_fields=["repayment_rule", "repayment_note", "updated_at"])
+    after = _decision_after(decision) | {"repayment_rule": project.repayment_rule, "repayment_note": project.repayment_note}
+    _record(actor, "decision_record", decision, project, before=repayment, after=after)
     _apply_transition(actor, project, ProjectState.CLOSED, reason=f"{decision.body} {decided_on or ''}".strip(), closing_outcome=closing_outcome)
     return decision
 

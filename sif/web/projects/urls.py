@@ -14,4 +14,5 @@ urlpatterns = [
     path("projekt/<int:pk>/granskning/", views.project_review, name="review"),
     path("projekt/<int:pk>/beslut/", views.project_decision, name="decision"),
     path("projekt/<int:pk>/status/", views.project_transition, name="transition"),
+    path("projekt/<int:pk>/avslut/", views.project_closing, name="closing"),
 ]

@@ -25,6 +25,7 @@ from sif.web.projects import selectors, services
 from sif.web.projects.forms import (
     ApplicationAnswersForm,
     BudgetForm,
+    ClosingDecisionForm,
     ContactFormSet,
     DecisionForm,
     ProjectFilterForm,
@@ -33,6 +34,7 @@ from sif.web.projects.forms import (
     render_answers,
 )
 from sif.web.projects.labels import action_label
+from sif.web.projects.lifecycle import transition_for
 from sif.web.projects.models import Application, BudgetCategory, Project, ProjectState
 
 
@@ -103,10 +105,20 @@ def _timeline_entry(event: Event) -> dict[str, Any]:
     }
 
 
-def _transitions(user: Any, project: Project) -> list[tuple[str, str]]:
-    """(state code, Swedish label) of every transition the user may make now."""
+def _needs_closing_decision(project: Project, to_state: str) -> bool:
+    rule = transition_for(project.state, to_state)
+    return rule is not None and rule.needs_closing_outcome
+
+
+def _transitions(user: Any, project: Project) -> list[dict[str, Any]]:
+    """Every transition the user may make now: state code, Swedish label and whether it is made
+    through the closing-decision form (avslut needs a decision with its outcome) rather than a button."""
     labels = dict(ProjectState.choices)
-    return [(state, str(labels.get(state, state))) for state, verdict in services.allowed_transitions(user, project) if verdict]
+    return [
+        {"state": state, "label": str(labels.get(state, state)), "closing": _needs_closing_decision(project, state)}
+        for state, verdict in services.allowed_transitions(user, project)
+        if verdict
+    ]
 
 
 def _actions(user: Any, project: Project) -> dict[str, bool]:
@@ -139,6 +151,8 @@ FIELD_FOR_CODE = {
     "date_precision_unknown": "date_precision",
     "review_comments_required": "comments",
     "review_recommendation_unknown": "recommendation",
+    "closing_outcome_required": "closing_outcome",
+    "closing_outcome_unknown": "closing_outcome",
 }
 ACCESS_CODES = {"permission_denied"}
 
@@ -322,6 +336,34 @@ def project_decision(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+def project_closing(request: HttpRequest, pk: int) -> HttpResponse:
+    """The decision on the final report, which closes the project (slutrapporterad → avslutad)."""
+    project = _project_or_404(request, pk)
+    _require(permissions.can_record_closing(request.user, project))
+    form = ClosingDecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.closing_decision_record(
+                actor=request.user,
+                project=project,
+                body=data["body"],
+                decided_on=data["decided_on"],
+                date_precision=data["date_precision"],
+                paragraph=data["paragraph"].strip().lstrip("§").strip(),
+                closing_outcome=data["closing_outcome"],
+                text=data["text"],
+                repayment_rule=data["repayment_rule"],
+                repayment_note=data["repayment_note"],
+            )
+        except SifError as error:
+            _form_error(form, error)
+        else:
+            return _done(request, project, _("Beslutet är registrerat och projektet avslutat."))
+    return render(request, "projects/closing_form.html", {"form": form, "project": project})
+
+
+@login_required
 @require_POST
 def project_transition(request: HttpRequest, pk: int) -> HttpResponse:
     project = _project_or_404(request, pk)
@@ -330,6 +372,8 @@ def project_transition(request: HttpRequest, pk: int) -> HttpResponse:
     verdict = permissions.can_transition(request.user, project, to_state)
     if not verdict and verdict.reason == "permission_denied":
         raise PermissionDenied(message_for("permission_denied"))
+    if verdict and _needs_closing_decision(project, to_state):
+        return redirect("projects:closing", pk=project.pk)
     try:
         services.project_transition(actor=request.user, project=project, to_state=to_state, reason=reason)
     except SifError as error:
