@@ -1,22 +1,56 @@
-"""The demo: STIS's published figures as project totals, Exempeldata marked, Hela familjen's effect."""
+"""The demo: STIS's published figures as project totals, Exempeldata marked, Hela familjen's effect
+valued through the calculation the calculations demo attaches, whichever loader runs first."""
 
 from __future__ import annotations
 
 import io
 from decimal import Decimal
 
+import pytest
 from django.urls import reverse
 
+from sif.calc.effects import realised_gains
+from sif.calc.model import scenario_from_dict
+from sif.web.calculations import demo as calculations_demo
+from sif.web.calculations.selectors import calculation_current
 from sif.web.followup import demo as followup_demo
-from sif.web.followup.models import ActivityCount, PublishedShare, SpiderRating
+from sif.web.followup.models import (
+    ActivityCount,
+    PublishedShare,
+    SpiderRating,
+)
+from sif.web.followup.templatetags.followup_format import kr_float
 from sif.web.projects import demo as projects_demo
 from sif.web.projects.models import Project
 
 
-def test_the_demo_loads_stis_totals_gender_shares_spider_and_the_hela_familjen_effect(db, client) -> None:
+def _load(order: str) -> dict:
     out = io.StringIO()
     users = projects_demo.load(out)
-    followup_demo.load(out)
+    loaders = [followup_demo.load, calculations_demo.load]
+    for load in loaders if order == "followup_first" else reversed(loaders):
+        load(out)
+    return users
+
+
+@pytest.mark.parametrize("order", ["followup_first", "calculations_first"])
+def test_the_hela_familjen_card_shows_expected_and_realised_gains_whichever_demo_loads_first(db, client, order) -> None:
+    users = _load(order)
+    hela = Project.objects.get(title=followup_demo.HELA_FAMILJEN_TITLE)
+    scenario = scenario_from_dict(calculation_current(hela).scenario)
+    outcome = scenario.outcomes[0]
+    # 16 of 50 against 2 of 50: (0.32 − 0.04) × 50 = 14 extra families; the application expects 16 − 2 = 14.
+    fourteen = kr_float(realised_gains(14, outcome, 2014)["kommun.ekonomiskt_bistand"])
+    client.force_login(users["malmo"][0])
+    page = client.get(reverse("followup:overview", args=[hela.pk])).content.decode()
+    assert "16 av 50" in page and "2 av 50" in page and "Fishers exakta test" in page and "Exempeldata" in page
+    assert "Förväntad (ansökan)" in page and "Realiserad (uppföljning)" in page
+    assert page.count(fourteen) >= 4  # expected and realised, per actor and summed
+    assert "ingen socioekonomisk kalkyl" not in page
+
+
+def test_the_demo_loads_stis_totals_gender_shares_and_spider(db) -> None:
+    _load("followup_first")
     stis = Project.objects.get(title=followup_demo.STIS_TITLE)
     totals = {a.activity.code: (a.total, a.qualifier, a.unit_id) for a in ActivityCount.objects.filter(project=stis)}
     owner = stis.owner_unit_id
@@ -25,7 +59,3 @@ def test_the_demo_loads_stis_totals_gender_shares_spider_and_the_hela_familjen_e
     assert shares == {"with_mother": Decimal("0.9000"), "with_father": Decimal("0.4000"), "single_mother": Decimal("0.8800"), "single_father": Decimal("0.1200")}
     ratings = SpiderRating.objects.filter(instrument__project=stis)
     assert ratings.count() == 9 * 6 * 7 and not ratings.filter(is_example=False).exists()
-    client.force_login(users["malmo"][0])
-    hela = Project.objects.get(title=followup_demo.HELA_FAMILJEN_TITLE)
-    page = client.get(reverse("followup:overview", args=[hela.pk])).content.decode()
-    assert "16 av 50" in page and "2 av 50" in page and "Fishers exakta test" in page and "Exempeldata" in page

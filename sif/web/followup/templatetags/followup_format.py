@@ -49,3 +49,24 @@ def kr_float(value: Any) -> str:
 def kr_number(value: Any) -> str:
     """A count with Swedish thousands grouping: 4500 -> '4 500'."""
     return "–" if value is None else group_thousands(Decimal(value))
+
+
+@register.filter
+def effect_value(value: Any, unit: str) -> str:
+    """A group's figure on the difference-in-differences card: shares as percent, else a number."""
+    if value is None:
+        return "–"
+    if unit == "share":
+        return percent(value, 1)
+    return _sv(float(value), 2).removesuffix(",00")
+
+
+@register.filter
+def effect_change(value: Any, unit: str) -> str:
+    """A change: shares in percentage points, else in the indicator's unit, with its sign."""
+    if value is None:
+        return "–"
+    if unit == "share":
+        return percent_points(value)
+    text = _sv(float(value), 2).removesuffix(",00")
+    return text if text.startswith("−") or float(value) == 0 else f"+{text}"
