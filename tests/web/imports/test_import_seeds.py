@@ -156,3 +156,18 @@ def test_an_applicant_imports_an_application_for_their_own_unit_but_cannot_regis
     project = Project.objects.get()
     assert project.state == ProjectState.APPLICATION_STEP2 and project.sought_amount == Decimal("22540000")
     assert project.owner_unit == world.unit_a
+
+
+@pytest.mark.parametrize("key", ["000", "002", "003", "004"])
+def test_every_input_on_the_review_screen_has_a_label(client, world, key):
+    import re
+
+    client.force_login(world.admin)
+    batch = upload(client, world.fund, seed_upload(key))
+    html = client.get(review_url(batch)).content.decode()
+    labelled = set(re.findall(r'<label[^>]*for="([^"]+)"', html))
+    inputs = re.findall(r"<(?:input|select|textarea)\b[^>]*>", html)
+    visible = [tag for tag in inputs if 'type="hidden"' not in tag and 'name="csrfmiddlewaretoken"' not in tag and 'name="next"' not in tag]
+    ids = [m.group(1) if (m := re.search(r'id="([^"]+)"', tag)) else tag for tag in visible]
+    assert len(ids) > 10
+    assert set(ids) <= labelled
