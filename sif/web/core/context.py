@@ -1,4 +1,4 @@
-"""Template context every page needs: the installation's name and the user's memberships."""
+"""Template context every page needs: which main-menu entries this user has."""
 
 from __future__ import annotations
 
@@ -6,6 +6,13 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from sif.web.accounts.models import Role
+from sif.web.accounts.permissions import user_memberships
+
+IMPORTING_ROLES = {Role.FUND_ADMIN, Role.APPLICANT}
+
 
 def sif_context(request: HttpRequest) -> dict[str, Any]:
-    return {"sif_product_name": "SIF"}
+    user = getattr(request, "user", None)
+    roles = {m.role for m in user_memberships(user)} if user is not None else set()
+    return {"sif_product_name": "SIF", "sif_can_import": bool(roles & IMPORTING_ROLES)}
