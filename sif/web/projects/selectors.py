@@ -14,8 +14,13 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from sif.calc import budget as budget_rules
 from sif.calc.budget import BudgetRowInput
-from sif.web.accounts.models import Membership, OrgUnit
-from sif.web.accounts.permissions import user_memberships, visible_projects
+from sif.web.accounts.models import Membership, OrgUnit, Role
+from sif.web.accounts.permissions import (
+    applicant_covers_unit,
+    is_fund_admin,
+    user_memberships,
+    visible_projects,
+)
 from sif.web.audit.models import Event
 from sif.web.projects.models import BudgetRow, Decision, DecisionKind, Fund, Project, ProjectUnit
 
@@ -59,6 +64,17 @@ def units_for(user: Any) -> QuerySet[OrgUnit]:
 
 def memberships_for(user: Any) -> list[Membership]:
     return user_memberships(user)
+
+
+def may_propose_somewhere(user: Any) -> bool:
+    """Whether some unit exists for which the user may write a proposal (can_create_project): a fund
+    administrator of a municipality, or an applicant of a unit; readers, reviewers and reporters may not."""
+    for m in user_memberships(user):
+        if is_fund_admin(user, m.municipality_id):
+            return True
+        if m.role == Role.APPLICANT and (m.unit is None or applicant_covers_unit(user, m.unit)):
+            return True
+    return False
 
 
 def project_get(*, user: Any, pk: int) -> Project | None:

@@ -176,6 +176,8 @@ def _done(request: HttpRequest, project: Project, text: str) -> HttpResponse:
 
 @login_required
 def project_create(request: HttpRequest) -> HttpResponse:
+    if not selectors.may_propose_somewhere(request.user):
+        raise PermissionDenied(message_for("permission_denied"))
     form = ProjectForm(request.POST or None, user=request.user, creating=True)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
