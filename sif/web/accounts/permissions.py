@@ -52,21 +52,47 @@ def user_memberships(user: Any) -> list[Membership]:
 
 
 def unit_subtree_ids(unit: OrgUnit) -> set[int]:
-    """The unit and every unit below it."""
+    """The unit and every unit below it (one query per level of the tree)."""
     ids = {unit.pk}
     frontier = [unit.pk]
     while frontier:
-        children = list(OrgUnit.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+        children = list(OrgUnit.objects.filter(parent_id__in=frontier).order_by().values_list("pk", flat=True))
         frontier = [c for c in children if c not in ids]
         ids.update(frontier)
     return ids
 
 
-def _membership_project_filter(m: Membership) -> Q:
+def _user_subtree_ids(user: Any, unit: OrgUnit) -> frozenset[int]:
+    """`unit_subtree_ids` memoised on the user object, like `user_memberships`: a page asks many
+    permission functions, each of which needs the subtrees of the user's membership units; the
+    user object lives for one request, so the tree is read once per unit and request."""
+    cache: dict[int, frozenset[int]] | None = getattr(user, "_sif_subtrees", None)
+    if cache is None:
+        cache = {}
+        user._sif_subtrees = cache
+    if unit.pk not in cache:
+        cache[unit.pk] = frozenset(unit_subtree_ids(unit))
+    return cache[unit.pk]
+
+
+def project_unit_ids(project: Project) -> set[int]:
+    """The owner unit and the participating units; from the project's prefetched `project_units`
+    when the caller prefetched them (the project page does), else one query."""
+    prefetched = getattr(project, "_prefetched_objects_cache", {})
+    if "project_units" in prefetched:
+        participating = {pu.unit_id for pu in prefetched["project_units"]}
+    elif "units" in prefetched:
+        participating = {u.pk for u in prefetched["units"]}
+    else:
+        participating = set(project.units.values_list("pk", flat=True))
+    return {project.owner_unit_id, *participating}
+
+
+def _membership_project_filter(user: Any, m: Membership) -> Q:
     base = Q(municipality_id=m.municipality_id)
     if m.role in MUNICIPALITY_WIDE_ROLES or m.unit_id is None:
         return base
-    subtree = unit_subtree_ids(m.unit) if m.unit else set()
+    subtree = _user_subtree_ids(user, m.unit) if m.unit else frozenset()
     return base & (Q(owner_unit_id__in=subtree) | Q(units__id__in=subtree))
 
 
@@ -76,23 +102,23 @@ def visible_projects(user: Any) -> QuerySet[Project]:
 
     q = Q(pk__in=[])
     for m in user_memberships(user):
-        q |= _membership_project_filter(m)
+        q |= _membership_project_filter(user, m)
     return Project.objects.filter(q).distinct()
 
 
 def roles_for_project(user: Any, project: Project) -> set[str]:
     """The roles the user holds with respect to this project (empty when it is not visible to them)."""
     roles: set[str] = set()
-    project_unit_ids: set[int] | None = None
+    unit_ids: set[int] | None = None
     for m in user_memberships(user):
         if m.municipality_id != project.municipality_id:
             continue
         if m.role in MUNICIPALITY_WIDE_ROLES or m.unit_id is None:
             roles.add(m.role)
             continue
-        if project_unit_ids is None:
-            project_unit_ids = {project.owner_unit_id, *project.units.values_list("pk", flat=True)}
-        if project_unit_ids & unit_subtree_ids(m.unit):  # type: ignore[arg-type]
+        if unit_ids is None:
+            unit_ids = project_unit_ids(project)
+        if unit_ids & _user_subtree_ids(user, m.unit):  # type: ignore[arg-type]
             roles.add(m.role)
     return roles
 
@@ -104,11 +130,11 @@ def can_view_project(user: Any, project: Project) -> Verdict:
 def reporter_unit_ids(user: Any, project: Project) -> set[int]:
     """The participating units of this project for which the user is a reporter (own unit only)."""
     ids: set[int] = set()
-    participating = set(project.units.values_list("pk", flat=True)) | {project.owner_unit_id}
+    participating = project_unit_ids(project)
     for m in user_memberships(user):
         if m.role != Role.REPORTER or m.municipality_id != project.municipality_id or m.unit is None:
             continue
-        ids |= participating & unit_subtree_ids(m.unit)
+        ids |= participating & _user_subtree_ids(user, m.unit)
     return ids
 
 
@@ -138,7 +164,7 @@ def applicant_covers_unit(user: Any, unit: OrgUnit) -> bool:
     for m in user_memberships(user):
         if m.role != Role.APPLICANT or m.municipality_id != unit.municipality_id:
             continue
-        if m.unit_id is None or unit.pk in unit_subtree_ids(m.unit):  # type: ignore[arg-type]
+        if m.unit_id is None or unit.pk in _user_subtree_ids(user, m.unit):  # type: ignore[arg-type]
             return True
     return False
 

@@ -356,6 +356,8 @@ def participating_units_set(*, actor: Any, project: Project, units: Iterable[Org
         if unit.pk not in existing:
             ProjectUnit.objects.create(project=project, unit=unit)
     after = sorted(u.name for u in new_units)
+    for name in ("project_units", "units"):  # permission checks read a prefetch of these when present
+        getattr(project, "_prefetched_objects_cache", {}).pop(name, None)
     if before != after:
         _record(actor, "participating_units_set", project, project, before={"units": before}, after={"units": after})
 
