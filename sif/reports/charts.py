@@ -3,15 +3,27 @@
 Every chart carries its title inside the SVG (`<title>`, `role="img"`, `aria-label`); the page shows
 the table with the same figures beside it as the text alternative. Output is deterministic (fixed
 hash salt, no date) so that documents can be compared between runs.
+
+Drawing is slow (50–250 ms a chart) and a chart is a pure function of its arguments, so each public
+chart function keeps the SVGs it drew in a bounded in-process LRU cache keyed by a SHA-256 of its
+name and arguments: the same figures give the cached SVG, a changed figure a new chart. No Django
+import here, so the documents (and the CLI) share the cache without a configured project.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import io
+import json
 import math
 import re
-from collections.abc import Mapping, Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
 from html import escape
+from typing import Any, ParamSpec
 
 import matplotlib
 
@@ -21,6 +33,65 @@ from matplotlib.figure import Figure  # noqa: E402
 
 PALETTE = ["#1f5f8b", "#d9822b", "#3b8f5a", "#a23b72", "#6b6b6b", "#c44e52", "#8c6d31", "#4c72b0", "#55a868"]
 plt.rcParams.update({"svg.hashsalt": "sif", "font.size": 9, "axes.spines.top": False, "axes.spines.right": False})
+
+
+P = ParamSpec("P")
+CACHE_SIZE = 256  # charts; an SVG is 20–80 kB, so at most ~20 MB per process
+CHART_VERSION = "1"  # bump when a drawing function changes, so cached SVGs are not reused
+_cache: OrderedDict[str, str] = OrderedDict()
+_lock = threading.Lock()
+
+
+def _plain(value: Any) -> Any:
+    """Arguments as JSON-ready data that keeps the order of mappings (series order sets colours)."""
+    if isinstance(value, Mapping):
+        return [["__map__"], *([str(k), _plain(v)] for k, v in value.items())]
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    if isinstance(value, Decimal):
+        return str(value)
+    if hasattr(value, "tolist"):  # numpy arrays and scalars
+        return _plain(value.tolist())
+    if isinstance(value, Sequence):
+        return [_plain(v) for v in value]
+    raise TypeError(f"chart argument of type {type(value).__name__} cannot be hashed")
+
+
+def chart_key(name: str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> str:
+    """SHA-256 of the chart function's name and its input data."""
+    data = json.dumps([CHART_VERSION, name, _plain(list(args)), _plain(dict(sorted(kwargs.items())))], ensure_ascii=False, allow_nan=True)
+    return hashlib.sha256(data.encode()).hexdigest()
+
+
+def _cached(draw: Callable[P, str]) -> Callable[P, str]:
+    @functools.wraps(draw)
+    def chart(*args: P.args, **kwargs: P.kwargs) -> str:
+        try:
+            key = chart_key(draw.__name__, args, kwargs)
+        except TypeError:  # an argument we cannot hash reliably: draw, do not cache
+            return draw(*args, **kwargs)
+        with _lock:
+            svg = _cache.get(key)
+            if svg is not None:
+                _cache.move_to_end(key)
+                return svg
+        svg = draw(*args, **kwargs)
+        with _lock:
+            _cache[key] = svg
+            while len(_cache) > CACHE_SIZE:
+                _cache.popitem(last=False)
+        return svg
+
+    return chart
+
+
+def cache_clear() -> None:
+    with _lock:
+        _cache.clear()
+
+
+def cache_size() -> int:
+    return len(_cache)
 
 
 def _svg(fig: Figure, title: str) -> str:
@@ -40,6 +111,7 @@ def _number_format(value: float, percent: bool) -> str:
     return f"{value:,.1f}".replace(",", "\u00a0").replace(".", ",").removesuffix(",0")
 
 
+@_cached
 def line_over_periods(
     title: str,
     periods: Sequence[str],
@@ -68,6 +140,7 @@ def line_over_periods(
     return _svg(fig, title)
 
 
+@_cached
 def bars_per_unit(title: str, units: Sequence[str], values: Sequence[float | None], *, percent: bool = False, y_label: str = "") -> str:
     """One bar per unit; a unit without a figure (not reported or suppressed) gets no bar."""
     fig, ax = plt.subplots(figsize=(6, 0.45 * max(len(units), 2) + 0.8))
@@ -86,6 +159,7 @@ def bars_per_unit(title: str, units: Sequence[str], values: Sequence[float | Non
     return _svg(fig, title)
 
 
+@_cached
 def radar(title: str, dimensions: Sequence[str], series: Mapping[str, Sequence[float | None]], *, scale: tuple[float, float] = (1, 10)) -> str:
     """A spider chart: one polygon per series (a unit, or a unit at an occasion) over K dimensions."""
     k = len(dimensions)
@@ -104,6 +178,7 @@ def radar(title: str, dimensions: Sequence[str], series: Mapping[str, Sequence[f
     return _svg(fig, title)
 
 
+@_cached
 def spread_over_occasions(title: str, occasions: Sequence[str], sd: Sequence[float | None], low: Sequence[float | None], high: Sequence[float | None]) -> str:
     """The spread between units per occasion: the range (min–max) as a band, the SD as a line."""
     fig, ax = plt.subplots(figsize=(6, 3))

@@ -20,4 +20,44 @@ def test_each_chart_is_an_svg_with_its_title_and_is_reproducible(title, make) ->
     svg = make(title)
     assert svg.startswith("<svg")
     assert f"<title>{title}</title>" in svg and f'aria-label="{title}"' in svg
-    assert make(title) == svg
+    charts.cache_clear()
+    assert make(title) == svg  # drawn again, not taken from the cache
+
+
+def _radar(values: list[float | None], order: tuple[str, ...] = ("Farsta", "Skarpnäck")) -> str:
+    series = {"Farsta": values, "Skarpnäck": [5.0, 5.0, 5.0]}
+    return charts.radar("Samverkan", ["a", "b", "c"], {name: series[name] for name in order})
+
+
+def test_the_same_figures_give_the_cached_chart_and_a_changed_figure_a_new_one(monkeypatch) -> None:
+    charts.cache_clear()
+    drawn: list[str] = []
+    real_svg = charts._svg
+    monkeypatch.setattr(charts, "_svg", lambda fig, title: drawn.append(title) or real_svg(fig, title))
+    first = _radar([4.0, 6.0, 7.0])
+    assert _radar([4.0, 6.0, 7.0]) is first and len(drawn) == 1
+    changed = _radar([4.0, 6.5, 7.0])
+    assert changed != first and len(drawn) == 2
+    assert _radar([4.0, 6.0, 7.0], order=("Skarpnäck", "Farsta")) != first and len(drawn) == 3  # colours follow the order
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ((["T1"], {"x": [1.0]}), (["T1"], {"x": [1.0]}), True),
+        ((["T1"], {"x": [1.0]}), (["T1"], {"x": [1.0000001]}), False),
+        ((["T1"], {"x": [1.0]}), (["T2"], {"x": [1.0]}), False),
+        ((["T1"], {"x": [None]}), (["T1"], {"x": [0.0]}), False),
+        ((["T1"], {"x": [1.0], "y": [2.0]}), (["T1"], {"y": [2.0], "x": [1.0]}), False),
+    ],
+)
+def test_the_cache_key_is_a_hash_of_the_input_data(a, b, same) -> None:
+    assert (charts.chart_key("line_over_periods", ("t", *a), {}) == charts.chart_key("line_over_periods", ("t", *b), {})) is same
+
+
+def test_the_cache_keeps_at_most_its_size(monkeypatch) -> None:
+    charts.cache_clear()
+    monkeypatch.setattr(charts, "CACHE_SIZE", 2)
+    for value in (1.0, 2.0, 3.0):
+        charts.bars_per_unit("Hembesök", ["Farsta"], [value])
+    assert charts.cache_size() == 2

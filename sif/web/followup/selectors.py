@@ -193,8 +193,9 @@ def activity_rows(project: Project) -> list[ActivityRow]:
     for a in ActivityCount.objects.filter(project=project).select_related("activity", "period"):
         groups[(a.activity_id, a.period_id)].append(a)
     rows = []
+    periods = list(project.reporting_periods.all())
     for activity in project.activity_types.all():
-        for period in project.reporting_periods.all():
+        for period in periods:
             counts = groups.get((activity.pk, period.pk))
             if not counts:
                 continue
@@ -229,8 +230,9 @@ def gender_blocks(project: Project) -> list[GenderBlock]:
     for s in PublishedShare.objects.filter(project=project):
         published[(s.activity_id, s.period_id)].append(s)
     blocks = []
+    periods = list(project.reporting_periods.all())
     for activity in project.activity_types.filter(has_parent_split=True):
-        for period in project.reporting_periods.all():
+        for period in periods:
             rows = counts.get((activity.pk, period.pk), [])
             shares = published.get((activity.pk, period.pk), [])
             if not rows and not shares:
