@@ -27,6 +27,7 @@ from sif.web.projects.models import (
     BudgetCategory,
     ClosingOutcome,
     Direction,
+    ExampleSection,
     Frequency,
     Fund,
     IndicatorUnit,
@@ -236,7 +237,8 @@ def _stockholm_proposals(admin: Any, reviewer: Any, units: dict[str, OrgUnit], f
     for proposal in proposals_000():
         owner, note = PROPOSAL_OWNERS[proposal.number]
         project = services.project_create(
-            actor=admin, fund=fund, title=proposal.title, owner_unit=units[owner], summary=proposal.text, example_note=note
+            actor=admin, fund=fund, title=proposal.title, owner_unit=units[owner], summary=proposal.text, example_note=note,
+            example_sections=[ExampleSection.OWNER_UNIT] if note else [],
         )
         services.review_add(actor=reviewer, project=project, comments=proposal.comments, reviewer_name="Synpunkter i förslagsdokumentet")
         _attach(admin, project, "000")
@@ -266,7 +268,11 @@ def _stis(admin: Any, units: dict[str, OrgUnit], fund: Fund) -> Project:
         summary=summary,
         purpose="Projektet syftade till att etablera ett tidigt föräldraskapsstöd, att föräldrar tar emot stödet och att de upplever sig stärkta av stödet i sitt föräldraskap.",
         target_group="Blivande föräldrar och föräldrar med barn i åldern 0-6 år i ytterstadens sju stadsdelsområden.",
-        example_note="Beslutet om medel (belopp, datum, organ) anges inte i slutrapporten och saknas därför.",
+        example_note=(
+            "Beslutet om medel (belopp, datum, organ) anges inte i slutrapporten och saknas därför. "
+            "Återbetalningen följer fondens regel, som för Stockholm är exempeldata."
+        ),
+        example_sections=[ExampleSection.REPAYMENT],
     )
     services.contact_add(actor=admin, project=project, name="Marianne Gabrielsson", title="Handläggare", phone="0850825950")
     _attach(admin, project, "001")
@@ -362,6 +368,7 @@ def _pilot(applicant: Any, units: dict[str, OrgUnit], fund: Fund) -> Project:
             "Periodens datum (1 januari 2020 – 31 december 2022) tolkar ansökans 'Tre år under perioden 2020-2022'. "
             "Indikatorernas enhet (antal/andel/skattning), riktning och mätfrekvens anges inte i ansökan och är exempeldata."
         ),
+        example_sections=[ExampleSection.DATES, ExampleSection.INDICATORS],
     )
     services.project_transition(actor=applicant, project=project, to_state=ProjectState.APPLICATION_STEP1)
     services.project_transition(actor=applicant, project=project, to_state=ProjectState.APPLICATION_STEP2)
@@ -430,6 +437,7 @@ def _ytterstad(applicant: Any, admin: Any, units: dict[str, OrgUnit], fund: Fund
             "Status 'under beredning' är exempeldata: dokumentet visar inte hur ansökan beslutades. "
             "Budgeten har en rad (kostnadsslag 'övriga kostnader' är exempeldata); beloppen per år är ansökans."
         ),
+        example_sections=[ExampleSection.FUND, ExampleSection.STATE, ExampleSection.BUDGET],
     )
     services.project_transition(actor=applicant, project=project, to_state=ProjectState.APPLICATION_STEP1)
     services.budget_set(actor=applicant, project=project, rows=YTTERSTAD_BUDGET)
@@ -468,6 +476,7 @@ def _samagera(admin: Any, units: dict[str, OrgUnit], fund: Fund) -> Project:
             "Rapporten anger inte vilket organ som beviljade medlen i september 2014 ('Eskilstuna kommun' är exempeldata), "
             "inte projektets start- och slutdatum och inte datum för beslutet om avslut."
         ),
+        example_sections=[ExampleSection.DECISION],
     )
     for to_state in (ProjectState.APPLICATION_STEP1, ProjectState.APPLICATION_STEP2, ProjectState.IN_REVIEW):
         services.project_transition(actor=admin, project=project, to_state=to_state)
@@ -490,6 +499,8 @@ def _samagera(admin: Any, units: dict[str, OrgUnit], fund: Fund) -> Project:
         decided_on=None,
         closing_outcome=ClosingOutcome.REGULAR_OPERATIONS,
         text=SAMAGERA_CLOSING,
+        repayment_rule=RepaymentRule.BY_AGREEMENT,
+        repayment_note="Återbetalning till sociala investeringsfonden genomförs i överenskommelse med kommunledningskontoret.",
     )
     return project
 
@@ -511,6 +522,7 @@ def _hela_familjen(admin: Any, units: dict[str, OrgUnit], fund: Fund) -> Project
             "Källan anger perioden som åren 2013-2015; start- och slutdatum är årets första och sista dag. "
             "Hur projektet avslutades (ordinarie drift eller avslut) anges inte."
         ),
+        example_sections=[ExampleSection.DATES],
     )
     _attach(admin, project, "000")
     return project

@@ -71,6 +71,7 @@ class ExampleSection(models.TextChoices):
     """Sections of the project page whose data the demo or an import had to fill in with examples."""
 
     STATE = "state", _("status")
+    FUND = "fund", _("fond")
     OWNER_UNIT = "owner_unit", _("ansvarig enhet")
     DATES = "dates", _("period och datum")
     BUDGET = "budget", _("budget")
