@@ -8,6 +8,9 @@ What comes from the seeds and what is made up:
   ensam deltagare 88 % mamma, 12 % pappa). The spindelmätning structure is the seed's (9 measures,
   6 occasions, 7 districts); the measures' names and all ratings are Exempeldata.
 - Hässelby-Vällingby pilot (seed 002): tertials T1–T3 2020 with a few Exempeldata measurements.
+- STIS status reports: seed 001 says each district filled in a status report regularly for the
+  steering group but publishes none, so two tertials (T3 2019, T1 2020) with a few reports in the
+  states submitted, approved and returned are Exempeldata, text and all.
 - Hela familjen (seed 000): 16 vs 2 families self-sufficient in 2014 as published; the group
   sizes (50 + 50) are not in the seed and are marked Exempeldata (the same assumption as
   examples/calc/hela_familjen.toml).
@@ -29,8 +32,10 @@ from sif.web.followup.models import (
     PublishedShare,
     Qualifier,
     ReportingPeriod,
+    ReportState,
     SpiderInstrument,
     SpiderRating,
+    StatusReport,
 )
 from sif.web.projects.models import (
     Direction,
@@ -104,7 +109,8 @@ def _stis(project: Project, stdout: TextIO) -> None:
     for measure, share, qualifier in STIS_GENDER:
         PublishedShare.objects.get_or_create(project=project, period=period, activity=conversations, measure=measure, defaults={"share": share, "qualifier": qualifier, "source": f"{STIS_SOURCE}, Jämställdhetsanalys"})
     _stis_spider(project, admin)
-    stdout.write("STIS: aktiviteter, jämställdhetsanalys och spindelmätning (Exempeldata) inlästa.")
+    _stis_status_reports(project, admin)
+    stdout.write("STIS: aktiviteter, jämställdhetsanalys, spindelmätning och statusrapporter (Exempeldata) inlästa.")
 
 
 def _stis_spider(project: Project, admin: Any) -> None:
@@ -123,6 +129,38 @@ def _stis_spider(project: Project, admin: Any) -> None:
             values = [round(min(10.0, max(1.0, level + offset * shrink + 0.3 * ((k + d) % 3 - 1))), 1) for k in range(SPIDER_MEASURES)]
             services.spider_rating_save(actor=admin, instrument=instrument, unit=unit, occasion=occasion, values=values, is_example=True)
     SpiderRating.objects.filter(instrument=instrument).update(is_example=True)
+
+
+EXAMPLE_PREFIX = "Exempeldata (källan publicerar inga statusrapporter): "
+# period, district (start of the unit's name), state, text, the project leader's comment
+STIS_REPORTS = [
+    ("T3 2019", "Farsta", ReportState.APPROVED, "Det utökade hembesöksprogrammet har startat tillsammans med BVC. Föräldrarådgivaren finns på öppna förskolan två förmiddagar i veckan.", "Bra start, ta med samverkan med BVC till erfarenhetsutbytet."),
+    ("T3 2019", "Skärholmen", ReportState.APPROVED, "Föräldragrupp på arabiska och somaliska i samarbete med studieförbund. Samverkansmätning nummer två genomförd.", ""),
+    ("T3 2019", "Rinkeby-Kista", ReportState.RETURNED, "Arbetet pågår enligt plan.", "Beskriv vilka insatser och strategier ur ansökan som genomförts under tertialen."),
+    ("T1 2020", "Rinkeby-Kista", ReportState.SUBMITTED, "Råd- och stödsamtal erbjuds på familjecentralen och i föreningslokaler. En pappagrupp har startat. Hembesöken har ställts om till smittsäkra former.", ""),
+    ("T1 2020", "Spånga-Tensta", ReportState.SUBMITTED, "Två föräldraskapsprogram genomförda. Personalomsättning i den lokala styrgruppen; ny chef på plats i april.", ""),
+    ("T1 2020", "Hässelby-Vällingby", ReportState.APPROVED, "Hembesök tillsammans med BVC-sköterska vid barnets fyra månader har införts. Besöken på öppna förskolan har minskat under pandemin.", ""),
+]
+
+
+def _stis_status_reports(project: Project, admin: Any) -> None:
+    """A few status reports per tertial, written by the district's reporter where the demo has one."""
+    periods = {
+        "T3 2019": _period(project, "T3 2019", PeriodKind.TERTIAL, dt.date(2019, 9, 1), dt.date(2019, 12, 31), dt.date(2020, 1, 31), is_example=True),
+        "T1 2020": _period(project, "T1 2020", PeriodKind.TERTIAL, dt.date(2020, 1, 1), dt.date(2020, 4, 30), dt.date(2020, 5, 31), is_example=True),
+    }
+    units = list(project.units.all())
+    reporters = {m.unit_id: m.user for m in Membership.objects.filter(role=Role.REPORTER, unit__in=units).select_related("user").order_by("pk")}
+    for label, district, state, text, comment in STIS_REPORTS:
+        unit = next((u for u in units if u.name.startswith(district)), None)
+        period = periods[label]
+        if unit is None or StatusReport.objects.filter(period=period, unit=unit).exists():
+            continue
+        report = services.status_report_submit(actor=reporters.get(unit.pk, admin), period=period, unit=unit, text=EXAMPLE_PREFIX + text, is_example=True)
+        if state == ReportState.APPROVED:
+            services.status_report_approve(actor=admin, report=report, comment=comment)
+        elif state == ReportState.RETURNED:
+            services.status_report_return(actor=admin, report=report, comment=comment)
 
 
 def _pilot(project: Project, stdout: TextIO) -> None:

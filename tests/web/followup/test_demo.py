@@ -17,7 +17,9 @@ from sif.web.followup import demo as followup_demo
 from sif.web.followup.models import (
     ActivityCount,
     PublishedShare,
+    ReportState,
     SpiderRating,
+    StatusReport,
 )
 from sif.web.followup.templatetags.followup_format import kr_float
 from sif.web.projects import demo as projects_demo
@@ -59,3 +61,19 @@ def test_the_demo_loads_stis_totals_gender_shares_and_spider(db) -> None:
     assert shares == {"with_mother": Decimal("0.9000"), "with_father": Decimal("0.4000"), "single_mother": Decimal("0.8800"), "single_father": Decimal("0.1200")}
     ratings = SpiderRating.objects.filter(instrument__project=stis)
     assert ratings.count() == 9 * 6 * 7 and not ratings.filter(is_example=False).exists()
+
+
+def test_the_steering_group_sees_example_status_reports_per_period_in_every_state(db, client) -> None:
+    users = _load("followup_first")
+    stis = Project.objects.get(title=followup_demo.STIS_TITLE)
+    reports = StatusReport.objects.filter(project=stis).select_related("period", "unit")
+    states = {(r.period.label, r.unit.name.split(" ")[0], r.state) for r in reports}
+    assert states == {(label, district, state) for label, district, state, _text, _comment in followup_demo.STIS_REPORTS}
+    assert {ReportState.SUBMITTED, ReportState.APPROVED, ReportState.RETURNED} <= {r.state for r in reports}
+    assert all(r.is_example and r.text.startswith("Exempeldata") and r.period.is_example for r in reports)
+    client.force_login(users["fondforvaltare"][0])
+    page = client.get(reverse("followup:overview", args=[stis.pk])).content.decode()
+    section = page[page.index('id="statusrapporter"') :]
+    assert "Inga statusrapporter ännu" not in section
+    assert section.count("Exempeldata (källan publicerar inga statusrapporter)") == len(followup_demo.STIS_REPORTS)
+    assert "<h3>T3 2019</h3>" in section and "<h3>T1 2020</h3>" in section and "återsänd" in section and "inlämnad" in section
