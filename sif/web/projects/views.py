@@ -21,6 +21,7 @@ from sif.messages import message_for, message_for_error
 from sif.web.accounts import permissions
 from sif.web.accounts.permissions import Verdict
 from sif.web.audit.models import Event
+from sif.web.followup import services as followup
 from sif.web.projects import selectors, services
 from sif.web.projects.forms import (
     ApplicationAnswersForm,
@@ -129,7 +130,16 @@ def _actions(user: Any, project: Project) -> dict[str, bool]:
         "budget": bool(permissions.can_edit_budget(user, project)),
         "review": bool(permissions.can_review(user, project)),
         "decide": bool(permissions.can_decide(user, project)),
+        **_indicator_actions(user, project),
     }
+
+
+def _indicator_actions(user: Any, project: Project) -> dict[str, bool]:
+    """The follow-up's own rule for its indicator editor (sif/web/followup/services.py): the project
+    leader or a fund administrator, until the project runs; after that the indicators are locked."""
+    editor = followup.is_followup_editor(user, project)
+    locked = project.state in followup.LOCKED_STATES
+    return {"indicators": editor and not locked, "indicators_locked": editor and locked}
 
 
 # ---------------------------------------------------------------- forms wired to the services
