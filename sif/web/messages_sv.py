@@ -93,6 +93,11 @@ MESSAGES: dict[str, str] = {
     "spider_value_out_of_scale": "Skattningen {value} ligger utanför skalan {low}–{high}.",
     "spider_dimension_unknown": "Instrumentet har ingen dimension {dimension}.",
     "spider_occasion_unknown": "Instrumentet har {occasions} mättillfällen; {occasion} finns inte.",
+    "activity_code_invalid": "Koden ”{code}” får bara innehålla a–z, siffror, bindestreck och understreck, t.ex. hembesok.",
+    "activity_label_required": "Skriv aktivitetens benämning.",
+    "activity_code_taken": "Det finns redan en aktivitet med koden {code} i projektet.",
+    "activity_code_in_use": "Koden för {activity} kan inte ändras eftersom enheter redan har rapporterat antal med den. Ändra benämningen i stället.",
+    "spider_no_values": "Ange minst en skattning för {unit}, mättillfälle {occasion}.",
 }
 
 # calculations (sif/web/calculations)

@@ -206,8 +206,18 @@ def activity_rows(project: Project) -> list[ActivityRow]:
                 qualifiers.pop() if len(qualifiers) == 1 else "about",
                 len(counts), all(c.unit_id == project.owner_unit_id for c in counts),
                 any(c.is_example for c in counts), "; ".join(sorted({c.note for c in counts if c.note})),
+                _count_or_none(c.women for c in counts), _count_or_none(c.men for c in counts),
             ))
     return rows
+
+
+def _count_or_none(values: Any) -> int | None:
+    """The sum when every unit gave the figure; None otherwise (a partial sum would mislead)."""
+    given = list(values)
+    if any(v is None for v in given):
+        return None
+    total = aggregate_counts(given)
+    return int(total) if total is not None else None
 
 
 @dataclass

@@ -10,6 +10,7 @@ or none).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -56,12 +57,15 @@ GROUP_ALIASES = {
     "kontrollgrupp": Group.COMPARISON,
 }
 PARENT_PARTS = ("with_mother", "with_father", "single_mother", "single_father")
-PART_LABELS = {
+GENDER_PARTS = ("women", "men")
+PART_LABELS = {  # in the order of RawActivity's fields
     "total": "Totalt",
     "with_mother": "Med mamma",
     "with_father": "Med pappa",
     "single_mother": "Endast mamma",
     "single_father": "Endast pappa",
+    "women": "Kvinnor",
+    "men": "Män",
 }
 
 
@@ -195,6 +199,8 @@ class RawActivity:
     with_father: Any = None
     single_mother: Any = None
     single_father: Any = None
+    women: Any = None
+    men: Any = None
 
 
 @dataclass
@@ -282,6 +288,12 @@ def parse_count(raw: Any, column: str) -> int | None:
     return int(number)
 
 
+def _sv_number(number: Decimal) -> str:
+    """10.00 -> '10', 5.50 -> '5,5' (for messages)."""
+    text = f"{Decimal(number).normalize():f}"
+    return text.replace(".", ",")
+
+
 def _ref(raw: Any) -> str:
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
@@ -350,7 +362,7 @@ def _plan_activity(ctx: _Context, raw: RawActivity, existing: dict[tuple[int, in
     if activity is None:
         raise SifError("unknown_activity", activity=_ref(raw.activity) or "(tom)")
     total = parse_count(raw.total, PART_LABELS["total"])
-    parts = {name: parse_count(getattr(raw, name), PART_LABELS[name]) for name in PARENT_PARTS}
+    parts = {name: parse_count(getattr(raw, name), PART_LABELS[name]) for name in PARENT_PARTS + GENDER_PARTS}
     if total is None:
         if any(v is not None for v in parts.values()):
             raise SifError("missing_figure", indicator=activity.label)
@@ -419,7 +431,7 @@ def _measurement_snapshot(m: Measurement | None) -> dict[str, Any] | None:
 def _activity_snapshot(a: ActivityCount | None) -> dict[str, Any] | None:
     if a is None:
         return None
-    return {"activity": a.activity.code, "period_id": a.period_id, "unit_id": a.unit_id, "total": a.total, **{p: getattr(a, p) for p in PARENT_PARTS}}
+    return {"activity": a.activity.code, "period_id": a.period_id, "unit_id": a.unit_id, "total": a.total, **{p: getattr(a, p) for p in PARENT_PARTS + GENDER_PARTS}}
 
 
 def measurements_store(
@@ -484,9 +496,10 @@ def measurement_save(
 def activity_save(
     *, actor: Any, period: ReportingPeriod, unit: OrgUnit, activity: ActivityType, total: int,
     with_mother: int | None = None, with_father: int | None = None,
-    single_mother: int | None = None, single_father: int | None = None, is_example: bool = False,
+    single_mother: int | None = None, single_father: int | None = None,
+    women: int | None = None, men: int | None = None, is_example: bool = False,
 ) -> ActivityCount:
-    raw = RawActivity(1, unit.pk, activity.code, total, with_mother, with_father, single_mother, single_father)
+    raw = RawActivity(1, unit.pk, activity.code, total, with_mother, with_father, single_mother, single_father, women, men)
     _store_or_raise(actor=actor, project=activity.project, period=period, activities=[raw], is_example=is_example)
     return ActivityCount.objects.get(activity=activity, period=period, unit=unit)
 
@@ -498,6 +511,46 @@ def _store_or_raise(**kwargs: Any) -> ImportPreview:
         first = preview.refused[0]
         raise SifError(first.code, **first.params)
     return measurements_store(source="service", **kwargs)
+
+
+# --- activity types ------------------------------------------------------------------------------
+
+ACTIVITY_CODE = re.compile(r"^[a-z0-9_-]{1,40}$")
+
+
+def _activity_snapshot_type(a: ActivityType) -> dict[str, Any]:
+    return {"code": a.code, "label": a.label, "has_parent_split": a.has_parent_split, "position": a.position}
+
+
+def activity_type_save(
+    *, actor: Any, project: Project, activity: ActivityType | None = None, code: str, label: str,
+    has_parent_split: bool = False, position: int = 0,
+) -> ActivityType:
+    """Create or change an activity the project counts. The code is what the XLSX template and the
+    counts refer to, so it cannot change once a unit has reported with it."""
+    _require_editor(actor, project)
+    code, label = code.strip(), label.strip()
+    if not ACTIVITY_CODE.match(code):
+        raise SifError("activity_code_invalid", code=code)
+    if not label:
+        raise SifError("activity_label_required")
+    check_no_personal_identity_number(label, "Benämning")
+    with transaction.atomic():
+        if activity is not None:
+            activity = ActivityType.objects.select_for_update().get(pk=activity.pk)
+            if activity.project_id != project.pk:
+                raise SifError("unknown_activity", activity=activity.code)
+        if ActivityType.objects.filter(project=project, code=code).exclude(pk=activity.pk if activity else None).exists():
+            raise SifError("activity_code_taken", code=code)
+        if activity is not None and activity.code != code and activity.counts.exists():
+            raise SifError("activity_code_in_use", activity=activity.label)
+        before = _activity_snapshot_type(activity) if activity else None
+        target = activity or ActivityType(project=project)
+        target.code, target.label, target.has_parent_split, target.position = code, label, has_parent_split, position
+        target.full_clean()
+        target.save()
+        _log(actor, "activity_type_saved", target, project, before, _activity_snapshot_type(target))
+    return target
 
 
 # --- spindelmätning --------------------------------------------------------------------------------
@@ -523,7 +576,7 @@ def spider_rating_save(
             value = parse_decimal(raw, dimensions[index])
             assert value is not None
             if not instrument.scale_min <= value <= instrument.scale_max:
-                raise SifError("spider_value_out_of_scale", value=value, low=instrument.scale_min, high=instrument.scale_max)
+                raise SifError("spider_value_out_of_scale", value=_sv_number(value), low=_sv_number(instrument.scale_min), high=_sv_number(instrument.scale_max))
             rating, created = SpiderRating.objects.get_or_create(
                 instrument=instrument, unit=unit, occasion=occasion, dimension=index,
                 defaults={"value": value, "occasion_date": occasion_date, "is_example": is_example},

@@ -17,4 +17,7 @@ urlpatterns = [
     path("projekt/<int:pk>/uppfoljning/perioder/<int:period_id>/ladda-upp/bekrafta/", views.upload_confirm, name="upload_confirm"),
     path("projekt/<int:pk>/uppfoljning/perioder/<int:period_id>/status/<int:unit_id>/", views.status_report, name="status_report"),
     path("projekt/<int:pk>/uppfoljning/statusrapporter/<int:report_id>/granska/", views.status_report_review, name="status_review"),
+    path("projekt/<int:pk>/uppfoljning/aktiviteter/", views.activity_types, name="activity_types"),
+    path("projekt/<int:pk>/uppfoljning/aktiviteter/<int:activity_id>/", views.activity_types, name="activity_type"),
+    path("projekt/<int:pk>/uppfoljning/spindel/<int:instrument_id>/enhet/<int:unit_id>/", views.spider_form, name="spider"),
 ]

@@ -21,7 +21,15 @@ from sif.reports import charts
 from sif.web.accounts.models import OrgUnit, Role
 from sif.web.accounts.permissions import can_report_for_unit, roles_for_project, visible_projects
 from sif.web.followup import effects, selectors, services, xlsx
-from sif.web.followup.models import Group, PeriodKind, ReportingPeriod, StatusReport
+from sif.web.followup.models import (
+    ActivityType,
+    Group,
+    PeriodKind,
+    ReportingPeriod,
+    SpiderInstrument,
+    SpiderRating,
+    StatusReport,
+)
 from sif.web.followup.services import RawActivity, RawMeasurement
 from sif.web.projects.models import (
     Direction,
@@ -194,7 +202,7 @@ def report_form(request: HttpRequest, pk: int, period_id: int, unit_id: int) -> 
     activity_lines = []
     for a in activities:
         c = counts.get(a.pk)
-        fields = [(name, label, posted.get(f"a-{a.pk}-{name}", "") if posted else (getattr(c, name) if c and getattr(c, name) is not None else "")) for name, label in services.PART_LABELS.items() if name == "total" or a.has_parent_split]
+        fields = [(name, label, posted.get(f"a-{a.pk}-{name}", "") if posted else (getattr(c, name) if c and getattr(c, name) is not None else "")) for name, label in services.PART_LABELS.items() if name not in services.PARENT_PARTS or a.has_parent_split]
         activity_lines.append({"activity": a, "fields": fields})
     context = {"project": project, "period": period, "unit": unit, "lines": lines, "activity_lines": activity_lines, "refused": refused, "error": error, "closed": period.is_closed()}
     return render(request, "followup/report_form.html", context, status=422 if (refused or error) else 200)
@@ -364,6 +372,7 @@ def indicators(request: HttpRequest, pk: int, indicator_id: int | None = None) -
                 "baseline_date": _date(p["baseline_date"], "Baslinjens datum") if p.get("baseline_date", "").strip() else None,
                 "target_value": services.parse_decimal(p.get("target_value"), "Målvärde"),
                 "comparison_group": p.get("comparison_group", "").strip(), "frequency": p.get("frequency", Frequency.TERTIAL),
+                "responsible_unit": _responsible_unit(project, p.get("responsible_unit", "")),
             }
             services.indicator_save(actor=request.user, project=project, indicator=indicator, **fields)
             messages.success(request, "Indikatorn är sparad.")
@@ -379,9 +388,90 @@ def indicators(request: HttpRequest, pk: int, indicator_id: int | None = None) -
     context = {
         "project": project, "indicator": indicator, "items": list(project.indicators.select_related("responsible_unit")),
         "error": error, "locked": project.state in services.LOCKED_STATES, "is_editor": services.is_followup_editor(request.user, project),
+        "org_units": services.units_in_order(project),
         "units": IndicatorUnit.choices, "directions": Direction.choices, "methods": MeasurementMethod.choices, "frequencies": Frequency.choices,
     }
     return render(request, "followup/indicators.html", context, status=422 if error else 200)
+
+
+def _responsible_unit(project: Project, raw: str) -> OrgUnit | None:
+    """The unit chosen in the editor: blank for none, else one of the project's units."""
+    if not raw.strip():
+        return None
+    unit = next((u for u in services.units_in_order(project) if str(u.pk) == raw.strip()), None)
+    if unit is None:
+        raise SifError("unknown_org_unit", unit=raw.strip())
+    return unit
+
+
+# --- activity types ------------------------------------------------------------------------------
+
+
+@login_required
+def activity_types(request: HttpRequest, pk: int, activity_id: int | None = None) -> HttpResponse:
+    project = _project(request, pk)
+    activity = get_object_or_404(ActivityType, pk=activity_id, project=project) if activity_id else None
+    error = ""
+    if request.method == "POST":
+        p = request.POST
+        try:
+            services.activity_type_save(
+                actor=request.user, project=project, activity=activity, code=p.get("code", ""), label=p.get("label", ""),
+                has_parent_split=p.get("has_parent_split") == "on", position=services.parse_count(p.get("position"), "Ordning") or 0,
+            )
+            messages.success(request, "Aktiviteten är sparad.")
+            return redirect("followup:activity_types", pk=project.pk)
+        except SifError as exc:
+            error = message_for_error(exc)
+    context = {
+        "project": project, "activity": activity, "items": list(project.activity_types.all()), "error": error,
+        "data": request.POST if request.method == "POST" else None, "is_editor": services.is_followup_editor(request.user, project),
+    }
+    return render(request, "followup/activity_types.html", context, status=422 if error else 200)
+
+
+# --- spindelmätning: ratings per unit and occasion ------------------------------------------------
+
+
+@login_required
+def spider_form(request: HttpRequest, pk: int, instrument_id: int, unit_id: int) -> HttpResponse:
+    project = _project(request, pk)
+    instrument = get_object_or_404(SpiderInstrument, pk=instrument_id, project=project)
+    unit = _unit_for(request, project, unit_id)
+    occasion = _occasion(request, instrument)
+    dims = [str(d) for d in instrument.dimensions]
+    stored = {r.dimension: r for r in SpiderRating.objects.filter(instrument=instrument, unit=unit, occasion=occasion)}
+    error = ""
+    raw = [request.POST.get(f"d-{k}", "") for k in range(len(dims))] if request.method == "POST" else None
+    if raw is not None:
+        try:
+            values = [services.parse_decimal(v, dims[k]) for k, v in enumerate(raw)]
+            if all(v is None for v in values):
+                raise SifError("spider_no_values", unit=unit.name, occasion=occasion)
+            day = _date(request.POST["occasion_date"], "Datum") if request.POST.get("occasion_date", "").strip() else None
+            services.spider_rating_save(actor=request.user, instrument=instrument, unit=unit, occasion=occasion, values=values, occasion_date=day)
+            messages.success(request, f"Skattningarna för {unit.name}, mättillfälle {occasion}, är sparade.")
+            return redirect("followup:overview", pk=project.pk)
+        except SifError as exc:
+            error = message_for_error(exc)
+    rows = [(k, name, raw[k] if raw is not None else (str(stored[k].value).replace(".", ",") if k in stored else "")) for k, name in enumerate(dims)]
+    date_value = request.POST.get("occasion_date", "") if raw is not None else next((r.occasion_date.isoformat() for r in stored.values() if r.occasion_date), "")
+    context = {
+        "project": project, "instrument": instrument, "unit": unit, "occasion": occasion, "occasions": range(1, instrument.occasions + 1),
+        "rows": rows, "date_value": date_value, "error": error,
+    }
+    return render(request, "followup/spider_form.html", context, status=422 if error else 200)
+
+
+def _occasion(request: HttpRequest, instrument: SpiderInstrument) -> int:
+    raw = request.POST.get("occasion") or request.GET.get("tillfalle") or "1"
+    try:
+        occasion = int(raw)
+    except ValueError:
+        raise Http404(message_for("spider_occasion_unknown", occasion=raw, occasions=instrument.occasions)) from None
+    if not 1 <= occasion <= instrument.occasions:
+        raise Http404(message_for("spider_occasion_unknown", occasion=occasion, occasions=instrument.occasions))
+    return occasion
 
 
 # --- export (suppressed) -------------------------------------------------------------------------
