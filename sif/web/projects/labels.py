@@ -30,11 +30,15 @@ ACTION_LABELS = {
     "period_closed": _("Rapporteringsperiod stängd"),
     "measurement_saved": _("Mätvärde rapporterat"),
     "activity_count_saved": _("Aktiviteter rapporterade"),
+    "activity_type_saved": _("Aktivitetstyp sparad"),
     "spider_rating_saved": _("Spindelmätning rapporterad"),
     "status_report_saved": _("Statusrapport sparad som utkast"),
     "status_report_submitted": _("Statusrapport inlämnad"),
     "status_report_approved": _("Statusrapport godkänd"),
     "status_report_returned": _("Statusrapport återsänd"),
+    # calculations and imports
+    "calculation_save": _("Socioekonomisk kalkyl sparad"),
+    "org_unit_create": _("Organisationsenhet skapad"),
 }
 
 

@@ -148,8 +148,22 @@ def budget_table(project: Project) -> BudgetTable:
 # ---------------------------------------------------------------- timeline
 
 
+TIMELINE_LENGTH = 25
+
+
 def project_events(project: Project) -> QuerySet[Event]:
     return Event.objects.filter(project=project).select_related("actor").order_by("-at", "-id")
+
+
+def project_timeline(project: Project, *, everything: bool) -> tuple[list[Event], int]:
+    """The newest events (all of them on request) and how many there are in all.
+
+    A follow-up period can log hundreds of ratings; the page shows the latest and links to the rest.
+    """
+    events = project_events(project)
+    total = events.count()
+    shown = list(events if everything else events[:TIMELINE_LENGTH])
+    return shown, total
 
 
 def granted_amount(decisions: list[Decision]) -> Decimal | None:

@@ -63,6 +63,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
 def project_detail(request: HttpRequest, pk: int, transition_error: str = "", reason: str = "") -> HttpResponse:
     project = _project_or_404(request, pk)
     decisions = list(project.decisions.all())
+    events, event_count = selectors.project_timeline(project, everything=request.GET.get("handelser") == "alla")
     context: dict[str, Any] = {
         "project": project,
         "budget": selectors.budget_table(project),
@@ -73,7 +74,8 @@ def project_detail(request: HttpRequest, pk: int, transition_error: str = "", re
         "reviews": list(project.reviews.select_related("reviewer")),
         "decisions": decisions,
         "granted_amount": selectors.granted_amount(decisions),
-        "events": [_timeline_entry(e) for e in selectors.project_events(project)],
+        "events": [_timeline_entry(e) for e in events],
+        "event_count": event_count,
         "transitions": _transitions(request.user, project),
         "actions": _actions(request.user, project),
         "transition_error": transition_error,

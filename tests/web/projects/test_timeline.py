@@ -1,0 +1,50 @@
+"""The project page's timeline: the newest events, every action with a Swedish label, the rest on request."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from sif.web.audit.models import Event
+from sif.web.projects.labels import ACTION_LABELS
+from sif.web.projects.models import Project
+from sif.web.projects.selectors import TIMELINE_LENGTH
+
+
+@pytest.fixture
+def demo(db: None, tmp_path, settings):  # type: ignore[no-untyped-def]
+    settings.DATA_DIR = tmp_path
+    call_command("demo", stdout=io.StringIO())
+
+
+def _admin_client() -> Client:
+    from django.contrib.auth import get_user_model
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="fondforvaltare"))
+    return client
+
+
+def test_every_action_the_demo_logs_has_a_swedish_label(demo: None) -> None:
+    actions = set(Event.objects.values_list("action", flat=True))
+    assert actions, "the demo logs its actions"
+    assert actions <= set(ACTION_LABELS), sorted(actions - set(ACTION_LABELS))
+
+
+def test_a_busy_project_shows_its_newest_events_and_links_to_all(demo: None) -> None:
+    stis = Project.objects.get(title="Stärkt tidigt stöd i samverkan")
+    total = Event.objects.filter(project=stis).count()
+    assert total > TIMELINE_LENGTH
+    client = _admin_client()
+
+    page = client.get(f"/projekt/{stis.pk}/").text
+    timeline = page[page.index('id="h-timeline"'):]
+    assert len(re.findall(r"<li><time", timeline)) == TIMELINE_LENGTH
+    assert f"Visa alla {total} händelser" in timeline
+
+    everything = client.get(f"/projekt/{stis.pk}/?handelser=alla").text
+    assert len(re.findall(r"<li><time", everything[everything.index('id="h-timeline"'):])) == total
