@@ -22,7 +22,7 @@ summary+=("SQLite: pytest exit $rc")
 
 echo "== pytest on PostgreSQL"
 if url=$(bash scripts/ensure_postgres.sh); then
-    DATABASE_URL="$url" $BIN/pytest -q -p no:cacheprovider "$@"
+    DATABASE_URL="$url" SIF_DB_CONN_MAX_AGE=0 $BIN/pytest -q -p no:cacheprovider "$@"
     rc=$?
     if [ $rc -ne 0 ]; then status=1; fi
     summary+=("PostgreSQL: pytest exit $rc")

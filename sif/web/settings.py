@@ -8,6 +8,7 @@
 | SIF_DEBUG | true | Django's DEBUG |
 | SIF_ALLOWED_HOSTS | 127.0.0.1,localhost | Django's ALLOWED_HOSTS |
 | SIF_UPLOAD_LIMIT_MB | 20 | the largest file accepted for upload |
+| SIF_DB_CONN_MAX_AGE | 60 | seconds a PostgreSQL connection is kept open (the tests use 0) |
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ TEMPLATES = [
 ]
 
 _default_db = f"sqlite:///{DATA_DIR / 'sif.sqlite3'}"
-DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL", _default_db), conn_max_age=60)}
+DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL", _default_db), conn_max_age=env_int("SIF_DB_CONN_MAX_AGE", 60))}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {"timeout": 20}
