@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "sif.web.followup",
     "sif.web.calculations",
     "sif.web.imports",
+    "sif.web.ledger",
 ]
 
 MIDDLEWARE = [
