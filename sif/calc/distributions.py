@@ -8,6 +8,7 @@ result. `sample` draws numpy float64 arrays; a fixed input stays a Python float 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -75,18 +76,99 @@ def is_uncertain(d: Distribution) -> bool:
 
 
 def sample(d: Distribution, rng: np.random.Generator, n: int) -> float | FloatArray:
-    """`n` draws as float64; a fixed (or zero-width) input returns its value as a float."""
+    """`n` draws as float64; a fixed (or zero-width) input returns its value as a float.
+
+    Uniform and triangular draws are numpy's own formulas applied to `rng.random(n)` in place
+    (the same numbers as `rng.uniform` / `rng.triangular`, without their per-element dispatch);
+    PERT draws are Beta(α, β) by Cheng's rejection algorithm BB (see `beta`).
+    """
     if not is_uncertain(d):
         return point(d)
     if isinstance(d, Uniform):
-        return rng.uniform(d.low, d.high, n)
+        draws = rng.random(n)
+        draws *= d.high - d.low
+        draws += d.low
+        return draws
     if isinstance(d, Triangular):
-        return rng.triangular(d.low, d.mode, d.high, n)
+        return _triangular(d, rng.random(n))
     assert isinstance(d, Pert)
     width = d.high - d.low
-    alpha = 1 + 4 * (d.mode - d.low) / width
-    beta = 1 + 4 * (d.high - d.mode) / width
-    return d.low + width * rng.beta(alpha, beta, n)
+    draws = beta(rng, 1 + 4 * (d.mode - d.low) / width, 1 + 4 * (d.high - d.mode) / width, n)
+    draws *= width
+    draws += d.low
+    return draws
+
+
+def _triangular(d: Triangular, u: FloatArray) -> FloatArray:
+    """Inverse CDF, written as numpy's `random_triangular` writes it (so the same draws)."""
+    base = d.high - d.low
+    below = u <= (d.mode - d.low) / base
+    left = u * ((d.mode - d.low) * base)
+    np.sqrt(left, out=left)
+    left += d.low
+    right = np.subtract(1.0, u, out=u)
+    right *= (d.high - d.mode) * base
+    np.sqrt(right, out=right)
+    np.subtract(d.high, right, out=right)
+    np.copyto(right, left, where=below)
+    return right
+
+
+_LOG4 = math.log(4.0)
+_QUICK = 1.0 + math.log(5.0)
+
+
+def beta(rng: np.random.Generator, a0: float, b0: float, n: int) -> FloatArray:
+    """`n` Beta(a0, b0) draws for min(a0, b0) ≥ 1 < max(a0, b0) (every PERT shape: a0 + b0 = 6).
+
+    R. C. H. Cheng (1978), "Generating beta variates with nonintegral shape parameters",
+    Comm. ACM 21(4), algorithm BB, vectorised: candidates W/(b + W) from a log-logistic envelope
+    (λ = √((2ab − α)/(α − 2)), which equals algorithm BA's λ, so the envelope also holds at
+    min = 1), accepted where s + 1 + ln 5 ≥ 5z, s > ln z or the exact test
+    r + α ln(α/(b + W)) ≥ ln z holds (the first two are the paper's squeezes, implied by the
+    third; all three are evaluated on whole arrays, which is cheaper here than indexing the
+    rest). Rejected candidates (about one in ten) are drawn again, in order.
+    Same seed, same draws; about three times faster than `Generator.beta` (two gamma draws each).
+    """
+    a, b = min(a0, b0), max(a0, b0)
+    alpha = a + b
+    scale = math.sqrt((alpha - 2.0) / (2.0 * a * b - alpha))  # Cheng's β = 1/λ
+    gamma = a + 1.0 / scale
+    out = np.empty(n, dtype=np.float64)
+    filled = 0
+    while filled < n:  # in-place arithmetic: fresh 100 000-element temporaries cost page faults
+        want = n - filled
+        u1, u2 = rng.random((2, want + want // 8 + 16))
+        with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
+            r = np.subtract(1.0, u1)
+            np.divide(u1, r, out=r)
+            np.log(r, out=r)
+            r *= scale  # r holds V here
+            w = np.exp(r)
+            w *= a
+            r *= gamma
+            r -= _LOG4
+            s = np.subtract(r, w)
+            s += a
+            z = np.multiply(u1, u1, out=u1)
+            z *= u2
+            t = np.log(z, out=u2)
+            z *= 5.0
+            z -= _QUICK
+            ok = s >= z
+            ok |= s > t
+            np.add(w, b, out=s)
+            np.divide(alpha, s, out=s)
+            np.log(s, out=s)
+            s *= alpha
+            s += r
+            ok |= s >= t
+        accepted = w[ok][:want]
+        part = out[filled : filled + accepted.size]
+        np.add(accepted, b, out=part)
+        np.divide(accepted if a == a0 else b, part, out=part)
+        filled += accepted.size
+    return out
 
 
 def distribution_from_value(value: object, field: str) -> Distribution:
