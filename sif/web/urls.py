@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("sif.web.projects.urls")),
     path("", include("sif.web.followup.urls")),
     path("", include("sif.web.calculations.urls")),
+    path("", include("sif.web.ledger.urls")),
 ]

@@ -39,6 +39,15 @@ ACTION_LABELS = {
     # calculations and imports
     "calculation_save": _("Socioekonomisk kalkyl sparad"),
     "org_unit_create": _("Organisationsenhet skapad"),
+    # ledger (sif/web/ledger/services.py)
+    "ledger_allocate": _("Avsättning till fonden bokförd"),
+    "ledger_commit": _("Beviljat belopp bokfört"),
+    "ledger_disburse": _("Utbetalning bokförd"),
+    "ledger_repay": _("Återbetalning bokförd"),
+    "ledger_write_off": _("Avskrivning bokförd"),
+    "ledger_waive": _("Efterskänkt återbetalning bokförd"),
+    "ledger_correct": _("Rättelse bokförd"),
+    "repayment_agreement_save": _("Återbetalningsöverenskommelse sparad"),
 }
 
 

@@ -1,0 +1,219 @@
+"""Ledger pages: thin views over selectors and services. A fund or project the user may not see
+answers 404; a refused booking shows the Swedish reason and changes nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from sif.calc import ledger as rules
+from sif.calc.errors import SifError
+from sif.messages import message_for, message_for_error
+from sif.web.accounts.permissions import can_view_project, visible_projects
+from sif.web.ledger import selectors, services
+from sif.web.ledger.forms import AgreementForm, BookingForm, CorrectionForm
+from sif.web.ledger.models import EntryKind, LedgerEntry
+from sif.web.ledger.permissions import can_keep_ledger, can_view_fund
+from sif.web.ledger.repayment import repayment_view
+from sif.web.projects.models import Decision, Fund, Project
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One derived figure, its formula in words and the ledger filter that lists its entries."""
+
+    code: str
+    label: str
+    value: Decimal
+    kinds: tuple[str, ...]
+    formula: str = ""
+
+    def query(self) -> str:
+        return urlencode([("typ", k) for k in self.kinds])
+
+
+def fund_figures(t: rules.Totals) -> list[Figure]:
+    A, C, D, R, W, V = (rules.ALLOCATION, rules.COMMITMENT, rules.DISBURSEMENT, rules.REPAYMENT, rules.WRITE_OFF, rules.WAIVER)
+    return [
+        Figure("allocated", "Avsatt till fonden", t.allocated, (A,)),
+        Figure("committed_total", "Beviljat", t.committed_total, (C,)),
+        Figure("disbursed", "Utbetalt", t.disbursed, (D,)),
+        Figure("repaid", "Återbetalt", t.repaid, (R,)),
+        Figure("written_off", "Avskrivet och efterskänkt", t.written_off + t.waived, (W, V), "avskrivna fordringar + efterskänkt"),
+        Figure("released", "Frigjort (beviljat men ej utbetalt, avskrivet)", t.released, (W,)),
+        Figure("balance", "Saldo i fonden", t.balance, (A, D, R), "avsatt − utbetalt + återbetalt"),
+        Figure("committed", "Beviljat men ej utbetalt", t.committed, (C, D, W), "beviljat − utbetalt − frigjort"),
+        Figure("available", "Tillgängligt att bevilja", t.available, (A, C, R, W), "avsatt + återbetalt + frigjort − beviljat"),
+    ]
+
+
+def _fund(request: HttpRequest, pk: int) -> Fund:
+    fund = get_object_or_404(Fund.objects.select_related("municipality"), pk=pk)
+    verdict = can_view_fund(request.user, fund)
+    if not verdict:
+        if verdict.reason == "fund_not_found":
+            raise Http404(message_for("fund_not_found"))
+        raise PermissionDenied(message_for(verdict.reason))
+    return fund
+
+
+def _project(request: HttpRequest, pk: int) -> Project:
+    project = get_object_or_404(visible_projects(request.user).select_related("fund", "fund__municipality"), pk=pk)
+    if not can_view_project(request.user, project):
+        raise Http404(message_for("project_not_found"))
+    return project
+
+
+@login_required
+def fund_index(request: HttpRequest) -> HttpResponse:
+    funds = list(selectors.funds_visible(request.user))
+    rows = [(fund, rules.totals(selectors.rule_entries(selectors.fund_entries(fund)))) for fund in funds]
+    return render(request, "ledger/fund_index.html", {"rows": rows})
+
+
+@login_required
+def fund_overview(request: HttpRequest, pk: int) -> HttpResponse:
+    fund = _fund(request, pk)
+    entries = selectors.fund_entries(fund)
+    t = rules.totals(selectors.rule_entries(entries))
+    context = {
+        "fund": fund,
+        "figures": fund_figures(t),
+        "totals": t,
+        "entry_count": len(entries),
+        "project_rows": selectors.project_rows(entries),
+        "can_book": bool(can_keep_ledger(request.user, fund)),
+    }
+    return render(request, "ledger/fund_overview.html", context)
+
+
+def _int(raw: str | None) -> int | None:
+    return int(raw) if raw and raw.isdigit() else None
+
+
+@login_required
+def fund_ledger(request: HttpRequest, pk: int) -> HttpResponse:
+    fund = _fund(request, pk)
+    can_book = bool(can_keep_ledger(request.user, fund))
+    form = BookingForm(request.POST or None, fund=fund)
+    error = ""
+    if request.method == "POST":
+        if not can_book:
+            raise PermissionDenied(message_for("permission_denied"))
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                entry = services.ledger_book(
+                    actor=request.user, fund=fund, kind=data["kind"], project=data["project"], amount=data["amount"],
+                    booked_on=data["booked_on"], text=data["text"], reference=data["reference"], write_off_of=data["write_off_of"],
+                )
+            except SifError as exc:
+                error = message_for_error(exc)
+            else:
+                messages.success(request, f"Posten är bokförd (post {entry.pk}).")
+                return redirect("ledger:ledger", pk=fund.pk)
+        else:
+            error = message_for("invalid_input")
+    entries = selectors.fund_entries(fund)
+    kinds = [k for k in request.GET.getlist("typ") if k in EntryKind.values]
+    project_id, year = _int(request.GET.get("projekt")), _int(request.GET.get("ar"))
+    shown = selectors.entries_filtered(entries, kinds=kinds, project_id=project_id, year=year)
+    context = {
+        "fund": fund,
+        "entries": shown,
+        "entry_count": len(entries),
+        "shown_totals": rules.totals(selectors.rule_entries(shown)),
+        "kinds": kinds,
+        "kind_choices": EntryKind.choices,
+        "project_id": project_id,
+        "year": year,
+        "projects": Project.objects.filter(fund=fund).order_by("title"),
+        "years": sorted({e.booked_on.year for e in entries}),
+        "can_book": can_book,
+        "form": form,
+        "error": error,
+        "correction_form": CorrectionForm(),
+    }
+    return render(request, "ledger/fund_ledger.html", context, status=400 if error else 200)
+
+
+@login_required
+@require_POST
+def entry_correct(request: HttpRequest, pk: int, entry_id: int) -> HttpResponse:
+    fund = _fund(request, pk)
+    entry = get_object_or_404(LedgerEntry, pk=entry_id, fund=fund)
+    form = CorrectionForm(request.POST)
+    try:
+        correction = services.ledger_correct(actor=request.user, entry=entry, reason=form.data.get("reason", ""))
+    except SifError as exc:
+        messages.error(request, message_for_error(exc))
+    else:
+        messages.success(request, f"Post {entry.pk} är rättad med post {correction.pk}.")
+    return redirect(reverse("ledger:ledger", kwargs={"pk": fund.pk}) + f"#post-{entry.pk}")
+
+
+@login_required
+def project_repayment(request: HttpRequest, pk: int, agreement_form: AgreementForm | None = None, error: str = "") -> HttpResponse:
+    project = _project(request, pk)
+    entries = selectors.project_entries(project)
+    agreement = selectors.agreement_current(project)
+    can_book = bool(can_keep_ledger(request.user, project.fund))
+    if agreement_form is None:
+        initial: dict[str, Any] = {"rule": agreement.rule if agreement else project.repayment_rule or project.fund.repayment_rule}
+        if agreement:
+            initial.update(agreement.parameters, agreed_on=agreement.agreed_on, note=agreement.note)
+        agreement_form = AgreementForm(initial=initial)
+    context = {
+        "project": project,
+        "entries": entries,
+        "view": repayment_view(project, entries, agreement),
+        "versions": selectors.agreement_versions(project),
+        "decisions": selectors.decisions_to_book(project, entries),
+        "can_book": can_book,
+        "can_view_fund": bool(can_view_fund(request.user, project.fund)),
+        "agreement_form": agreement_form,
+        "error": error,
+    }
+    return render(request, "ledger/project_repayment.html", context, status=400 if error else 200)
+
+
+@login_required
+@require_POST
+def agreement_save(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _project(request, pk)
+    form = AgreementForm(request.POST)
+    if not form.is_valid():
+        return project_repayment(request, pk, agreement_form=form, error=message_for("invalid_input"))
+    try:
+        agreement = services.repayment_agreement_save(
+            actor=request.user, project=project, rule=form.cleaned_data["rule"], parameters=form.parameters(),
+            agreed_on=form.cleaned_data["agreed_on"], note=form.cleaned_data["note"],
+        )
+    except SifError as exc:
+        return project_repayment(request, pk, agreement_form=form, error=message_for_error(exc))
+    messages.success(request, f"Överenskommelsen sparades som version {agreement.version}.")
+    return redirect("ledger:repayment", pk=project.pk)
+
+
+@login_required
+@require_POST
+def decision_book(request: HttpRequest, pk: int, decision_id: int) -> HttpResponse:
+    project = _project(request, pk)
+    decision = get_object_or_404(Decision, pk=decision_id, project=project)
+    try:
+        entry = services.ledger_commit_decision(actor=request.user, decision=decision)
+    except SifError as exc:
+        messages.error(request, message_for_error(exc))
+    else:
+        messages.success(request, f"Beviljat belopp bokfört (post {entry.pk}).")
+    return redirect("ledger:repayment", pk=project.pk)
