@@ -119,7 +119,7 @@ def monte_carlo(
     return MonteCarloResult(
         draws=draws,
         seed=seed,
-        p_npv_positive=np.count_nonzero(npv_all > 0) / draws,
+        p_npv_positive=int(np.count_nonzero(npv_all > 0)) / draws,
         npv=_summary(npv_all),
         break_even_successes=_summary(defined),
         share_break_even_defined=defined.size / draws,
