@@ -215,6 +215,13 @@ def ledger_book(*, actor: Any, fund: Fund, kind: str, amount: Amount, booked_on:
     return BOOKERS[kind](actor=actor, project=project, amount=amount, booked_on=booked_on, text=text, reference=reference)
 
 
+def _decision_date(decision: Decision) -> str:
+    """The decision's date as precise as it is known: 2014-09-01, 2014-09 or 2014."""
+    if decision.decided_on is None:
+        return ""
+    return decision.decided_on.strftime({"month": "%Y-%m", "year": "%Y"}.get(decision.date_precision, "%Y-%m-%d"))
+
+
 @transaction.atomic
 def ledger_commit_decision(*, actor: Any, decision: Decision) -> LedgerEntry:
     """'Boka beviljat belopp': the granted amount of a grant decision booked as a commitment with
@@ -229,7 +236,7 @@ def ledger_commit_decision(*, actor: Any, decision: Decision) -> LedgerEntry:
     booked = LedgerEntry.objects.filter(decision=decision, kind=rules.COMMITMENT, reversed_by__isnull=True).first()
     if booked is not None:
         raise SifError("decision_already_booked", entry=booked.pk)
-    reference = " ".join(p for p in (decision.body, decision.decided_on.isoformat() if decision.decided_on else "", decision.paragraph) if p)
+    reference = " ".join(p for p in (decision.body, _decision_date(decision), decision.paragraph) if p)
     return ledger_commit(
         actor=actor,
         project=project,

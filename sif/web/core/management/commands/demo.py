@@ -32,6 +32,7 @@ class Command(BaseCommand):
             if _module_exists(FOLLOWUP_DEMO):
                 importlib.import_module(FOLLOWUP_DEMO).load(self.stdout)
             importlib.import_module("sif.web.calculations.demo").load(self.stdout)
+            importlib.import_module("sif.web.ledger.demo").load(self.stdout)
         path = demo.write_login_file(users)
         self.stdout.write(demo.login_text(users))
         self.stdout.write(f"Inloggningsuppgifterna finns i {path}")

@@ -1,0 +1,56 @@
+"""Demo ledger: only amounts with a published source (reference/figures.md A4, the seeds).
+
+- Malmö: the fund's allocation of 50 000 000 kr (KF 12 april 2012, press release).
+- Eskilstuna: Team Samagera's 3 800 000 kr granted September 2014 (seed 003), booked from the
+  grant decision the project demo recorded; repayment "enligt överenskommelse" (rule by_agreement,
+  no schedule: the report gives none).
+- Malmö, Hela familjen: the repayment requirement lifted in 2016 (Malmö kommunstyrelsen, 2016, in
+  reference/methods.md). The amount waived is not published, so no entry is booked: the waiver is
+  the agreement's rule and note.
+- Stockholm: "300 miljoner kronor" appears only in a district committee's consultation reply, not
+  in a decision, so nothing is booked; the fund overview says the capital is unknown.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TextIO
+
+from django.contrib.auth import get_user_model
+
+from sif.web.ledger import services
+from sif.web.projects.models import Decision, DecisionKind, Fund, Project, RepaymentRule
+
+MALMO_SOURCE = (
+    "Kommunfullmäktige beslutade 12 april 2012 att inrätta en social investeringsfond om 50 mnkr för barn och unga. "
+    "Källa: Malmö stad, pressmeddelande ”Malmö stad inrättar social investeringsfond för att stärka och förbättra "
+    "livsvillkoren för barn och unga” (mynewsdesk.com/se/malmo/pressreleases/…-744072)."
+)
+SAMAGERA_NOTE = (
+    "Återbetalning till sociala investeringsfonden genomförs i överenskommelse med kommunledningskontoret. "
+    "Källa: Rapport Team Samagera (källdokument 003), förslag till beslut punkt 2. Rapporten anger ingen plan eller belopp."
+)
+HELA_FAMILJEN_NOTE = (
+    "Återbetalningskravet för Hela familjen lyftes 2016: budgeten för försörjningsstöd, där besparingen skulle uppstå, "
+    "hade flyttats från stadsdelen till kommunstyrelsen. Källa: Malmö kommunstyrelsen, 2016 (reference/figures.md A4, "
+    "reference/methods.md). Det efterskänkta beloppet är inte publicerat och är därför inte bokfört."
+)
+
+
+def _user(username: str) -> object:
+    return get_user_model().objects.get(username=username)
+
+
+def load(stdout: TextIO) -> None:
+    malmo, eskilstuna = _user("malmo"), _user("eskilstuna")
+    malmo_fund = Fund.objects.get(municipality__code="malmo")
+    services.ledger_allocate(actor=malmo, fund=malmo_fund, amount="50000000", booked_on=date(2012, 4, 12), reference="KF 2012-04-12", text=MALMO_SOURCE)
+
+    samagera = Project.objects.get(title="Team Samagera")
+    decision = Decision.objects.get(project=samagera, kind=DecisionKind.GRANT, granted=True)
+    services.ledger_commit_decision(actor=eskilstuna, decision=decision)
+    services.repayment_agreement_save(actor=eskilstuna, project=samagera, rule=RepaymentRule.BY_AGREEMENT, note=SAMAGERA_NOTE)
+
+    hela_familjen = Project.objects.get(title="Hela familjen")
+    services.repayment_agreement_save(actor=malmo, project=hela_familjen, rule=RepaymentRule.WAIVED, note=HELA_FAMILJEN_NOTE)
+    stdout.write("Fondernas bokföring inläst: Malmö 50 mnkr (KF 2012-04-12), Team Samagera 3,8 mnkr beviljat (sept. 2014); Stockholms fondkapital är okänt.\n")
