@@ -224,7 +224,7 @@ def section(f: dict[str, float], runs: list[dict[str, float]]) -> str:
         "## Socioekonomisk kalkyl: Monte Carlo (`benchmarks/bench_calc.py`)",
         "",
         f"Machine: {machine()}. Date: {dt.datetime.now(dt.UTC).strftime('%Y-%m-%d %H:%M UTC')}.",
-        f"{len(runs)} runs of `.venv/bin/python -m benchmarks.bench_calc --runs {len(runs)}`, each in one process taking the best of several timings; "
+        f"{len(runs)} measurement runs, one after another in one process (`.venv/bin/python -m benchmarks.bench_calc --runs {len(runs)}`), each taking the best of several timings; "
         f"\"best\" is the best run, \"spread\" the best and worst run. Load average at the end: {os.getloadavg()[0]:.1f} (2 CPUs shared with other work, so figures vary between runs).",
         "",
         "| measurement | best | spread | goal |",
