@@ -22,6 +22,7 @@ DJANGO_COMMANDS: dict[str, str] = {
     "serve": "Startar webbservern (http://127.0.0.1:8000)",
     "backup": "Säkerhetskopierar databasen (var/backups/)",
     "restore": "Återställer en säkerhetskopia till en tom databas",
+    "document": "Skriver ansökan, tjänsteutlåtande, slutrapport eller portföljrapport (PDF, DOCX, XLSX)",
     "createsuperuser": "Skapar en administratör för Django-admin",
 }
 

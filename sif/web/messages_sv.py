@@ -163,3 +163,14 @@ MESSAGES.update({
     "agreement_parameter_unknown": "Regeln {rule} har ingen parameter {parameter}; lämna fältet tomt.",
     "agreement_immutable": "En återbetalningsöverenskommelse ändras aldrig; spara en ny version i stället.",
 })
+
+# documents (sif/web/documents)
+MESSAGES.update({
+    "document_kind_unknown": "Okänd dokumenttyp: {kind}. Välj någon av: {kinds}.",
+    "document_format_unknown": "Okänt format: {format}. Välj någon av: {formats}.",
+    "document_project_missing": "Projektet med id {id} finns inte.",
+    "document_fund_missing": "Fonden med id {id} finns inte.",
+    "document_id_required": "Ange {option} ID.",
+    "document_id_invalid": "{option} ska vara ett heltal (id), inte {id}.",
+    "document_output_failed": "Kunde inte skriva {path}: {reason}.",
+})

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "sif.web.calculations",
     "sif.web.imports",
     "sif.web.ledger",
+    "sif.web.documents",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,271 @@
+"""Format-neutral document content: a `Document` of `Section`s holding paragraphs, lists, tables
+and figures, built by pure functions from plain data. The PDF, DOCX and XLSX renderers
+(sif/reports/pdf.py, docx.py, xlsx.py) read the same content, so the three formats say the same.
+
+No Django here: sif/web/documents/content.py gathers the data from the models and calls these
+builders. Money is Decimal kronor in; tkr and kr text are made by sif.web.core.money (a pure module).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from sif.web.core.money import TKR, format_kr, format_tkr, group_thousands
+
+MISSING = "Uppgift saknas"
+EXAMPLE = "Exempeldata"
+
+CellKind = Literal["text", "tkr", "kr", "count", "percent", "score"]
+Align = Literal["left", "right"]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell: the text every format shows and, for numbers, the value an XLSX cell holds
+    (tkr cells hold tkr, percent cells a share 0–1). A suppressed cell shows nothing."""
+
+    text: str
+    value: Decimal | float | int | None = None
+    kind: CellKind = "text"
+    suppressed: bool = False
+    note: str = ""
+
+    @property
+    def is_number(self) -> bool:
+        return self.kind != "text"
+
+
+@dataclass
+class Paragraph:
+    text: str
+    style: Literal["", "note", "lead", "example"] = ""
+
+
+@dataclass
+class BulletList:
+    items: list[str]
+    numbered: bool = False
+
+
+@dataclass
+class Subheading:
+    text: str
+
+
+@dataclass
+class Table:
+    title: str
+    header: list[str]
+    rows: list[list[Cell]]
+    align: list[Align] = field(default_factory=list)
+    footnotes: list[str] = field(default_factory=list)
+    total_rows: int = 0  # the last n rows are totals (bold)
+    sheet: str = ""  # XLSX sheet name; the title when empty
+
+    def alignment(self, column: int) -> Align:
+        if column < len(self.align):
+            return self.align[column]
+        return "right" if any(column < len(r) and r[column].is_number for r in self.rows) else "left"
+
+
+@dataclass
+class Figure:
+    title: str
+    svg: str
+    caption: str = ""
+
+
+Block = Paragraph | BulletList | Subheading | Table | Figure
+
+
+@dataclass
+class Section:
+    heading: str
+    blocks: list[Block] = field(default_factory=list)
+    level: int = 1
+
+
+@dataclass
+class Document:
+    kind: str
+    title: str
+    municipality: str
+    subtitle: str = ""
+    meta: list[tuple[str, str]] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    published: bool = False
+    threshold: int = 5
+    filename: str = "dokument"
+
+    def tables(self) -> list[Table]:
+        return [b for s in self.sections for b in s.blocks if isinstance(b, Table)]
+
+    def figures(self) -> list[Figure]:
+        return [b for s in self.sections for b in s.blocks if isinstance(b, Figure)]
+
+    def headings(self) -> list[str]:
+        return [s.heading for s in self.sections]
+
+
+# ---------------------------------------------------------------- cells
+
+
+def text_cell(text: object) -> Cell:
+    return Cell("" if text is None else str(text))
+
+
+def tkr_cell(kronor: Decimal | None) -> Cell:
+    """Kronor shown as tkr ("9 577"); the XLSX value is tkr."""
+    if kronor is None:
+        return Cell("–", None, "tkr")
+    return Cell(format_tkr(kronor), Decimal(kronor) / TKR, "tkr")
+
+
+def kr_cell(kronor: Decimal | None) -> Cell:
+    if kronor is None:
+        return Cell("–", None, "kr")
+    return Cell(format_kr(kronor), Decimal(kronor), "kr")
+
+
+def count_cell(value: Decimal | int | float | None) -> Cell:
+    if value is None:
+        return Cell("–", None, "count")
+    number = Decimal(str(value))
+    decimals = 0 if number == number.to_integral_value() else 1
+    return Cell(group_thousands(number, decimals), number if decimals else int(number), "count")
+
+
+def percent_cell(share: Decimal | float | None, qualifier: str = "") -> Cell:
+    """A share 0–1 as "88 %" (one decimal when it has one); `qualifier` e.g. "drygt", "ca"."""
+    if share is None:
+        return Cell("–", None, "percent")
+    text = percent_text(share)
+    return Cell(f"{qualifier} {text}".strip(), Decimal(str(share)), "percent")
+
+
+def score_cell(value: Decimal | float | None) -> Cell:
+    if value is None:
+        return Cell("–", None, "score")
+    number = Decimal(str(value))
+    return Cell(group_thousands(number, 2), number, "score")
+
+
+def suppressed_cell(kind: CellKind, threshold: int) -> Cell:
+    return Cell("", None, kind, suppressed=True, note=f"Dold: färre än {threshold} observationer.")
+
+
+def percent_text(share: Decimal | float) -> str:
+    pct = Decimal(str(share)) * 100
+    decimals = 0 if pct == pct.to_integral_value() else 1
+    return f"{group_thousands(pct, decimals)}\xa0%"
+
+
+# ---------------------------------------------------------------- blocks
+
+
+_BULLET = re.compile(r"^\s*[-•–]\s+")
+_NUMBERED = re.compile(r"^\s*\d+[.)]\s+")
+
+
+def text_blocks(text: str | None) -> list[Block]:
+    """Free text as paragraphs (blank lines separate them); runs of "- " or "1. " lines as lists."""
+    blocks: list[Block] = []
+    for part in re.split(r"\n\s*\n", (text or "").strip()):
+        lines = [line.strip() for line in part.splitlines() if line.strip()]
+        if not lines:
+            continue
+        if all(_BULLET.match(line) for line in lines):
+            blocks.append(BulletList([_BULLET.sub("", line) for line in lines]))
+        elif len(lines) > 1 and all(_NUMBERED.match(line) for line in lines):
+            blocks.append(BulletList([_NUMBERED.sub("", line) for line in lines], numbered=True))
+        else:
+            blocks.append(Paragraph(" ".join(lines)))
+    return blocks
+
+
+def text_or_missing(text: str | None) -> list[Block]:
+    return text_blocks(text) or [missing()]
+
+
+def missing() -> Paragraph:
+    return Paragraph(MISSING, "note")
+
+
+def section(heading: str, blocks: Iterable[Block], *, level: int = 1) -> Section:
+    """A section; one with nothing in it says "Uppgift saknas" rather than standing empty."""
+    found = list(blocks)
+    return Section(heading, found or [missing()], level)
+
+
+def key_value_table(title: str, pairs: Sequence[tuple[str, str]], *, sheet: str = "") -> Table:
+    return Table(title, ["Uppgift", "Värde"], [[text_cell(k), text_cell(v or MISSING)] for k, v in pairs], ["left", "left"], sheet=sheet)
+
+
+# ---------------------------------------------------------------- budget
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    label: str
+    marker: str
+    amounts: list[Decimal]
+    total: Decimal
+
+
+def budget_table(years: Sequence[int], lines: Sequence[BudgetLine], year_totals: Sequence[Decimal], grand_total: Decimal,
+                 footnotes: Sequence[tuple[str, str]], *, title: str = "Budget (tkr)") -> Table:
+    """Years × cost categories in tkr with row totals, a total row and the footnotes (seed 002)."""
+    header = ["Kostnadsslag", *[f"År {y}" for y in years], "Totalt"]
+    rows = [[text_cell(f"{line.label}{line.marker}"), *[tkr_cell(a) for a in line.amounts], tkr_cell(line.total)] for line in lines]
+    rows.append([text_cell("Totalt"), *[tkr_cell(t) for t in year_totals], tkr_cell(grand_total)])
+    notes = [f"{marker} {text}" for marker, text in footnotes]
+    return Table(title, header, rows, ["left", *["right"] * (len(years) + 1)], notes, total_rows=1, sheet="Budget")
+
+
+def budget_summary(years: Sequence[int], year_totals: Sequence[Decimal], grand_total: Decimal) -> list[Block]:
+    """Seed 002's "Förtydliga den totala summan per år" and "Total kostnad" lines."""
+    if not years:
+        return []
+    return [
+        BulletList([f"År {y}: {format_tkr(t)} tkr" for y, t in zip(years, year_totals, strict=True)]),
+        Paragraph(f"Total kostnad: {format_tkr(grand_total)} tkr"),
+    ]
+
+
+# ---------------------------------------------------------------- contacts and indicators
+
+
+@dataclass(frozen=True)
+class ContactLine:
+    name: str
+    title: str = ""
+    email: str = ""
+    phone: str = ""
+
+
+def contacts_table(contacts: Sequence[ContactLine]) -> Table:
+    rows = [[text_cell(c.name), text_cell(c.title), text_cell(c.email), text_cell(c.phone)] for c in contacts]
+    return Table("Kontaktpersoner", ["Namn", "Titel", "E-post", "Telefon"], rows, ["left"] * 4, sheet="Kontaktpersoner")
+
+
+@dataclass(frozen=True)
+class IndicatorLine:
+    group: str
+    name: str
+    method: str
+    baseline: str = ""
+    target: str = ""
+    comparison: str = ""
+
+
+def indicators_table(indicators: Sequence[IndicatorLine]) -> Table:
+    """Seed 002's "Utfall (effekt)": indicator and measurement method, grouped by whom it concerns."""
+    rows = [
+        [text_cell(i.group), text_cell(i.name), text_cell(i.method), text_cell(i.baseline or "–"), text_cell(i.target or "–"), text_cell(i.comparison or "–")]
+        for i in indicators
+    ]
+    return Table("Indikatorer", ["Avser", "Indikator", "Mätmetod", "Baslinje", "Mål", "Jämförelsegrupp"], rows, ["left"] * 6, sheet="Indikatorer")

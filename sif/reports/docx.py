@@ -1,0 +1,146 @@
+"""A `Document` as DOCX (python-docx): headings, paragraphs, lists, real Word tables with
+right-aligned numbers and bold totals, charts as PNG (the same SVG, rasterised by
+sif/reports/images.py), the municipality's name in the page header and page numbers in the footer."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from docx import Document as WordDocument
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Inches, Pt, RGBColor
+
+from sif.reports.content import (
+    Block,
+    BulletList,
+    Document,
+    Figure,
+    Paragraph,
+    Subheading,
+    Table,
+)
+from sif.reports.images import svg_to_png
+
+DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+MAX_FIGURE_WIDTH_IN = 6.2
+
+
+def render_docx(document: Document) -> bytes:
+    word = WordDocument()
+    _page(word, document)
+    word.core_properties.title = document.title
+    word.core_properties.language = "sv-SE"
+    word.add_heading(document.title, level=0)
+    if document.subtitle:
+        word.add_paragraph(document.subtitle).runs[0].italic = True
+    if document.meta:
+        meta = word.add_table(rows=0, cols=2)
+        for key, value in document.meta:
+            cells = meta.add_row().cells
+            cells[0].paragraphs[0].add_run(key).bold = True
+            cells[1].paragraphs[0].add_run(value)
+    for section in document.sections:
+        word.add_heading(section.heading, level=1 if section.level <= 1 else 2)
+        for block in section.blocks:
+            _block(word, block)
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()
+
+
+def _page(word: Any, document: Document) -> None:
+    sec = word.sections[0]
+    sec.page_height, sec.page_width = Cm(29.7), Cm(21.0)
+    sec.left_margin = sec.right_margin = Cm(2.2)
+    sec.top_margin = sec.bottom_margin = Cm(2.0)
+    style = word.styles["Normal"]
+    style.font.name = "Calibri"
+    style.font.size = Pt(10.5)
+    header = sec.header.paragraphs[0]
+    header.text = document.municipality
+    footer = sec.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    footer.add_run("Sida ")
+    _field(footer, "PAGE")
+    footer.add_run(" av ")
+    _field(footer, "NUMPAGES")
+
+
+def _field(paragraph: Any, code: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word fills in when it lays out the document."""
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, code), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = f" {text} "
+        run._r.append(element)
+
+
+def _block(word: Any, block: Block) -> None:
+    if isinstance(block, Paragraph):
+        p = word.add_paragraph()
+        if block.style == "example":
+            p.add_run("Exempeldata. ").bold = True
+            run = p.add_run(block.text)
+            run.font.color.rgb = RGBColor(0x8A, 0x4B, 0x00)
+        else:
+            run = p.add_run(block.text)
+            run.italic = block.style == "note"
+    elif isinstance(block, BulletList):
+        style = "List Number" if block.numbered else "List Bullet"
+        for item in block.items:
+            word.add_paragraph(item, style=style)
+    elif isinstance(block, Subheading):
+        word.add_heading(block.text, level=2)
+    elif isinstance(block, Table):
+        _table(word, block)
+    elif isinstance(block, Figure):
+        _figure(word, block)
+    else:
+        raise TypeError(f"unknown block {type(block).__name__}")
+
+
+def _table(word: Any, table: Table) -> None:
+    caption = word.add_paragraph()
+    caption.add_run(table.title).bold = True
+    grid = word.add_table(rows=1, cols=len(table.header))
+    grid.style = "Table Grid"
+    grid.alignment = WD_TABLE_ALIGNMENT.LEFT
+    for i, text in enumerate(table.header):
+        _cell(grid.rows[0].cells[i], text, table.alignment(i), bold=True, size=9)
+    first_total = len(table.rows) - table.total_rows
+    for n, row in enumerate(table.rows):
+        cells = grid.add_row().cells
+        for i, cell in enumerate(row[: len(cells)]):
+            _cell(cells[i], cell.text, table.alignment(i), bold=n >= first_total, size=9)
+    for note in table.footnotes:
+        p = word.add_paragraph()
+        run = p.add_run(note)
+        run.italic = True
+        run.font.size = Pt(8)
+
+
+def _cell(cell: Any, text: str, align: str, *, bold: bool, size: int) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if align == "right" else WD_ALIGN_PARAGRAPH.LEFT
+    run = paragraph.add_run(text)
+    run.bold = bold
+    run.font.size = Pt(size)
+
+
+def _figure(word: Any, figure: Figure) -> None:
+    png, width_in = svg_to_png(figure.svg)
+    word.add_picture(io.BytesIO(png), width=Inches(min(width_in, MAX_FIGURE_WIDTH_IN)))
+    if figure.caption:
+        p = word.add_paragraph()
+        run = p.add_run(figure.caption)
+        run.italic = True
+        run.font.size = Pt(8.5)
