@@ -161,9 +161,13 @@ def project_timeline(project: Project, *, everything: bool) -> tuple[list[Event]
     A follow-up period can log hundreds of ratings; the page shows the latest and links to the rest.
     """
     events = project_events(project)
-    total = events.count()
-    shown = list(events if everything else events[:TIMELINE_LENGTH])
-    return shown, total
+    if everything:
+        shown = list(events)
+        return shown, len(shown)
+    shown = list(events[: TIMELINE_LENGTH + 1])
+    if len(shown) <= TIMELINE_LENGTH:
+        return shown, len(shown)
+    return shown[:TIMELINE_LENGTH], events.count()
 
 
 def granted_amount(decisions: list[Decision]) -> Decimal | None:
