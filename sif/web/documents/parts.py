@@ -73,7 +73,7 @@ def decisions_table(decisions: Sequence[Decision]) -> Table | None:
             c.text_cell(d.body),
             c.text_cell(date_text(d.decided_on, d.date_precision) or "–"),
             c.text_cell(d.paragraph or "–"),
-            c.text_cell("beviljat" if d.granted else "avslag"),
+            c.text_cell("–" if d.kind == DecisionKind.CLOSING else ("beviljat" if d.granted else "avslag")),
             c.kr_cell(d.granted_amount),
         ]
         for d in decisions
