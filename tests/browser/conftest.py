@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -51,3 +52,16 @@ def browser_page() -> Iterator[Any]:
         context.close()
         browser.close()
         manager.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo_data(settings: Any, tmp_path: Path, transactional_db: Any) -> Path:
+    """The demo loaded (`sif demo`) into the test database; returns the data directory with demo-login.txt."""
+    from django.core.management import call_command
+
+    settings.DATA_DIR = tmp_path
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with open(tmp_path / "demo.out", "w", encoding="utf-8") as out:
+        call_command("demo", stdout=out)
+    return tmp_path
