@@ -65,6 +65,7 @@ class Table:
     footnotes: list[str] = field(default_factory=list)
     total_rows: int = 0  # the last n rows are totals (bold)
     sheet: str = ""  # XLSX sheet name; the title when empty
+    widths: list[int] = field(default_factory=list)  # relative column widths (percent); automatic when empty
 
     def alignment(self, column: int) -> Align:
         if column < len(self.align):
@@ -249,7 +250,7 @@ class ContactLine:
 
 def contacts_table(contacts: Sequence[ContactLine]) -> Table:
     rows = [[text_cell(c.name), text_cell(c.title), text_cell(c.email), text_cell(c.phone)] for c in contacts]
-    return Table("Kontaktpersoner", ["Namn", "Titel", "E-post", "Telefon"], rows, ["left"] * 4, sheet="Kontaktpersoner")
+    return Table("Kontaktpersoner", ["Namn", "Titel", "E-post", "Telefon"], rows, ["left"] * 4, sheet="Kontaktpersoner", widths=[20, 27, 37, 16])
 
 
 @dataclass(frozen=True)

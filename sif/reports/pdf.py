@@ -84,7 +84,11 @@ def _table(table: Table) -> str:
         cls = ' class="total"' if n >= first_total else ""
         cells = "".join(f"<td{css(i)}>{escape(c.text)}</td>" for i, c in enumerate(row))
         body.append(f"<tr{cls}>{cells}</tr>")
-    html = f'<table class="data"><caption>{escape(table.title)}</caption><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    cols = ""
+    if table.widths:
+        cols = "<colgroup>" + "".join(f'<col style="width: {w}%">' for w in table.widths) + "</colgroup>"
+    fixed = ' style="table-layout: fixed"' if table.widths else ""
+    html = f'<table class="data"{fixed}><caption>{escape(table.title)}</caption>{cols}<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
     if table.footnotes:
         html += '<div class="footnotes">' + "".join(f"<p>{escape(f)}</p>" for f in table.footnotes) + "</div>"
     return html
