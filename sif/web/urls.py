@@ -14,5 +14,6 @@ urlpatterns = [
     path("", include("sif.web.projects.urls")),
     path("", include("sif.web.followup.urls")),
     path("", include("sif.web.calculations.urls")),
+    path("", include("sif.web.documents.urls")),
     path("", include("sif.web.ledger.urls")),
 ]
