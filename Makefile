@@ -35,7 +35,9 @@ test: install
 	bash scripts/test.sh
 
 bench: install
-	$(BIN)/python -m benchmarks.run_all
+	$(BIN)/python -m benchmarks.bench_calc
+	$(BIN)/python -m benchmarks.bench_ingest
+	$(BIN)/python -m benchmarks.bench_followup
 
 messages: install
 	cd sif && ../$(BIN)/django-admin compilemessages --settings=sif.web.settings
