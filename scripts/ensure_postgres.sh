@@ -17,4 +17,6 @@ su postgres -c "psql -qtAc \"select 1 from pg_roles where rolname='sif'\"" | gre
     su postgres -c "psql -qc \"create role sif login superuser password 'sif'\"" >&2 || { echo "PostgreSQL skipped: could not create role" >&2; exit 1; }
 su postgres -c "psql -qtAc \"select 1 from pg_database where datname='sif'\"" | grep -q 1 || \
     su postgres -c "createdb -O sif sif" >&2 || { echo "PostgreSQL skipped: could not create database" >&2; exit 1; }
+# a test database left by an interrupted run would make the next one ask to delete it
+su postgres -c "dropdb --if-exists --force test_sif" >&2 || true
 echo "postgres://sif:sif@127.0.0.1:5432/sif"
