@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from sif.calc.errors import SifError
 from sif.calc.followup import check_share
@@ -58,14 +59,14 @@ GROUP_ALIASES = {
 }
 PARENT_PARTS = ("with_mother", "with_father", "single_mother", "single_father")
 GENDER_PARTS = ("women", "men")
-PART_LABELS = {  # in the order of RawActivity's fields
-    "total": "Totalt",
-    "with_mother": "Med mamma",
-    "with_father": "Med pappa",
-    "single_mother": "Endast mamma",
-    "single_father": "Endast pappa",
-    "women": "Kvinnor",
-    "men": "Män",
+PART_LABELS = {  # in the order of RawActivity's fields; labels in the active language
+    "total": _("Totalt"),
+    "with_mother": _("Med mamma"),
+    "with_father": _("Med pappa"),
+    "single_mother": _("Endast mamma"),
+    "single_father": _("Endast pappa"),
+    "women": _("Kvinnor"),
+    "men": _("Män"),
 }
 
 
@@ -361,18 +362,18 @@ def _plan_activity(ctx: _Context, raw: RawActivity, existing: dict[tuple[int, in
     activity = ctx.activities.get(_ref(raw.activity))
     if activity is None:
         raise SifError("unknown_activity", activity=_ref(raw.activity) or "(tom)")
-    total = parse_count(raw.total, PART_LABELS["total"])
-    parts = {name: parse_count(getattr(raw, name), PART_LABELS[name]) for name in PARENT_PARTS + GENDER_PARTS}
+    total = parse_count(raw.total, str(PART_LABELS["total"]))
+    parts = {name: parse_count(getattr(raw, name), str(PART_LABELS[name])) for name in PARENT_PARTS + GENDER_PARTS}
     if total is None:
         if any(v is not None for v in parts.values()):
             raise SifError("missing_figure", indicator=activity.label)
         return None
     for name, value in parts.items():
         if value is not None and value > total:
-            raise SifError("part_exceeds_total", activity=activity.label, part=PART_LABELS[name], value=value, total=total)
+            raise SifError("part_exceeds_total", activity=activity.label, part=str(PART_LABELS[name]), value=value, total=total)
     singles = (parts["single_mother"] or 0) + (parts["single_father"] or 0)
     if singles > total:
-        raise SifError("part_exceeds_total", activity=activity.label, part="Endast en förälder", value=singles, total=total)
+        raise SifError("part_exceeds_total", activity=activity.label, part=str(_("Endast en förälder")), value=singles, total=total)
     return PlannedActivity(raw.row, unit, activity, total, parts, existing.get((activity.pk, unit.pk)))
 
 

@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sif.calc.errors import SifError
@@ -180,7 +181,7 @@ def report_form(request: HttpRequest, pk: int, period_id: int, unit_id: int) -> 
             refused = preview.refused
             if not refused:
                 services.measurements_store(actor=request.user, project=project, period=period, measurements=rows, activities=acts, source="form")
-                messages.success(request, f"Siffrorna för {unit.name}, {period.label}, är sparade.")
+                messages.success(request, _("Siffrorna för %(unit)s, %(period)s, är sparade.") % {"unit": unit.name, "period": period.label})
                 return redirect("followup:overview", pk=project.pk)
         except SifError as exc:
             error = message_for_error(exc)
@@ -271,7 +272,7 @@ def upload_confirm(request: HttpRequest, pk: int, period_id: int) -> HttpRespons
         messages.error(request, message_for_error(exc))
         return redirect("followup:upload", pk=project.pk, period_id=period.pk)
     del request.session[SESSION_KEY]
-    messages.success(request, f"{len(preview.measurements)} mätvärden och {len(preview.activities)} aktivitetsrader från {stored['filename']} är sparade.")
+    messages.success(request, _("%(measurements)s mätvärden och %(activities)s aktivitetsrader från %(filename)s är sparade.") % {"measurements": len(preview.measurements), "activities": len(preview.activities), "filename": stored["filename"]})
     return redirect("followup:overview", pk=project.pk)
 
 
@@ -290,7 +291,7 @@ def status_report(request: HttpRequest, pk: int, period_id: int, unit_id: int) -
         text = request.POST.get("text", "")
         try:
             services.status_report_submit(actor=request.user, period=period, unit=unit, text=text, draft="draft" in request.POST)
-            messages.success(request, "Statusrapporten är sparad.")
+            messages.success(request, _("Statusrapporten är sparad."))
             return redirect("followup:overview", pk=project.pk)
         except SifError as exc:
             error = message_for_error(exc)
@@ -308,10 +309,10 @@ def status_report_review(request: HttpRequest, pk: int, report_id: int) -> HttpR
     try:
         if request.POST.get("decision") == "approve":
             services.status_report_approve(actor=request.user, report=report, comment=comment)
-            messages.success(request, f"Statusrapporten från {report.unit.name} är godkänd.")
+            messages.success(request, _("Statusrapporten från %(unit)s är godkänd.") % {"unit": report.unit.name})
         else:
             services.status_report_return(actor=request.user, report=report, comment=comment)
-            messages.success(request, f"Statusrapporten från {report.unit.name} är återsänd.")
+            messages.success(request, _("Statusrapporten från %(unit)s är återsänd.") % {"unit": report.unit.name})
     except SifError as exc:
         messages.error(request, message_for_error(exc))
     return redirect("followup:overview", pk=project.pk)
@@ -375,7 +376,7 @@ def indicators(request: HttpRequest, pk: int, indicator_id: int | None = None) -
                 "responsible_unit": _responsible_unit(project, p.get("responsible_unit", "")),
             }
             services.indicator_save(actor=request.user, project=project, indicator=indicator, **fields)
-            messages.success(request, "Indikatorn är sparad.")
+            messages.success(request, _("Indikatorn är sparad."))
             return redirect("followup:indicators", pk=project.pk)
         except SifError as exc:
             error = message_for_error(exc)
@@ -419,7 +420,7 @@ def activity_types(request: HttpRequest, pk: int, activity_id: int | None = None
                 actor=request.user, project=project, activity=activity, code=p.get("code", ""), label=p.get("label", ""),
                 has_parent_split=p.get("has_parent_split") == "on", position=services.parse_count(p.get("position"), "Ordning") or 0,
             )
-            messages.success(request, "Aktiviteten är sparad.")
+            messages.success(request, _("Aktiviteten är sparad."))
             return redirect("followup:activity_types", pk=project.pk)
         except SifError as exc:
             error = message_for_error(exc)
@@ -450,7 +451,7 @@ def spider_form(request: HttpRequest, pk: int, instrument_id: int, unit_id: int)
                 raise SifError("spider_no_values", unit=unit.name, occasion=occasion)
             day = _date(request.POST["occasion_date"], "Datum") if request.POST.get("occasion_date", "").strip() else None
             services.spider_rating_save(actor=request.user, instrument=instrument, unit=unit, occasion=occasion, values=values, occasion_date=day)
-            messages.success(request, f"Skattningarna för {unit.name}, mättillfälle {occasion}, är sparade.")
+            messages.success(request, _("Skattningarna för %(unit)s, mättillfälle %(occasion)s, är sparade.") % {"unit": unit.name, "occasion": occasion})
             return redirect("followup:overview", pk=project.pk)
         except SifError as exc:
             error = message_for_error(exc)
