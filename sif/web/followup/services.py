@@ -556,6 +556,61 @@ def activity_type_save(
 
 # --- spindelmätning --------------------------------------------------------------------------------
 
+SPIDER_MIN_DIMENSIONS = 3
+SPIDER_MAX_DIMENSIONS = 20
+SPIDER_NAME_MAX = 200
+SPIDER_MAX_OCCASIONS = 50
+
+
+def _spider_snapshot(instrument: SpiderInstrument) -> dict[str, Any]:
+    return {
+        "name": instrument.name, "dimensions": list(instrument.dimensions), "occasions": instrument.occasions,
+        "scale_min": instrument.scale_min, "scale_max": instrument.scale_max,
+    }
+
+
+def _scale_value(value: Decimal) -> bool:
+    """Fits the model's DecimalField(max_digits=6, decimal_places=2)."""
+    exponent = value.as_tuple().exponent
+    return isinstance(exponent, int) and exponent >= -2 and abs(value) < 10_000
+
+
+def spider_instrument_create(
+    *, actor: Any, project: Project, name: str, dimensions: Sequence[str], occasions: int = 1,
+    scale_min: Decimal | int = 1, scale_max: Decimal | int = 10,
+) -> SpiderInstrument:
+    """A new spindelmätning instrument: a name, 3–20 distinct dimension labels, the number of
+    occasions and the rating scale. Same permission as the indicator editor."""
+    _require_editor(actor, project)
+    name = name.strip()
+    if not name:
+        raise SifError("spider_name_required")
+    if len(name) > SPIDER_NAME_MAX:
+        raise SifError("spider_name_too_long", limit=SPIDER_NAME_MAX, length=len(name))
+    check_no_personal_identity_number(name, "Namn")
+    labels = [d.strip() for d in dimensions if d and d.strip()]
+    if not SPIDER_MIN_DIMENSIONS <= len(labels) <= SPIDER_MAX_DIMENSIONS:
+        raise SifError("spider_dimension_count", count=len(labels), low=SPIDER_MIN_DIMENSIONS, high=SPIDER_MAX_DIMENSIONS)
+    seen: dict[str, int] = {}
+    for k, label in enumerate(labels, start=1):
+        check_no_personal_identity_number(label, f"dimension {k}")
+        key = " ".join(label.casefold().split())
+        if key in seen:
+            raise SifError("spider_dimension_duplicate", label=label, first=seen[key], line=k)
+        seen[key] = k
+    if not 1 <= occasions <= SPIDER_MAX_OCCASIONS:
+        raise SifError("spider_occasions_invalid", occasions=occasions, high=SPIDER_MAX_OCCASIONS)
+    low, high = Decimal(scale_min), Decimal(scale_max)
+    if not (_scale_value(low) and _scale_value(high) and low < high):
+        raise SifError("spider_scale_invalid", low=_sv_number(low), high=_sv_number(high))
+    with transaction.atomic():
+        instrument = SpiderInstrument(project=project, name=name, dimensions=labels, occasions=occasions, scale_min=low, scale_max=high)
+        instrument.full_clean()
+        instrument.save()
+        _log(actor, "spider_instrument_created", instrument, project, None, _spider_snapshot(instrument))
+    return instrument
+
+
 
 def spider_rating_save(
     *, actor: Any, instrument: SpiderInstrument, unit: OrgUnit, occasion: int,

@@ -19,5 +19,6 @@ urlpatterns = [
     path("projekt/<int:pk>/uppfoljning/statusrapporter/<int:report_id>/granska/", views.status_report_review, name="status_review"),
     path("projekt/<int:pk>/uppfoljning/aktiviteter/", views.activity_types, name="activity_types"),
     path("projekt/<int:pk>/uppfoljning/aktiviteter/<int:activity_id>/", views.activity_types, name="activity_type"),
+    path("projekt/<int:pk>/uppfoljning/spindel/ny/", views.spider_instrument_new, name="spider_instrument_new"),
     path("projekt/<int:pk>/uppfoljning/spindel/<int:instrument_id>/enhet/<int:unit_id>/", views.spider_form, name="spider"),
 ]

@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -429,6 +430,44 @@ def activity_types(request: HttpRequest, pk: int, activity_id: int | None = None
         "data": request.POST if request.method == "POST" else None, "is_editor": services.is_followup_editor(request.user, project),
     }
     return render(request, "followup/activity_types.html", context, status=422 if error else 200)
+
+
+# --- spindelmätning: a new instrument (fund admin or project leader) -----------------------------
+
+
+@login_required
+def spider_instrument_new(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _project(request, pk)
+    if not services.is_followup_editor(request.user, project):
+        raise PermissionDenied(message_for("not_followup_editor"))
+    error = ""
+    if request.method == "POST":
+        p = request.POST
+        try:
+            instrument = services.spider_instrument_create(
+                actor=request.user, project=project, name=p.get("name", ""),
+                dimensions=p.get("dimensions", "").splitlines(),
+                occasions=_occasions_field(p.get("occasions")),
+                scale_min=_scale(p.get("scale_min"), str(_("Skalans min")), 1),
+                scale_max=_scale(p.get("scale_max"), str(_("Skalans max")), 10),
+            )
+            messages.success(request, _("Spindelmätningen %(name)s är skapad.") % {"name": instrument.name})
+            return redirect(f"{reverse('followup:overview', args=[project.pk])}#spindel")
+        except SifError as exc:
+            error = message_for_error(exc)
+    data = request.POST if request.method == "POST" else {"scale_min": "1", "scale_max": "10", "occasions": "1"}
+    context = {"project": project, "data": data, "error": error}
+    return render(request, "followup/spider_instrument_form.html", context, status=422 if error else 200)
+
+
+def _occasions_field(raw: Any) -> int:
+    value = services.parse_count(raw, str(_("Antal mättillfällen")))
+    return 1 if value is None else value
+
+
+def _scale(raw: Any, column: str, default: int) -> Decimal:
+    value = services.parse_decimal(raw, column)
+    return Decimal(default) if value is None else value
 
 
 # --- spindelmätning: ratings per unit and occasion ------------------------------------------------

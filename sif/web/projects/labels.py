@@ -31,6 +31,7 @@ ACTION_LABELS = {
     "measurement_saved": _("Mätvärde rapporterat"),
     "activity_count_saved": _("Aktiviteter rapporterade"),
     "activity_type_saved": _("Aktivitetstyp sparad"),
+    "spider_instrument_created": _("Spindelmätning skapad"),
     "spider_rating_saved": _("Spindelmätning rapporterad"),
     "status_report_saved": _("Statusrapport sparad som utkast"),
     "status_report_submitted": _("Statusrapport inlämnad"),
