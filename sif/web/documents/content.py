@@ -218,6 +218,8 @@ def _matter(project: Project, decisions: list[Any], published: bool) -> list[Blo
     if activities or followup or spider:
         blocks.append(Subheading("Uppföljning"))
         blocks += ([activities] if activities else []) + followup + spider
+    if project.lessons.strip():
+        blocks += [Subheading("Lärdomar"), *c.text_blocks(project.lessons)]
     return blocks
 
 
@@ -274,7 +276,7 @@ def final_report(project: Project, *, published: bool = False) -> Document:
         c.section("Indikatorer och resultat", results),
         c.section("Effekt och vinster", gains),
         c.section("Jämställdhetsanalys", parts.gender_blocks(project)),
-        c.section("Lärdomar", []),
+        c.section("Lärdomar", c.text_blocks(project.lessons)),
         c.section("Efter projektet", after),
     ]
     return doc

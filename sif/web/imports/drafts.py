@@ -10,8 +10,10 @@ from decimal import Decimal
 from typing import Any
 
 from sif.web.accounts.models import OrgUnit
+from sif.web.imports.texts import Source, project_texts
 from sif.web.projects.models import BudgetCategory, ClosingOutcome, MeasurementMethod, ProjectState
 
+TEXT_FIELDS = ("summary", "purpose", "goals", "target_group", "lessons")
 DEFAULT_STATE = {
     "application_full": ProjectState.APPLICATION_STEP2,
     "application_short": ProjectState.APPLICATION_STEP1,
@@ -58,9 +60,12 @@ class Review:
     indicators: list[dict[str, Any]]
     proposals: list[dict[str, Any]]
     sources: dict[str, list[int]] = field(default_factory=dict)
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
 
-def review_initial(draft: dict[str, Any], units: list[OrgUnit], filename: str) -> Review:
+def review_initial(draft: dict[str, Any], units: list[OrgUnit], filename: str, lines: list[Any] = ()) -> Review:  # type: ignore[assignment]
+    """`lines` are the staged source lines ([number, text, page]); the texts (description,
+    purpose, target group) are copied from them, never written anew."""
     kind = draft["kind"]
     review = Review({}, [], [], [], [], [])
     main = review.main
@@ -72,10 +77,7 @@ def review_initial(draft: dict[str, Any], units: list[OrgUnit], filename: str) -
     _period(review, draft)
     _amounts(review, draft)
     _decisions(review, draft)
-    goals = draft.get("goals") or {}
-    texts = [g for part in ("short_term", "long_term") for g in goals.get(part, [])]
-    main["goals"] = "\n".join(g["text"] for g in texts)
-    _source(review, "goals", *(g["line"] for g in texts))
+    _texts(review, draft, Source(lines, draft.get("sections", [])))
     _budget(review, draft)
     review.contacts = [
         {"include": c.get("role") != "signatory", "name": c["name"], "title": c.get("title") or "", "email": c.get("email") or "", "phone": c.get("phone") or "", "line": c["line"]}
@@ -90,6 +92,19 @@ def review_initial(draft: dict[str, Any], units: list[OrgUnit], filename: str) -
         for p in draft.get("proposals", [])
     ]
     return review
+
+
+def _texts(review: Review, draft: dict[str, Any], source: Source) -> None:
+    """Description, purpose, goals, target group and lessons as the document words them."""
+    # A proposal list holds several projects: each proposal keeps its own description instead.
+    texts = project_texts(draft, source) if draft["kind"] != "proposal_list" else {}
+    for name in TEXT_FIELDS:
+        found = texts.get(name)
+        review.main[name] = found.text if found else ""
+        if found:
+            _source(review, name, *found.refs)
+            if found.spans:
+                review.spans[name] = list(found.spans)
 
 
 def _source(review: Review, name: str, *lines: int | None) -> None:

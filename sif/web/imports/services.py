@@ -33,6 +33,7 @@ APPLICANT_STATES = (S.PROPOSAL, S.APPLICATION_STEP1, S.APPLICATION_STEP2)
 IMPORT_STATES = (*APPLICANT_STATES, S.IN_REVIEW, S.GRANTED, S.RUNNING, S.FINAL_REPORT_SUBMITTED, S.CLOSED)
 AFTER_GRANT = (S.GRANTED, S.RUNNING, S.FINAL_REPORT_SUBMITTED, S.CLOSED)
 PATH_AFTER_GRANT = (S.RUNNING, S.FINAL_REPORT_SUBMITTED)
+TEXT_FIELDS = ("summary", "purpose", "goals", "target_group", "lessons")
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,11 @@ class ImportPlan:
     registration_number: str = ""
     start_date: date | None = None
     end_date: date | None = None
+    summary: str = ""
+    purpose: str = ""
     goals: str = ""
+    target_group: str = ""
+    lessons: str = ""
     sought_amount: Decimal | None = None
     granted_amount: Decimal | None = None
     decision_body: str = ""
@@ -158,7 +163,10 @@ def _start(actor: Any, fund: Fund, owner: OrgUnit, plan: ImportPlan, *, title: s
         return services.project_import(actor=actor, fund=fund, title=title.strip(), owner_unit=owner, state=state, source=_source(plan), **fields)
     if state not in APPLICANT_STATES:
         raise SifError("import_state_for_admins", state=str(S(state).label))
+    lessons = fields.pop("lessons", "")  # written on the project once it exists, as on its edit page
     project = services.project_create(actor=actor, fund=fund, title=title, owner_unit=owner, **fields)
+    if lessons:
+        services.project_update(actor=actor, project=project, lessons=lessons)
     for step in APPLICANT_STATES[1 : APPLICANT_STATES.index(S(state)) + 1]:
         services.project_transition(actor=actor, project=project, to_state=step, reason=_source(plan))
     return project
@@ -167,7 +175,8 @@ def _start(actor: Any, fund: Fund, owner: OrgUnit, plan: ImportPlan, *, title: s
 def _project(actor: Any, fund: Fund, owner: OrgUnit, plan: ImportPlan) -> Project:
     if plan.granted_amount is not None and plan.state not in AFTER_GRANT:
         raise SifError("import_granted_needs_state")
-    fields = {"registration_number": plan.registration_number, "start_date": plan.start_date, "end_date": plan.end_date, "goals": plan.goals, **plan.fields}
+    texts = {name: getattr(plan, name).strip() for name in TEXT_FIELDS}
+    fields = {"registration_number": plan.registration_number, "start_date": plan.start_date, "end_date": plan.end_date, **texts, **plan.fields}
     project = _start(actor, fund, owner, plan, title=plan.title, state=_first_state(plan), **fields)
     if plan.budget:
         services.budget_set(actor=actor, project=project, rows=plan.budget)

@@ -104,7 +104,7 @@ class Screen:
         draft = self.staged["result"]
         units = OrgUnit.objects.filter(municipality_id=fund.municipality_id).order_by("name", "pk")
         self.admin = perms.is_fund_admin(request.user, fund.municipality_id)
-        self.review: Review = review_initial(draft, list(units), batch.files[index].name)
+        self.review: Review = review_initial(draft, list(units), batch.files[index].name, self.staged["lines"])
         data = request.POST if request.method == "POST" else None
         r = self.review
         self.form = ReviewForm(data, initial=r.main, units=units, admin=self.admin)
@@ -123,7 +123,7 @@ class Screen:
 
     def plan(self, filename: str, content: bytes) -> ImportPlan:
         d = self.form.cleaned_data
-        keys = ("title", "owner_unit", "new_unit_name", "new_unit_kind", "registration_number", "start_date", "end_date", "goals", "sought_amount", "granted_amount", "decision_body", "decided_on", "closing_body", "closing_decided_on", "closing_outcome", "closing_text")
+        keys = ("title", "owner_unit", "new_unit_name", "new_unit_kind", "registration_number", "start_date", "end_date", "summary", "purpose", "goals", "target_group", "lessons", "sought_amount", "granted_amount", "decision_body", "decided_on", "closing_body", "closing_decided_on", "closing_outcome", "closing_text")
         return ImportPlan(
             filename=filename,
             content=content,
@@ -154,6 +154,7 @@ class Screen:
 
     def lines(self) -> list[dict[str, Any]]:
         used = {n for ns in self.review.sources.values() for n in ns}
+        used |= {n for spans in self.review.spans.values() for first, last in spans for n in range(first, last + 1)}
         used |= {row["line"] for rows in (self.review.budget, self.review.contacts, self.review.indicators, self.review.proposals) for row in rows}
         return [{"number": n, "text": t, "page": p, "used": n in used} for n, t, p in self.staged["lines"]]
 
@@ -167,7 +168,7 @@ class Screen:
             ("proposals", self.proposals, self.review.proposals),
         ]
         row_sources = {name: [(f, _row_source(initial, i, text_by_line)) for i, f in enumerate(fs)] for name, fs, initial in rows}
-        main_fields = [(self.form[name], sources.get(name, [])) for name in self.form.fields]
+        main_fields = [(self.form[name], sources.get(name, []), self.review.spans.get(name, [])) for name in self.form.fields]
         return {
             "batch": batch,
             "index": index,

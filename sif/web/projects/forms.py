@@ -55,8 +55,9 @@ class ProjectForm(forms.Form):
     purpose = forms.CharField(label=_("Syfte"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     goals = forms.CharField(label=_("Mål"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     target_group = forms.CharField(label=_("Målgrupp"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    lessons = forms.CharField(label=_("Lärdomar"), required=False, widget=forms.Textarea(attrs={"rows": 4}), help_text=_("Vad projektet har lärt sig; visas i slutrapporten."))
 
-    TEXT_FIELDS = ("title", "short_name", "registration_number", "start_date", "end_date", "summary", "purpose", "goals", "target_group")
+    TEXT_FIELDS = ("title", "short_name", "registration_number", "start_date", "end_date", "summary", "purpose", "goals", "target_group", "lessons")
 
     def __init__(self, *args: Any, user: Any, creating: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -66,9 +67,11 @@ class ProjectForm(forms.Form):
         if not creating:
             del self.fields["fund"]
             del self.fields["owner_unit"]
+        else:
+            del self.fields["lessons"]  # a new proposal has no lessons yet; they are written as the project runs
 
     def project_fields(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self.TEXT_FIELDS}
+        return {name: self.cleaned_data[name] for name in self.TEXT_FIELDS if name in self.fields}
 
 
 class ContactForm(forms.Form):

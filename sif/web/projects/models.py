@@ -110,6 +110,7 @@ class Project(models.Model):
     purpose = models.TextField(_("syfte"), blank=True)
     goals = models.TextField(_("mål"), blank=True)
     target_group = models.TextField(_("målgrupp"), blank=True)
+    lessons = models.TextField(_("lärdomar"), blank=True)
     repayment_rule = models.CharField(_("återbetalning"), max_length=30, choices=RepaymentRule.choices, blank=True, help_text=_("Tom: fondens regel gäller."))
     repayment_note = models.TextField(_("om återbetalning"), blank=True)
     example_note = models.TextField(_("exempeldata"), blank=True, help_text=_("Vilka uppgifter som är påhittade exempel och inte kommer från källdokumentet."))

@@ -84,6 +84,7 @@ EDITABLE_FIELDS = (
     "purpose",
     "goals",
     "target_group",
+    "lessons",
     "example_note",
     "example_sections",
 )

@@ -171,3 +171,75 @@ def test_every_input_on_the_review_screen_has_a_label(client, world, key):
     ids = [m.group(1) if (m := re.search(r'id="([^"]+)"', tag)) else tag for tag in visible]
     assert len(ids) > 10
     assert set(ids) <= labelled
+
+
+def test_the_team_samagera_report_003_keeps_its_purpose_goals_and_four_lessons_each_beside_its_line(client, world, eskilstuna):
+    client.force_login(eskilstuna["admin"])
+    page, response = confirm(client, eskilstuna["fund"], "003")
+    form = page.context["form"]
+    assert form["purpose"].value().startswith("Syftet var att utveckla arbetssätt, metoder och stöd")
+    html = page.content.decode()
+    for line in (102, 104, 106, 108):  # the four "Att …" paragraphs under "Lärdomar som gjorts är:"
+        assert f'href="#rad-{line}"' in html
+    assert response.status_code == 302
+    project = Project.objects.get()
+    assert "målpuppfyllelse" in project.purpose  # the seed's own spelling
+    assert project.lessons.startswith("Att det behöver bli tydligt hur elevhälsokedjan ska se ut")
+    assert [p.split(" ")[0] for p in project.lessons.split("\n\n")] == ["Att", "Att", "Att", "Att"]
+    assert "Riktlinjerna för fonden bör kompletteras med resurser" in project.lessons
+    assert "Alla unga ska ha slutbetyg från grundskolan" in project.goals and "Föräldrar till barn i åldern 0-6 år" in project.goals
+    assert project.summary == "" and project.target_group == ""  # the report gives neither under a heading of its own
+    event = Event.objects.get(action="project_import", project_id=project.pk)
+    assert "elevhälsokedjan" in event.after["lessons"]
+
+
+def test_the_short_application_004_keeps_purpose_goal_and_implementation_from_its_form_labels(client, world):
+    client.force_login(world.admin)
+    page, response = confirm(client, world.fund, "004", new_unit_kind=UnitKind.BOARD)
+    assert response.status_code == 302
+    project = Project.objects.get()
+    assert project.purpose == (
+        "Att utveckla och utöka samverkan mellan de verksamheter som möter barnfamiljer i Hässelby-Vällingby "
+        "för att på ett mer effektivt sätt kunna möta de ökande behoven."
+    )
+    assert project.goals.startswith("Att arbetet med att nå de barnfamiljer som behöver stöd")
+    assert project.summary.startswith("I tertialrapport 1 beviljades Hässelby-Vällingby stadsdelsnämnd medel")
+    assert "Plan för implementering" not in project.summary
+    assert project.target_group == "" and project.lessons == ""
+
+
+def test_the_pilot_application_002_keeps_its_current_state_intervention_and_target_group_texts(client, world):
+    client.force_login(world.admin)
+    page, response = confirm(client, world.fund, "002")
+    html = page.content.decode()
+    assert "Texten är hämtad från rad 156–173." in html  # the target group's lines, under "Berörd målgrupp"
+    assert response.status_code == 302
+    project = Project.objects.get()
+    assert "I stadsdelsområdet bor idag 18 488 barn i berörd ålderskategori" in project.target_group
+    assert project.summary.startswith("Nulägesbeskrivning\n\nHässelby-Vällingby stadsdelsförvaltning har under flera år sett utmaningar")
+    assert "\n\nBeskrivning av insatsen\n\nBeskrivning av pilot\n\n" in project.summary
+    assert "Utfall (effekt)" not in project.summary and "Indikatorer" not in project.summary
+    assert project.lessons == ""
+
+
+def test_a_text_corrected_on_the_review_screen_is_what_is_stored(client, world, eskilstuna):
+    client.force_login(eskilstuna["admin"])
+    _page, response = confirm(client, eskilstuna["fund"], "003", lessons="Att samverkan tar tid.", purpose="")
+    assert response.status_code == 302
+    project = Project.objects.get()
+    assert (project.lessons, project.purpose) == ("Att samverkan tar tid.", "")
+
+
+def test_the_proposal_list_000_leaves_the_project_texts_empty_since_each_proposal_keeps_its_own(client, world):
+    client.force_login(world.admin)
+    batch = upload(client, world.fund, seed_upload("000"))
+    form = client.get(review_url(batch)).context["form"]
+    assert [form[name].value() for name in ("summary", "purpose", "goals", "target_group", "lessons")] == [""] * 5
+
+
+def test_an_applicant_importing_an_application_keeps_its_texts(client, world):
+    client.force_login(world.applicant_a)
+    _page, response = confirm(client, world.fund, "002", lessons="Att börja i tid.")
+    assert response.status_code == 302
+    project = Project.objects.get()
+    assert "18 488 barn" in project.target_group and project.lessons == "Att börja i tid."
