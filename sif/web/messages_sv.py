@@ -175,7 +175,7 @@ MESSAGES.update({
     "document_output_failed": "Kunde inte skriva {path}: {reason}.",
 })
 
-# follow-up: new spindelmätning instrument (sif/web/followup/services.py)
+# follow-up: new spindelmätning instrument, activity total (sif/web/followup/services.py)
 MESSAGES.update({
     "spider_name_required": "Ange spindelmätningens namn.",
     "spider_name_too_long": "Namnet får vara högst {limit} tecken långt, men är {length}.",
@@ -183,4 +183,5 @@ MESSAGES.update({
     "spider_dimension_duplicate": "Dimensionen ”{label}” på rad {line} finns redan på rad {first}. Varje dimension ska ha en egen benämning.",
     "spider_occasions_invalid": "Antalet mättillfällen ska vara 1–{high}, men är {occasions}.",
     "spider_scale_invalid": "Skalan {low}–{high} går inte: skalans min ska vara lägre än dess max, med högst två decimaler, t.ex. 1–10.",
+    "activity_total_missing": "{activity}: ange totalt när {part} är ifyllt.",
 })

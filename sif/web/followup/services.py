@@ -229,6 +229,11 @@ class PlannedActivity:
     parts: dict[str, int | None]
     replaces: ActivityCount | None
 
+    @property
+    def labelled_parts(self) -> list[tuple[str, int]]:
+        """The parts given, with their labels in the active language, for the preview."""
+        return [(str(PART_LABELS[name]), value) for name, value in self.parts.items() if value is not None]
+
 
 @dataclass
 class RefusedRow:
@@ -365,8 +370,9 @@ def _plan_activity(ctx: _Context, raw: RawActivity, existing: dict[tuple[int, in
     total = parse_count(raw.total, str(PART_LABELS["total"]))
     parts = {name: parse_count(getattr(raw, name), str(PART_LABELS[name])) for name in PARENT_PARTS + GENDER_PARTS}
     if total is None:
-        if any(v is not None for v in parts.values()):
-            raise SifError("missing_figure", indicator=activity.label)
+        given = next((name for name, v in parts.items() if v is not None), None)
+        if given is not None:
+            raise SifError("activity_total_missing", activity=activity.label, part=str(PART_LABELS[given]).lower())
         return None
     for name, value in parts.items():
         if value is not None and value > total:

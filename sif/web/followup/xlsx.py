@@ -3,6 +3,7 @@
 The template has three sheets: "Info" (which project and period it is for), "Mätvärden" (one row
 per indicator × unit × group) and "Aktiviteter" (one row per activity × unit). The parser reads
 columns by their header, so a reporter may reorder or hide columns; it never writes anything.
+Activity rows carry the parent split (with/only mother/father) and women/men, checked like the form.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ INFO_SHEET = "Info"
 MEASUREMENT_SHEET = "Mätvärden"
 ACTIVITY_SHEET = "Aktiviteter"
 M_HEADERS = ["Indikator-id", "Indikator", "Enhet", "Enhets-id", "Rapporterande enhet", "Grupp", "Värde", "Täljare", "Nämnare"]
-A_HEADERS = ["Enhets-id", "Rapporterande enhet", "Aktivitetskod", "Aktivitet", "Totalt", "Med mamma", "Med pappa", "Endast mamma", "Endast pappa"]
+A_HEADERS = ["Enhets-id", "Rapporterande enhet", "Aktivitetskod", "Aktivitet", "Totalt", "Med mamma", "Med pappa", "Endast mamma", "Endast pappa", "Kvinnor", "Män"]
+A_PARTS = ("with_mother", "with_father", "single_mother", "single_father", "women", "men")  # the columns after "Totalt"
 GROUP_TEXT = {Group.INTERVENTION: "insatsgrupp", Group.COMPARISON: "jämförelsegrupp"}
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _HEADER_FONT = Font(bold=True)
@@ -55,6 +57,7 @@ def template_workbook(project: Project, period: ReportingPeriod, units: list[Org
     info.append(["Rapporteringen stänger", period.closes_at.isoformat()])
     info.append([])
     info.append(["Fyll i de gula cellerna. Andelar: täljare och nämnare. Antal: värde. Skattningar: värde (och antal mätta i nämnaren)."])
+    info.append(["Aktiviteter: totalt och, där det är känt, med/endast mamma/pappa samt kvinnor och män (heltal, högst totalt)."])
     info.append(["Skriv inga personuppgifter i filen: bara antal per enhet."])
     info.column_dimensions["A"].width = 24
     info.column_dimensions["B"].width = 60
@@ -76,13 +79,13 @@ def template_workbook(project: Project, period: ReportingPeriod, units: list[Org
 
     counts = {(a.activity_id, a.unit_id): a for a in ActivityCount.objects.filter(period=period)}
     wa = wb.create_sheet(ACTIVITY_SHEET)
-    _header(wa, A_HEADERS, [10, 28, 18, 36, 10, 12, 12, 14, 14])
+    _header(wa, A_HEADERS, [10, 28, 18, 36, 10, 12, 12, 14, 14, 10, 10])
     for activity in project.activity_types.all():
         for unit in units:
             a = counts.get((activity.pk, unit.pk))
-            parts = [getattr(a, p) if a else None for p in ("with_mother", "with_father", "single_mother", "single_father")]
+            parts = [getattr(a, p) if a else None for p in A_PARTS]
             wa.append([unit.pk, unit.name, activity.code, activity.label, a.total if a else None, *parts])
-            for col in range(5, 10):
+            for col in range(5, 5 + 1 + len(A_PARTS)):
                 wa.cell(row=wa.max_row, column=col).fill = _INPUT_FILL
     out = io.BytesIO()
     wb.save(out)
@@ -143,6 +146,7 @@ def parse_workbook(data: bytes, filename: str) -> ParsedWorkbook:
                     activity=_cell(row, cols, "Aktivitetskod"), total=_cell(row, cols, "Totalt"),
                     with_mother=_cell(row, cols, "Med mamma"), with_father=_cell(row, cols, "Med pappa"),
                     single_mother=_cell(row, cols, "Endast mamma"), single_father=_cell(row, cols, "Endast pappa"),
+                    women=_cell(row, cols, "Kvinnor"), men=_cell(row, cols, "Män"),
                 ))
     finally:
         wb.close()
