@@ -459,6 +459,11 @@ SAMAGERA_CLOSING = (
 )
 
 
+def samagera_lessons() -> str:
+    """Seed 003's lessons: the paragraphs between "Lärdomar som gjorts är:" and "Finansiering"."""
+    return section("003", "Lärdomar som gjorts är:", "Finansiering")
+
+
 def _samagera(admin: Any, units: dict[str, OrgUnit], fund: Fund) -> Project:
     project = services.project_create(
         actor=admin,
@@ -478,6 +483,8 @@ def _samagera(admin: Any, units: dict[str, OrgUnit], fund: Fund) -> Project:
         ),
         example_sections=[ExampleSection.DECISION],
     )
+    # The report's four "Att …" paragraphs under "Lärdomar som gjorts är:", word for word.
+    services.project_update(actor=admin, project=project, lessons=samagera_lessons())
     for to_state in (ProjectState.APPLICATION_STEP1, ProjectState.APPLICATION_STEP2, ProjectState.IN_REVIEW):
         services.project_transition(actor=admin, project=project, to_state=to_state)
     services.decision_record(

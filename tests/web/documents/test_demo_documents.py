@@ -129,3 +129,27 @@ def test_the_portfolio_lists_every_project_of_the_fund_with_sums_per_state(demo:
     assert [r[0].text for r in per_state.rows] == ["avslutad", "Totalt"]
     wb = load_workbook(io.BytesIO(render_xlsx(doc)))
     assert wb["Projekt"]["F3"].value == 3800000
+
+
+def test_team_samageras_final_report_gives_its_four_lessons_instead_of_uppgift_saknas(demo: Any) -> None:
+    doc = content.final_report(project("Team Samagera"))
+    lessons = next(s for s in doc.sections if s.heading == "Lärdomar")
+    texts = [getattr(b, "text", "") for b in lessons.blocks]
+    assert len(texts) == 4 and all(t.startswith("Att ") for t in texts)
+    assert texts[0].startswith("Att det behöver bli tydligt hur elevhälsokedjan ska se ut")
+    assert "elevhälsokedjan" in pdf_text(render_pdf(doc))
+
+
+def test_stis_final_report_still_says_uppgift_saknas_under_lardomar(demo: Any) -> None:
+    doc = content.final_report(project("Stärkt tidigt stöd i samverkan"))
+    lessons = next(s for s in doc.sections if s.heading == "Lärdomar")
+    assert [getattr(b, "text", "") for b in lessons.blocks] == ["Uppgift saknas"]
+
+
+def test_team_samageras_committee_paper_gives_the_lessons_under_arendet(demo: Any) -> None:
+    doc = content.committee_paper(project("Team Samagera"))
+    matter = doc.sections[4]
+    assert matter.heading == "Ärendet"
+    headings = [getattr(b, "text", "") for b in matter.blocks if type(b).__name__ == "Subheading"]
+    assert "Lärdomar" in headings
+    assert "Att kunskapen om sociala investeringar och socioekonomiska beräkningar behöver förstärkas" in pdf_text(render_pdf(doc))

@@ -116,3 +116,17 @@ def test_every_project_keeps_its_seed_as_source_document(loaded: str) -> None:
 def test_no_fund_has_an_invented_capital(loaded: str) -> None:
     malmo = Fund.objects.get(municipality__code="malmo")
     assert "50 mnkr" in malmo.source_note and "12 april 2012" in malmo.source_note
+
+
+def test_team_samagera_keeps_seed_003s_four_lessons_word_for_word_and_stis_has_none_invented(loaded: str) -> None:
+    from sif.demo import SEEDS
+
+    seed = SEEDS["003"].read_text(encoding="utf-8")
+    after = seed.split("Lärdomar som gjorts är:")[1].split("Finansiering")[0]
+    paragraphs = [p.strip() for p in after.split("\n") if p.strip()]
+    samagera = Project.objects.get(title="Team Samagera")
+    assert samagera.lessons.split("\n\n") == paragraphs
+    assert len(paragraphs) == 4 and all(p.startswith("Att ") for p in paragraphs)
+    assert paragraphs[0].startswith("Att det behöver bli tydligt hur elevhälsokedjan ska se ut")
+    assert Project.objects.get(short_name="STIS").lessons == ""
+    assert set(Project.objects.exclude(pk=samagera.pk).values_list("lessons", flat=True)) == {""}
