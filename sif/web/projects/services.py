@@ -566,23 +566,32 @@ def decision_record(
         if granted_amount is None or granted_amount == "":
             raise SifError("decision_amount_required")
         amount = _parse_money(granted_amount, "decision_amount")
+    decision = _decision_save(
+        actor, project, kind=DecisionKind.GRANT, granted=granted, body=body, decided_on=decided_on,
+        date_precision=date_precision, paragraph=paragraph, granted_amount=amount, conditions=conditions,
+    )
+    _record(actor, "decision_record", decision, project, after=_decision_after(decision))
+    to_state = ProjectState.GRANTED if granted else ProjectState.REJECTED
+    _apply_transition(actor, project, to_state, reason=f"{decision.body} {decided_on or ''} {paragraph}".strip())
+    return decision
+
+
+def _decision_save(actor: Any, project: Project, *, kind: str, granted: bool, body: str, decided_on: date | None, date_precision: str, paragraph: str, granted_amount: Decimal | None, conditions: str) -> Decision:
+    """One place that builds, validates and stores a decision of either kind."""
     decision = Decision(
         project=project,
-        kind=DecisionKind.GRANT,
+        kind=kind,
         granted=granted,
         body=body.strip(),
         decided_on=decided_on,
         date_precision=date_precision,
         paragraph=paragraph,
-        granted_amount=amount,
+        granted_amount=granted_amount,
         conditions=conditions,
         decided_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     _clean(decision, exclude=["decided_by"])
     decision.save()
-    _record(actor, "decision_record", decision, project, after=_decision_after(decision))
-    to_state = ProjectState.GRANTED if granted else ProjectState.REJECTED
-    _apply_transition(actor, project, to_state, reason=f"{decision.body} {decided_on or ''} {paragraph}".strip())
     return decision
 
 
@@ -611,19 +620,10 @@ def closing_decision_record(
         raise SifError("closing_outcome_required")
     if closing_outcome not in ClosingOutcome.values:
         raise SifError("closing_outcome_unknown", outcome=closing_outcome)
-    decision = Decision(
-        project=project,
-        kind=DecisionKind.CLOSING,
-        granted=True,
-        body=body.strip(),
-        decided_on=decided_on,
-        date_precision=date_precision,
-        paragraph=paragraph,
-        conditions=text,
-        decided_by=actor if getattr(actor, "is_authenticated", False) else None,
+    decision = _decision_save(
+        actor, project, kind=DecisionKind.CLOSING, granted=True, body=body, decided_on=decided_on,
+        date_precision=date_precision, paragraph=paragraph, granted_amount=None, conditions=text,
     )
-    _clean(decision, exclude=["decided_by"])
-    decision.save()
     repayment = {"repayment_rule": project.repayment_rule, "repayment_note": project.repayment_note}
     project.repayment_rule, project.repayment_note = repayment_rule, repayment_note.strip()
     _clean(project)
