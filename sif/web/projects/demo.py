@@ -562,7 +562,7 @@ def login_file() -> Path:
 def login_text(users: dict[str, tuple[Any, str]]) -> str:
     lines = [
         "SIF – demoinloggning (endast demodata; lösenorden skapades när demodatan lästes in)",
-        "Logga in på http://127.0.0.1:8000/logga-in/ (Django-admin: /admin/)",
+        "Logga in på sidan /logga-in/ där SIF körs (Django-admin: /admin/).",
         "",
         f"{'användare':<16} {'lösenord':<14} roll",
     ]

@@ -25,5 +25,5 @@ class Command(BaseCommand):
             self.stdout.write(path.read_text(encoding="utf-8"))
         else:
             self.stdout.write("Ingen demoinloggning finns (kör `sif demo` i en tom databas, eller `sif createsuperuser`).")
-        self.stdout.write(f"SIF: http://{host}:{port}/  (avsluta med Ctrl-C)")
+        self.stdout.write(f"SIF: http://{host}:{port}/  – logga in på http://{host}:{port}/logga-in/  (avsluta med Ctrl-C)")
         call_command("runserver", f"{host}:{port}", use_reloader=not options["noreload"])
