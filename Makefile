@@ -39,8 +39,10 @@ bench: install
 	$(BIN)/python -m benchmarks.bench_ingest
 	$(BIN)/python -m benchmarks.bench_followup
 
+# Collect every translatable string into locale/en (msgids are Swedish), then compile the .mo.
 messages: install
-	cd sif && ../$(BIN)/django-admin compilemessages --settings=sif.web.settings
+	DJANGO_SETTINGS_MODULE=sif.web.settings $(BIN)/django-admin makemessages -l en --no-location --no-obsolete --ignore='.venv/*' --ignore='tests/*' --ignore='benchmarks/*'
+	DJANGO_SETTINGS_MODULE=sif.web.settings $(BIN)/django-admin compilemessages -l en --ignore='.venv/*'
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
