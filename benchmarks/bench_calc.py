@@ -43,17 +43,30 @@ def project(scale: float = 1.0) -> Scenario:
     """30 years, 10 uncertain inputs: 3 yearly costs, successes, deadweight, attribution,
     drop-off, two actor amounts (HVB 3 000–4 000 kr a day, seed 000) and the discount rate."""
     values = (
-        ActorValue("kommun.socialtjanst", Uniform(3000, 4000), 2016, "seed 000", quantity=Fixed(365)),
+        ActorValue(
+            "kommun.socialtjanst", Uniform(3000, 4000), 2016, "seed 000", quantity=Fixed(365)
+        ),
         ActorValue("stat", Triangular(50_000, 80_000, 120_000), 2016, "benchmark"),
     )
     outcome = Outcome(
-        key="o", label="o", values=values,
-        successes=Pert(5 * scale, 12 * scale, 25 * scale), deadweight=Uniform(0.1, 0.3),
-        attribution=Triangular(0.4, 0.6, 0.8), drop_off=Uniform(0.0, 0.15),
+        key="o",
+        label="o",
+        values=values,
+        successes=Pert(5 * scale, 12 * scale, 25 * scale),
+        deadweight=Uniform(0.1, 0.3),
+        attribution=Triangular(0.4, 0.6, 0.8),
+        drop_off=Uniform(0.0, 0.15),
     )
     costs = (Uniform(8e6, 10e6), Uniform(8e6, 10e6), Uniform(2e6, 4e6))
-    return Scenario(name="bench", start_year=2016, horizon=YEARS, costs=costs, outcomes=(outcome,),
-                    discount_rate=Uniform(0.02, 0.05), price_adjustment=False)
+    return Scenario(
+        name="bench",
+        start_year=2016,
+        horizon=YEARS,
+        costs=costs,
+        outcomes=(outcome,),
+        discount_rate=Uniform(0.02, 0.05),
+        price_adjustment=False,
+    )
 
 
 def best(fn: Callable[[], object], repeat: int) -> float:
@@ -67,7 +80,10 @@ def best(fn: Callable[[], object], repeat: int) -> float:
 
 def drawn(scenario: Scenario, n: int, seed: int) -> dict[str, np.ndarray]:
     rng = np.random.default_rng(seed)
-    return {path: np.broadcast_to(np.asarray(sample(d, rng, n), dtype=np.float64), (n,)) for path, d in inputs(scenario)}
+    return {
+        path: np.broadcast_to(np.asarray(sample(d, rng, n), dtype=np.float64), (n,))
+        for path, d in inputs(scenario)
+    }
 
 
 def library_npv(scenario: Scenario, draws: dict[str, np.ndarray]) -> np.ndarray:
@@ -81,9 +97,19 @@ def library_npv(scenario: Scenario, draws: dict[str, np.ndarray]) -> np.ndarray:
 
 
 PATHS = (
-    "discount_rate", "costs[0]", "costs[1]", "costs[2]", "outcomes[0].successes", "outcomes[0].deadweight",
-    "outcomes[0].attribution", "outcomes[0].drop_off",
-    *(f"outcomes[0].values[{j}].{name}" for j in range(2) for name in ("amount", "quantity", "share", "divide_by")),
+    "discount_rate",
+    "costs[0]",
+    "costs[1]",
+    "costs[2]",
+    "outcomes[0].successes",
+    "outcomes[0].deadweight",
+    "outcomes[0].attribution",
+    "outcomes[0].drop_off",
+    *(
+        f"outcomes[0].values[{j}].{name}"
+        for j in range(2)
+        for name in ("amount", "quantity", "share", "divide_by")
+    ),
 )
 
 
@@ -162,8 +188,16 @@ def measure() -> dict[str, float]:
     figures["loop_full"] = best(lambda: loop_mc.update(loop_monte_carlo(one, DRAWS, seed=1)), 2)
     mc = monte_carlo(one, DRAWS, seed=1)
     assert abs(loop_mc["p_npv_positive"] - mc.p_npv_positive) < 0.01, (loop_mc, mc)
-    for key, lib in (("npv_mean", mc.npv.mean), ("npv_p50", mc.npv.p50), ("be_p50", mc.break_even_successes.p50)):
-        assert lib is not None and abs(loop_mc[key] - lib) < 0.02 * abs(lib), (key, loop_mc[key], lib)
+    for key, lib in (
+        ("npv_mean", mc.npv.mean),
+        ("npv_p50", mc.npv.p50),
+        ("be_p50", mc.break_even_successes.p50),
+    ):
+        assert lib is not None and abs(loop_mc[key] - lib) < 0.02 * abs(lib), (
+            key,
+            loop_mc[key],
+            lib,
+        )
     projects = [replace(project(scale=0.5 + i / PORTFOLIO)) for i in range(PORTFOLIO)]
 
     def portfolio() -> float:
@@ -174,7 +208,9 @@ def measure() -> dict[str, float]:
         return float(np.mean(total > 0))
 
     figures["portfolio"] = best(portfolio, 3)
-    figures["portfolio_mc_calls"] = best(lambda: [monte_carlo(s, PORTFOLIO_DRAWS, seed=i) for i, s in enumerate(projects)], 1)
+    figures["portfolio_mc_calls"] = best(
+        lambda: [monte_carlo(s, PORTFOLIO_DRAWS, seed=i) for i, s in enumerate(projects)], 1
+    )
     return figures
 
 
@@ -182,7 +218,11 @@ def machine() -> str:
     model = ""
     try:
         model = next(
-            (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
             "",
         )
     except OSError:
@@ -211,45 +251,80 @@ def section(f: dict[str, float], runs: list[dict[str, float]]) -> str:
         return f"{min(values):.0f}–{max(values):.0f}×"
 
     rows = [
-        ("mc_one_project", f"one project, {n(DRAWS)} draws × {YEARS} years × 10 uncertain inputs, `monte_carlo` (sampling, model, break-even, percentiles)", "≤ 100 ms"),
+        (
+            "mc_one_project",
+            f"one project, {n(DRAWS)} draws × {YEARS} years × 10 uncertain inputs, `monte_carlo` (sampling, model, break-even, percentiles)",
+            "≤ 100 ms",
+        ),
         ("model_only_one_project", "same model on pre-drawn inputs (no sampling, NPV only)", ""),
-        ("portfolio", f"portfolio, {n(PORTFOLIO)} projects × {n(PORTFOLIO_DRAWS)} draws (`npv_draws` per project, portfolio NPV per draw)", "≤ 2 s"),
-        ("portfolio_mc_calls", f"portfolio, {n(PORTFOLIO)} separate `monte_carlo` calls (percentiles for each project)", ""),
-        ("loop_full", f"pure-Python loop, everything `monte_carlo` does: stdlib `random` draws, the model per draw and year, break-even, mean and percentiles (sorted), {n(DRAWS)} draws", ""),
-        ("loop_model_only", f"pure-Python loop, model only: NPV on the same pre-drawn inputs as the library's model-only row, {n(DRAWS)} draws", ""),
-        ("floor_fill", f"floor: numpy filling a {n(DRAWS)}×10 array with uniforms and a {n(DRAWS)}×{YEARS} array with ones", ""),
+        (
+            "portfolio",
+            f"portfolio, {n(PORTFOLIO)} projects × {n(PORTFOLIO_DRAWS)} draws (`npv_draws` per project, portfolio NPV per draw)",
+            "≤ 2 s",
+        ),
+        (
+            "portfolio_mc_calls",
+            f"portfolio, {n(PORTFOLIO)} separate `monte_carlo` calls (percentiles for each project)",
+            "",
+        ),
+        (
+            "loop_full",
+            f"pure-Python loop, everything `monte_carlo` does: stdlib `random` draws, the model per draw and year, break-even, mean and percentiles (sorted), {n(DRAWS)} draws",
+            "",
+        ),
+        (
+            "loop_model_only",
+            f"pure-Python loop, model only: NPV on the same pre-drawn inputs as the library's model-only row, {n(DRAWS)} draws",
+            "",
+        ),
+        (
+            "floor_fill",
+            f"floor: numpy filling a {n(DRAWS)}×10 array with uniforms and a {n(DRAWS)}×{YEARS} array with ones",
+            "",
+        ),
     ]
-    return "\n".join([
-        "<!-- calc:start -->",
-        "## Socioekonomisk kalkyl: Monte Carlo (`benchmarks/bench_calc.py`)",
-        "",
-        f"Machine: {machine()}. Date: {dt.datetime.now(dt.UTC).strftime('%Y-%m-%d %H:%M UTC')}.",
-        f"{len(runs)} measurement runs, one after another in one process (`.venv/bin/python -m benchmarks.bench_calc --runs {len(runs)}`), each taking the best of several timings; "
-        f"\"best\" is the best run, \"spread\" the best and worst run. Load average at the end: {os.getloadavg()[0]:.1f} (2 CPUs shared with other work, so figures vary between runs).",
-        "",
-        "| measurement | best | spread | goal |",
-        "|---|---|---|---|",
-        *(f"| {label} | {ms(f[key])} | {spread(key)} | {goal} |" for key, label, goal in rows),
-        "",
-        "Pure-Python loop / library (goal ≥ 50×): "
-        f"**{full:.0f}×** like for like with sampling, break-even and percentiles (spread {ratio_spread('loop_full', 'mc_one_project')}); "
-        f"**{model:.0f}×** for the model alone on the same pre-drawn inputs (spread {ratio_spread('loop_model_only', 'model_only_one_project')}). "
-        "The model-only loop's NPVs equal the library's on the first 200 draws (rtol 1e-9); the full loop's P(NPV > 0) is within 0.01 "
-        "and its mean NPV, median NPV and median break-even within 2 % of `monte_carlo`'s (seed 1 in both; different generators, so not equal draws).",
-        "<!-- calc:end -->",
-    ])
+    return "\n".join(
+        [
+            "<!-- calc:start -->",
+            "## Socioekonomisk kalkyl: Monte Carlo (`benchmarks/bench_calc.py`)",
+            "",
+            f"Machine: {machine()}. Date: {dt.datetime.now(dt.UTC).strftime('%Y-%m-%d %H:%M UTC')}.",
+            f"{len(runs)} measurement runs, one after another in one process (`.venv/bin/python -m benchmarks.bench_calc --runs {len(runs)}`), each taking the best of several timings; "
+            f'"best" is the best run, "spread" the best and worst run. Load average at the end: {os.getloadavg()[0]:.1f} (2 CPUs shared with other work, so figures vary between runs).',
+            "",
+            "| measurement | best | spread | goal |",
+            "|---|---|---|---|",
+            *(f"| {label} | {ms(f[key])} | {spread(key)} | {goal} |" for key, label, goal in rows),
+            "",
+            "Pure-Python loop / library (goal ≥ 50×): "
+            f"**{full:.0f}×** like for like with sampling, break-even and percentiles (spread {ratio_spread('loop_full', 'mc_one_project')}); "
+            f"**{model:.0f}×** for the model alone on the same pre-drawn inputs (spread {ratio_spread('loop_model_only', 'model_only_one_project')}). "
+            "The model-only loop's NPVs equal the library's on the first 200 draws (rtol 1e-9); the full loop's P(NPV > 0) is within 0.01 "
+            "and its mean NPV, median NPV and median break-even within 2 % of `monte_carlo`'s (seed 1 in both; different generators, so not equal draws).",
+            "<!-- calc:end -->",
+        ]
+    )
 
 
 def write(text: str) -> None:
     old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmarks\n"
     pattern = re.compile(r"<!-- calc:start -->.*?<!-- calc:end -->", re.S)
-    new = pattern.sub(lambda _: text, old) if pattern.search(old) else old.rstrip("\n") + "\n\n" + text + "\n"
+    new = (
+        pattern.sub(lambda _: text, old)
+        if pattern.search(old)
+        else old.rstrip("\n") + "\n\n" + text + "\n"
+    )
     RESULTS.write_text(new, encoding="utf-8")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3, help="independent measurement runs (best and spread reported)")
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=3,
+        help="independent measurement runs (best and spread reported)",
+    )
     runs = [measure() for _ in range(parser.parse_args().runs)]
     figures = {key: min(run[key] for run in runs) for key in runs[0]}
     text = section(figures, runs)

@@ -43,7 +43,9 @@ def _setup(data_dir: Path) -> None:
     call_command("demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
-def _times(request: Callable[[], int], before: Callable[[], None], runs: int = RUNS) -> tuple[list[float], int]:
+def _times(
+    request: Callable[[], int], before: Callable[[], None], runs: int = RUNS
+) -> tuple[list[float], int]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -71,7 +73,13 @@ def measure() -> dict[str, tuple[list[float], int]]:
     from sif.web.projects.models import Project
 
     stis = Project.objects.get(title=STIS_TITLE)
-    admin = Membership.objects.filter(municipality=stis.municipality, role=Role.FUND_ADMIN, unit__isnull=True).order_by("pk").first()
+    admin = (
+        Membership.objects.filter(
+            municipality=stis.municipality, role=Role.FUND_ADMIN, unit__isnull=True
+        )
+        .order_by("pk")
+        .first()
+    )
     assert admin is not None
     client = Client()
     client.force_login(admin.user)
@@ -86,12 +94,16 @@ def measure() -> dict[str, tuple[list[float], int]]:
     def nothing() -> None:
         pass
 
-    rating = SpiderRating.objects.filter(instrument__project=stis, value__gte=2).order_by("pk").first()
+    rating = (
+        SpiderRating.objects.filter(instrument__project=stis, value__gte=2).order_by("pk").first()
+    )
     assert rating is not None
 
     def change() -> None:  # a value no earlier request has seen
         changed_runs.append(1)
-        SpiderRating.objects.filter(pk=rating.pk).update(value=rating.value - Decimal("0.01") * len(changed_runs))
+        SpiderRating.objects.filter(pk=rating.pk).update(
+            value=rating.value - Decimal("0.01") * len(changed_runs)
+        )
 
     changed_runs: list[int] = []
     get()  # templates, URL resolver, imports
@@ -113,28 +125,35 @@ def section(results: dict[str, tuple[list[float], int]]) -> str:
         "warm": "warm: same page again, charts from the cache",
         "changed": "one spider rating changed before each request (the charts showing it drawn again)",
     }
-    rows = [f"| {labels[k]} | {min(t):.0f} ms | {statistics.median(t):.0f} ms | {q} |" for k, (t, q) in results.items()]
+    rows = [
+        f"| {labels[k]} | {min(t):.0f} ms | {statistics.median(t):.0f} ms | {q} |"
+        for k, (t, q) in results.items()
+    ]
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    return "\n".join([
-        START,
-        "## Follow-up overview, STIS (`benchmarks/bench_followup.py`)",
-        "",
-        f"Machine: {_machine()}. Date: {now}. Load average at the end: {load:.1f}.",
-        f"Demo data (`sif demo`) in a temporary SQLite database; Django test client, logged in as the Stockholm fund administrator; {RUNS} requests each.",
-        "Charts are cached per chart, keyed by a hash of the chart's input data (an in-process LRU cache in `sif/reports/charts.py`), so a changed figure gives a new chart.",
-        "Before the cache (2026-11-23 13:40 UTC, same machine, same benchmark): every request drew all 14 charts, 1 943 ms best, 2 195 ms median, 28 queries.",
-        "",
-        "| request | best | median | queries |",
-        "|---|---|---|---|",
-        *rows,
-        END,
-    ])
+    return "\n".join(
+        [
+            START,
+            "## Follow-up overview, STIS (`benchmarks/bench_followup.py`)",
+            "",
+            f"Machine: {_machine()}. Date: {now}. Load average at the end: {load:.1f}.",
+            f"Demo data (`sif demo`) in a temporary SQLite database; Django test client, logged in as the Stockholm fund administrator; {RUNS} requests each.",
+            "Charts are cached per chart, keyed by a hash of the chart's input data (an in-process LRU cache in `sif/reports/charts.py`), so a changed figure gives a new chart.",
+            "Before the cache (2026-11-23 13:40 UTC, same machine, same benchmark): every request drew all 14 charts, 1 943 ms best, 2 195 ms median, 28 queries.",
+            "",
+            "| request | best | median | queries |",
+            "|---|---|---|---|",
+            *rows,
+            END,
+        ]
+    )
 
 
 def write(text: str) -> None:
     current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmarks\n"
     if START in current and END in current:
-        updated = re.sub(re.escape(START) + r".*?" + re.escape(END), lambda _m: text, current, flags=re.S)
+        updated = re.sub(
+            re.escape(START) + r".*?" + re.escape(END), lambda _m: text, current, flags=re.S
+        )
     else:
         updated = current.rstrip("\n") + "\n\n" + text + "\n"
     RESULTS.write_text(updated, encoding="utf-8")

@@ -65,10 +65,17 @@ def check_years_within_period(years: Iterable[int], start: date | None, end: dat
         raise SifError("budget_period_missing")
     for year in sorted(set(years)):
         if not start.year <= year <= end.year:
-            raise SifError("budget_year_outside_period", year=year, start=start.isoformat(), end=end.isoformat())
+            raise SifError(
+                "budget_year_outside_period",
+                year=year,
+                start=start.isoformat(),
+                end=end.isoformat(),
+            )
 
 
-def check_rows(rows: Sequence[BudgetRowInput], start: date | None, end: date | None) -> list[BudgetRowInput]:
+def check_rows(
+    rows: Sequence[BudgetRowInput], start: date | None, end: date | None
+) -> list[BudgetRowInput]:
     """Validated copies of the rows (amounts as Decimal), or the first broken rule as SifError."""
     seen: set[str] = set()
     clean: list[BudgetRowInput] = []
@@ -78,7 +85,9 @@ def check_rows(rows: Sequence[BudgetRowInput], start: date | None, end: date | N
         if row.category in seen:
             raise SifError("budget_category_duplicate", category=row.category)
         seen.add(row.category)
-        amounts = {int(y): check_amount(a, year=int(y), label=row.label) for y, a in row.amounts.items()}
+        amounts = {
+            int(y): check_amount(a, year=int(y), label=row.label) for y, a in row.amounts.items()
+        }
         clean.append(BudgetRowInput(row.category, row.label, row.footnote, amounts))
     check_years_within_period([y for r in clean for y in r.amounts], start, end)
     return clean
@@ -107,7 +116,9 @@ def check_sought_amount(sought: object, total: Decimal) -> Decimal:
     """The sought amount (kronor) must be a number ≥ 0 equal to the budget's grand total."""
     amount = check_amount(sought, label="sought_amount")
     if amount != total:
-        raise SifError("sought_amount_differs_from_budget", sought=format_kr(amount), total=format_kr(total))
+        raise SifError(
+            "sought_amount_differs_from_budget", sought=format_kr(amount), total=format_kr(total)
+        )
     return amount
 
 

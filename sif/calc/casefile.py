@@ -33,20 +33,52 @@ from sif.calc.scenario import (
 from sif.calc.unit_costs import SOCIETY, unit_cost
 
 SCENARIO_KEYS = (
-    "name", "source", "start_year", "horizon", "costs", "cost_price_year", "discount_rate",
-    "price_base_year", "price_adjustment", "target_group", "assumptions", "outcomes",
+    "name",
+    "source",
+    "start_year",
+    "horizon",
+    "costs",
+    "cost_price_year",
+    "discount_rate",
+    "price_base_year",
+    "price_adjustment",
+    "target_group",
+    "assumptions",
+    "outcomes",
 )
 CASE_KEYS = ("effect",)  # read by the CLI (sif/calc/cli.py), not part of the Scenario
 OUTCOME_KEYS = (
-    "key", "label", "unit", "successes", "effect", "target_group", "deadweight", "attribution",
-    "drop_off", "duration", "first_year", "values",
+    "key",
+    "label",
+    "unit",
+    "successes",
+    "effect",
+    "target_group",
+    "deadweight",
+    "attribution",
+    "drop_off",
+    "duration",
+    "first_year",
+    "values",
 )
 VALUE_KEYS = (
-    "actor", "amount", "unit_cost", "price_year", "source", "quantity", "share", "divide_by", "label",
+    "actor",
+    "amount",
+    "unit_cost",
+    "price_year",
+    "source",
+    "quantity",
+    "share",
+    "divide_by",
+    "label",
 )
 EFFECT_KEYS = (
-    "outcome", "intervention_successes", "intervention_n", "comparison_successes",
-    "comparison_n", "confidence",
+    "outcome",
+    "intervention_successes",
+    "intervention_n",
+    "comparison_successes",
+    "comparison_n",
+    "confidence",
 )
 
 
@@ -124,8 +156,10 @@ def _value(data: Mapping[str, Any], path: str) -> ActorValue:
     if "amount" in data:
         amount = distribution_from_value(data["amount"], f"{path}.amount")
     elif entry is not None:
-        amount = Fixed(float(entry.low)) if not entry.is_range else Uniform(
-            float(entry.low), float(entry.high)
+        amount = (
+            Fixed(float(entry.low))
+            if not entry.is_range
+            else Uniform(float(entry.low), float(entry.high))
         )
     else:
         raise SifError("missing_field", field=f"{path}.amount")
@@ -226,6 +260,8 @@ def _optional_int(data: Mapping[str, Any], key: str, path: str) -> int | None:
 
 
 def _optional_year(data: Mapping[str, Any], key: str, path: str) -> int | None:
-    return _optional_int(data, key, path) if path else (
-        whole_number(data[key], key) if key in data else None
+    return (
+        _optional_int(data, key, path)
+        if path
+        else (whole_number(data[key], key) if key in data else None)
     )

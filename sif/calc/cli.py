@@ -70,11 +70,18 @@ def _effect(case: Case) -> tuple[dict[str, Any], str]:
     spec = case.effect or {}
     counts = {
         k: whole_number(spec.get(k), f"effect.{k}")
-        for k in ("intervention_successes", "intervention_n", "comparison_successes", "comparison_n")
+        for k in (
+            "intervention_successes",
+            "intervention_n",
+            "comparison_successes",
+            "comparison_n",
+        )
     }
     rd = risk_difference(
-        counts["intervention_successes"], counts["intervention_n"],
-        counts["comparison_successes"], counts["comparison_n"],
+        counts["intervention_successes"],
+        counts["intervention_n"],
+        counts["comparison_successes"],
+        counts["comparison_n"],
         float(spec.get("confidence", 0.95)),
     )
     key = spec.get("outcome")
@@ -82,7 +89,11 @@ def _effect(case: Case) -> tuple[dict[str, Any], str]:
     if key is not None and outcome is None:
         raise SifError("effect_outcome_unknown", field="effect.outcome", value=key)
     extra = extra_successes(rd, counts["intervention_n"])
-    gains = realised_gains(extra, outcome, case.scenario.base_year, case.scenario.price_adjustment) if outcome else {}
+    gains = (
+        realised_gains(extra, outcome, case.scenario.base_year, case.scenario.price_adjustment)
+        if outcome
+        else {}
+    )
     note = "Gruppstorlekarna är antaganden, se Antaganden." if case.scenario.assumptions else ""
     data = dict(vars(rd), extra_successes=extra, realised_gains_per_year=gains)
     return data, render.effect_table(rd, extra, gains, note)

@@ -92,8 +92,9 @@ def difference_in_differences(
 ) -> DiffInDiff:
     """(after_i − before_i) − (after_c − before_c), in the unit of the inputs (rate, mean, count)."""
     change_i, change_c = after_i - before_i, after_c - before_c
-    return DiffInDiff(change_intervention=change_i, change_comparison=change_c,
-                      difference=change_i - change_c)
+    return DiffInDiff(
+        change_intervention=change_i, change_comparison=change_c, difference=change_i - change_c
+    )
 
 
 def extra_successes(effect: RiskDifference, n_intervention: int) -> float:

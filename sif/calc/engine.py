@@ -120,7 +120,11 @@ def _actor_value(scenario: Scenario, value: ActorValue, resolve: Resolve) -> Val
 def _active_years(scenario: Scenario, outcome: Outcome) -> tuple[int, int]:
     """[start, end) in years since start_year in which the outcome yields gains."""
     start = first_year(scenario, outcome) - scenario.start_year
-    end = scenario.horizon if outcome.duration is None else min(scenario.horizon, start + outcome.duration)
+    end = (
+        scenario.horizon
+        if outcome.duration is None
+        else min(scenario.horizon, start + outcome.duration)
+    )
     return start, end
 
 

@@ -25,17 +25,37 @@ def explain(scenario: Scenario, figures: engine.Figures, result: Result) -> list
         lines.append(_effective(outcome, fig))
         lines.append(_pv_outcome(scenario, outcome, fig))
     for actor, value in sorted(result.pv_gains_by_actor.items()):
-        lines.append(_line("pv_gains_actor", "Σ_utfall PV(vinster för aktören)", {}, value, actor=actor_label(actor)))
+        lines.append(
+            _line(
+                "pv_gains_actor",
+                "Σ_utfall PV(vinster för aktören)",
+                {},
+                value,
+                actor=actor_label(actor),
+            )
+        )
     lines.extend(_totals(scenario, result))
     return lines
 
 
-def _line(key: str, formula: str, inputs: dict[str, Any], value: float | int | None,
-          source: str = "", **label_params: str) -> Explanation:
+def _line(
+    key: str,
+    formula: str,
+    inputs: dict[str, Any],
+    value: float | int | None,
+    source: str = "",
+    **label_params: str,
+) -> Explanation:
     from sif.calc.model import Explanation
 
-    return Explanation(key=key, label=EXPLANATION[key].format(**label_params), formula=formula,
-                       inputs=inputs, value=value, source=source)
+    return Explanation(
+        key=key,
+        label=EXPLANATION[key].format(**label_params),
+        formula=formula,
+        inputs=inputs,
+        value=value,
+        source=source,
+    )
 
 
 def _shown(d: Distribution) -> Any:
@@ -45,14 +65,19 @@ def _shown(d: Distribution) -> Any:
 def _pv_costs(scenario: Scenario, result: Result) -> Explanation:
     cost_year = scenario.cost_price_year or scenario.base_year
     inputs: dict[str, Any] = {
-        "kostnader_per_ar": {str(scenario.start_year + i): _shown(c) for i, c in enumerate(scenario.costs)},
+        "kostnader_per_ar": {
+            str(scenario.start_year + i): _shown(c) for i, c in enumerate(scenario.costs)
+        },
         "r": _shown(scenario.discount_rate),
         "prisar_kostnader": cost_year,
         "basar": scenario.base_year,
     }
     source = ""
     if scenario.price_adjustment and cost_year != scenario.base_year:
-        inputs["kpi"] = {str(cost_year): float(kpi(cost_year)), str(scenario.base_year): float(kpi(scenario.base_year))}
+        inputs["kpi"] = {
+            str(cost_year): float(kpi(cost_year)),
+            str(scenario.base_year): float(kpi(scenario.base_year)),
+        }
         source = KPI_SOURCE
     formula = "PV(K) = Σ_t K_t × KPI(basår) / KPI(prisår) / (1 + r)^t, t = år − startår"
     return _line("pv_costs", formula, inputs, result.pv_costs, source)
@@ -73,13 +98,25 @@ def _actor_value(scenario: Scenario, outcome: Outcome, value: ActorValue) -> Exp
     factor = 1.0
     source = value.source
     if scenario.price_adjustment and value.price_year != scenario.base_year:
-        inputs["kpi"] = {str(value.price_year): float(kpi(value.price_year)), str(scenario.base_year): float(kpi(scenario.base_year))}
+        inputs["kpi"] = {
+            str(value.price_year): float(kpi(value.price_year)),
+            str(scenario.base_year): float(kpi(scenario.base_year)),
+        }
         factor = float(kpi(scenario.base_year) / kpi(value.price_year))
         source = f"{source}; {KPI_SOURCE}"
-    amount = point(value.amount) * point(value.quantity) * point(value.share) / point(value.divide_by)
+    amount = (
+        point(value.amount) * point(value.quantity) * point(value.share) / point(value.divide_by)
+    )
     formula = "v = belopp × antal per år × andel / delat med × KPI(basår) / KPI(prisår)"
-    return _line("actor_value", formula, inputs, amount * factor, source,
-                 actor=actor_label(value.actor), outcome=outcome.label)
+    return _line(
+        "actor_value",
+        formula,
+        inputs,
+        amount * factor,
+        source,
+        actor=actor_label(value.actor),
+        outcome=outcome.label,
+    )
 
 
 def _effective(outcome: Outcome, fig: engine.OutcomeFigures) -> Explanation:
@@ -92,7 +129,13 @@ def _effective(outcome: Outcome, fig: engine.OutcomeFigures) -> Explanation:
         inputs["effekt"] = _shown(outcome.effect)
         inputs["malgrupp"] = float(fig.target_group) if fig.target_group is not None else None
     formula = "e = lyckade utfall × (1 − dödvikt) × attribution; lyckade utfall = målgrupp × effekt om inget antal anges"
-    return _line("effective_successes", formula, inputs, float(fig.successes * fig.effective_share), outcome=outcome.label)
+    return _line(
+        "effective_successes",
+        formula,
+        inputs,
+        float(fig.successes * fig.effective_share),
+        outcome=outcome.label,
+    )
 
 
 def _pv_outcome(scenario: Scenario, outcome: Outcome, fig: engine.OutcomeFigures) -> Explanation:
@@ -106,7 +149,9 @@ def _pv_outcome(scenario: Scenario, outcome: Outcome, fig: engine.OutcomeFigures
         "Σ_t p_t/(1+r)^t": float(fig.pv_profile),
     }
     formula = "PV = e × v × Σ_t (1 − avtagande)^(t − t_första) / (1 + r)^t under varaktigheten"
-    return _line("pv_gains_outcome", formula, inputs, float(engine.pv_gains_of(fig)), outcome=outcome.label)
+    return _line(
+        "pv_gains_outcome", formula, inputs, float(engine.pv_gains_of(fig)), outcome=outcome.label
+    )
 
 
 def _totals(scenario: Scenario, result: Result) -> list[Explanation]:
@@ -116,13 +161,33 @@ def _totals(scenario: Scenario, result: Result) -> list[Explanation]:
         _line("pv_gains", "PV(vinster) = Σ_aktörer PV(vinster för aktören)", {}, result.pv_gains),
         _line("npv", "NNV = PV(vinster) − PV(kostnader)", pv, result.npv),
         _line("benefit_cost_ratio", "PV(vinster) / PV(kostnader)", pv, result.benefit_cost_ratio),
-        _line("payback_year", "första år då Σ diskonterade vinster ≥ Σ diskonterade kostnader", {}, result.payback_year),
-        _line("payback_year_undiscounted", "första år då Σ vinster ≥ Σ kostnader", {}, result.payback_year_undiscounted),
-        _line("break_even_successes",
-              "(PV(kostnader) − PV(övriga utfall)) / PV(ett lyckat utfall av det första utfallet)",
-              {"PV_kostnader": result.pv_costs}, result.break_even_successes, outcome=primary),
+        _line(
+            "payback_year",
+            "första år då Σ diskonterade vinster ≥ Σ diskonterade kostnader",
+            {},
+            result.payback_year,
+        ),
+        _line(
+            "payback_year_undiscounted",
+            "första år då Σ vinster ≥ Σ kostnader",
+            {},
+            result.payback_year_undiscounted,
+        ),
+        _line(
+            "break_even_successes",
+            "(PV(kostnader) − PV(övriga utfall)) / PV(ett lyckat utfall av det första utfallet)",
+            {"PV_kostnader": result.pv_costs},
+            result.break_even_successes,
+            outcome=primary,
+        ),
     ]
     if result.break_even_share is not None:
-        lines.append(_line("break_even_share", "antal som krävs / målgruppens storlek",
-                           {"antal_som_kravs": result.break_even_successes}, result.break_even_share))
+        lines.append(
+            _line(
+                "break_even_share",
+                "antal som krävs / målgruppens storlek",
+                {"antal_som_kravs": result.break_even_successes},
+                result.break_even_share,
+            )
+        )
     return lines

@@ -33,7 +33,10 @@ def check_share(numerator: Number, denominator: Number, field: str = "") -> None
         raise SifError("negative_count", field=field, numerator=numerator, denominator=denominator)
     if numerator > denominator:
         raise SifError(
-            "numerator_exceeds_denominator", field=field, numerator=numerator, denominator=denominator
+            "numerator_exceeds_denominator",
+            field=field,
+            numerator=numerator,
+            denominator=denominator,
         )
 
 
@@ -214,7 +217,9 @@ def gender_analysis(
         ):
             check_share(part, total, field=name)
         if single_mother > with_mother or single_father > with_father:
-            raise SifError("single_exceeds_present", single_mother=single_mother, single_father=single_father)
+            raise SifError(
+                "single_exceeds_present", single_mother=single_mother, single_father=single_father
+            )
         for i, value in enumerate(row):
             sums[i] += value
     return GenderAnalysis(*sums)
@@ -287,7 +292,13 @@ def spread_between_units(
             if row is None:
                 continue
             if len(row) != dimensions:
-                raise SifError("wrong_dimension_count", unit=unit, occasion=occasion, expected=dimensions, got=len(row))
+                raise SifError(
+                    "wrong_dimension_count",
+                    unit=unit,
+                    occasion=occasion,
+                    expected=dimensions,
+                    got=len(row),
+                )
             rated = [float(v) for v in row if v is not None]
             for k, v in enumerate(row):
                 if v is not None:

@@ -208,12 +208,24 @@ def check_ledger(entries: Iterable[Entry]) -> None:
         reversed_seen.add(entry.reverses)
     for project, t in by_project(entries).items():
         if t.committed < 0:
-            raise SifError("disbursement_exceeds_commitment", project=project, amount=t.disbursed + t.released, committed=t.committed_total)
+            raise SifError(
+                "disbursement_exceeds_commitment",
+                project=project,
+                amount=t.disbursed + t.released,
+                committed=t.committed_total,
+            )
         if t.outstanding < 0:
-            raise SifError("repayment_exceeds_outstanding", project=project, amount=t.repaid + t.written_off + t.waived, disbursed=t.disbursed)
+            raise SifError(
+                "repayment_exceeds_outstanding",
+                project=project,
+                amount=t.repaid + t.written_off + t.waived,
+                disbursed=t.disbursed,
+            )
 
 
-def by_year(entries: Iterable[Entry], kind: str, project: Hashable | None = None) -> dict[int, Decimal]:
+def by_year(
+    entries: Iterable[Entry], kind: str, project: Hashable | None = None
+) -> dict[int, Decimal]:
     """Σ amount of the effective entries of `kind` (of one project, if given) per booking year."""
     years: dict[int, Decimal] = {}
     for entry in effective(entries):
@@ -269,7 +281,10 @@ def check_parameters(rule: str, params: Mapping[str, Any]) -> dict[str, Any]:
         raise SifError("agreement_parameter_unknown", parameter=unknown[0], rule=rule)
     if rule not in SCHEDULE_RULES:
         return {}
-    clean: dict[str, Any] = {"years": _int(params, "years"), "start_year": _int(params, "start_year")}
+    clean: dict[str, Any] = {
+        "years": _int(params, "years"),
+        "start_year": _int(params, "start_year"),
+    }
     if rule == "share_of_gains":
         share = _decimal(params, "share")
         if share is None:
@@ -290,11 +305,15 @@ def rule_from_parameters(rule: str, params: Mapping[str, Any]) -> RepaymentRule 
         return None
     end = clean["start_year"] + clean["years"] - 1
     if rule == "share_of_gains":
-        return ShareOfGains(share=Decimal(clean["share"]), start_year=clean["start_year"], end_year=end)
+        return ShareOfGains(
+            share=Decimal(clean["share"]), start_year=clean["start_year"], end_year=end
+        )
     return BudgetFrameReduction(start_year=clean["start_year"], end_year=end)
 
 
-def repayment_base(entries: Iterable[Entry], project: Hashable, cap: Decimal | None = None) -> Decimal:
+def repayment_base(
+    entries: Iterable[Entry], project: Hashable, cap: Decimal | None = None
+) -> Decimal:
     """What the project is to repay: its disbursed amount, or, before any payment, its granted
     commitment (Σ commitment − released); never more than `cap` when the agreement sets one."""
     t = totals(e for e in effective(entries) if e.project == project)

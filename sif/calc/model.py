@@ -82,7 +82,11 @@ def evaluate(scenario: Scenario) -> Result:
     costs = np.zeros(scenario.horizon)
     costs[: len(figures.costs)] = [float(c) for c in figures.costs]
     by_actor_year = _gains_by_actor_by_year(figures, scenario.horizon)
-    gains = np.sum(list(by_actor_year.values()), axis=0) if by_actor_year else np.zeros(scenario.horizon)
+    gains = (
+        np.sum(list(by_actor_year.values()), axis=0)
+        if by_actor_year
+        else np.zeros(scenario.horizon)
+    )
     discount = figures.discount
     assert discount is not None
     pv_by_actor = {a: float(v) for a, v in engine.pv_gains_by_actor(figures).items()}

@@ -33,7 +33,9 @@ def percent(share: float, decimals: int = 1) -> str:
 
 def results_table(scenario: Scenario, result: Result) -> str:
     unit = scenario.outcomes[0].unit if scenario.outcomes else ""
-    price = f"prisnivå {result.price_base_year}" + ("" if scenario.price_adjustment else " (ingen prisomräkning)")
+    price = f"prisnivå {result.price_base_year}" + (
+        "" if scenario.price_adjustment else " (ingen prisomräkning)"
+    )
     rows: list[tuple[str, str]] = [
         ("Nuvärde av kostnaderna", kr(result.pv_costs)),
         ("Nuvärde av vinsterna", kr(result.pv_gains)),
@@ -42,7 +44,10 @@ def results_table(scenario: Scenario, result: Result) -> str:
         ("Nytta per investerad krona", _maybe(result.benefit_cost_ratio, 2)),
         ("Återbetalningsår (diskonterat)", _year(result.payback_year, result)),
         ("Återbetalningsår (odiskonterat)", _year(result.payback_year_undiscounted, result)),
-        ("Lyckade utfall som krävs för att bära sig", f"{_count(result.break_even_successes)} {unit}".rstrip()),
+        (
+            "Lyckade utfall som krävs för att bära sig",
+            f"{_count(result.break_even_successes)} {unit}".rstrip(),
+        ),
     ]
     if result.break_even_share is not None:
         rows.append(("Andel av målgruppen som krävs", percent(result.break_even_share, 2)))
@@ -56,7 +61,11 @@ def results_table(scenario: Scenario, result: Result) -> str:
         *(f"{label:<{width}}{value:>22}" for label, value in rows),
     ]
     if result.assumptions:
-        lines += ["", "Antaganden (finns inte i källan):", *(f"  – {a}" for a in result.assumptions)]
+        lines += [
+            "",
+            "Antaganden (finns inte i källan):",
+            *(f"  – {a}" for a in result.assumptions),
+        ]
     return "\n".join(lines)
 
 

@@ -100,7 +100,9 @@ def _check(rule: RepaymentRule, granted: Decimal) -> None:
     if isinstance(rule, ShareOfGains) and not 0 <= rule.share <= 1:
         raise SifError("share_out_of_range", field="share", value=rule.share)
     if not isinstance(rule, FixedPlan) and rule.end_year < rule.start_year:
-        raise SifError("range_low_above_high", field="years", low=rule.start_year, high=rule.end_year)
+        raise SifError(
+            "range_low_above_high", field="years", low=rule.start_year, high=rule.end_year
+        )
 
 
 def _years(rule: RepaymentRule) -> list[int]:
@@ -141,7 +143,9 @@ def _actuals(
         }
         total = sum((p for p in recorded.values() if p is not None), ZERO)
         if total > granted:
-            raise SifError("repayment_exceeds_granted", field="payments", value=total, granted=granted)
+            raise SifError(
+                "repayment_exceeds_granted", field="payments", value=total, granted=granted
+            )
         if any(p is not None and p < 0 for p in recorded.values()):
             raise SifError("negative_amount", field="payments", value=min(payments.values()))
         return recorded

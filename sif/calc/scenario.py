@@ -126,11 +126,16 @@ def check_scenario(scenario: Scenario) -> Scenario:
     if scenario.horizon <= 0:
         raise SifError("horizon_not_positive", field="horizon", value=scenario.horizon)
     if len(scenario.costs) > scenario.horizon:
-        raise SifError("year_outside_horizon", field=f"costs[{scenario.horizon}]",
-                       value=scenario.start_year + scenario.horizon)
+        raise SifError(
+            "year_outside_horizon",
+            field=f"costs[{scenario.horizon}]",
+            value=scenario.start_year + scenario.horizon,
+        )
     low, high = bounds(scenario.discount_rate)
     if low <= -1 or high >= 1:
-        raise SifError("discount_rate_out_of_range", field="discount_rate", value=low if low <= -1 else high)
+        raise SifError(
+            "discount_rate_out_of_range", field="discount_rate", value=low if low <= -1 else high
+        )
     for path, dist in inputs(scenario):
         _check_input(path, dist)
     for i, outcome in enumerate(scenario.outcomes):

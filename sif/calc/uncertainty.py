@@ -32,8 +32,17 @@ from sif.calc.errors import SifError
 from sif.calc.scenario import Scenario, check_scenario, inputs
 
 __all__ = [
-    "Distribution", "Fixed", "Uniform", "Triangular", "Pert", "MonteCarloResult", "Summary",
-    "TornadoBar", "monte_carlo", "tornado", "npv_draws",
+    "Distribution",
+    "Fixed",
+    "Uniform",
+    "Triangular",
+    "Pert",
+    "MonteCarloResult",
+    "Summary",
+    "TornadoBar",
+    "monte_carlo",
+    "tornado",
+    "npv_draws",
 ]
 
 CHUNK = 50_000
@@ -91,7 +100,9 @@ def npv_draws(
     npv = np.broadcast_to(np.asarray(gains - figures.pv_costs, dtype=np.float64), (n,))
     if not with_break_even:
         return npv, None
-    breaks = np.broadcast_to(np.asarray(engine.break_even_successes(figures), dtype=np.float64), (n,))
+    breaks = np.broadcast_to(
+        np.asarray(engine.break_even_successes(figures), dtype=np.float64), (n,)
+    )
     return npv, breaks
 
 
@@ -144,8 +155,10 @@ def percentiles(values: FloatArray, qs: tuple[float, ...]) -> list[float]:
     lows = sorted({min(int(pos), last) for pos in positions})
     values.partition(lows)
     bounds = [*lows[1:], last]
-    upper = {lo: float(values[lo + 1 : nxt + 1].min()) if lo < last else float(values[lo])
-             for lo, nxt in zip(lows, bounds, strict=True)}
+    upper = {
+        lo: float(values[lo + 1 : nxt + 1].min()) if lo < last else float(values[lo])
+        for lo, nxt in zip(lows, bounds, strict=True)
+    }
     out = []
     for pos in positions:
         lo = min(int(pos), last)
@@ -164,8 +177,16 @@ def tornado(scenario: Scenario) -> list[TornadoBar]:
         if not is_uncertain(dist):
             continue
         low, high = bounds(dist)
-        bars.append(TornadoBar(path, low, high, _npv_with(scenario, dist, low),
-                               _npv_with(scenario, dist, high), base))
+        bars.append(
+            TornadoBar(
+                path,
+                low,
+                high,
+                _npv_with(scenario, dist, low),
+                _npv_with(scenario, dist, high),
+                base,
+            )
+        )
     return sorted(bars, key=lambda bar: bar.swing, reverse=True)
 
 

@@ -16,7 +16,13 @@ def _mkr(value: float) -> str:
     return f"{value / 1e6:,.1f}".replace(",", "\u00a0").replace(".", ",")
 
 
-def tornado_svg(title: str, labels: Sequence[str], npv_low: Sequence[float], npv_high: Sequence[float], npv_base: float) -> str:
+def tornado_svg(
+    title: str,
+    labels: Sequence[str],
+    npv_low: Sequence[float],
+    npv_high: Sequence[float],
+    npv_base: float,
+) -> str:
     """One horizontal bar per input, from NPV at its low bound to NPV at its high bound (MSEK),
     widest first from the top; a vertical line at the base NPV."""
     height = max(1.6, 0.45 * len(labels) + 1.0)

@@ -31,8 +31,20 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-PALETTE = ["#1f5f8b", "#d9822b", "#3b8f5a", "#a23b72", "#6b6b6b", "#c44e52", "#8c6d31", "#4c72b0", "#55a868"]
-plt.rcParams.update({"svg.hashsalt": "sif", "font.size": 9, "axes.spines.top": False, "axes.spines.right": False})
+PALETTE = [
+    "#1f5f8b",
+    "#d9822b",
+    "#3b8f5a",
+    "#a23b72",
+    "#6b6b6b",
+    "#c44e52",
+    "#8c6d31",
+    "#4c72b0",
+    "#55a868",
+]
+plt.rcParams.update(
+    {"svg.hashsalt": "sif", "font.size": 9, "axes.spines.top": False, "axes.spines.right": False}
+)
 
 
 P = ParamSpec("P")
@@ -59,7 +71,11 @@ def _plain(value: Any) -> Any:
 
 def chart_key(name: str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> str:
     """SHA-256 of the chart function's name and its input data."""
-    data = json.dumps([CHART_VERSION, name, _plain(list(args)), _plain(dict(sorted(kwargs.items())))], ensure_ascii=False, allow_nan=True)
+    data = json.dumps(
+        [CHART_VERSION, name, _plain(list(args)), _plain(dict(sorted(kwargs.items())))],
+        ensure_ascii=False,
+        allow_nan=True,
+    )
     return hashlib.sha256(data.encode()).hexdigest()
 
 
@@ -128,9 +144,17 @@ def line_over_periods(
     for i, (name, values) in enumerate(series.items()):
         points = [(xi, v) for xi, v in zip(x, values, strict=True) if v is not None]
         if points:
-            ax.plot([p[0] for p in points], [p[1] for p in points], marker="o", color=PALETTE[i % len(PALETTE)], label=name)
+            ax.plot(
+                [p[0] for p in points],
+                [p[1] for p in points],
+                marker="o",
+                color=PALETTE[i % len(PALETTE)],
+                label=name,
+            )
     for j, (name, value) in enumerate((references or {}).items()):
-        ax.axhline(value, linestyle="--", linewidth=1, color=PALETTE[(j + 4) % len(PALETTE)], label=name)
+        ax.axhline(
+            value, linestyle="--", linewidth=1, color=PALETTE[(j + 4) % len(PALETTE)], label=name
+        )
     ax.set_xticks(x, list(periods))
     ax.set_title(title)
     ax.set_ylabel(y_label)
@@ -141,7 +165,14 @@ def line_over_periods(
 
 
 @_cached
-def bars_per_unit(title: str, units: Sequence[str], values: Sequence[float | None], *, percent: bool = False, y_label: str = "") -> str:
+def bars_per_unit(
+    title: str,
+    units: Sequence[str],
+    values: Sequence[float | None],
+    *,
+    percent: bool = False,
+    y_label: str = "",
+) -> str:
     """One bar per unit; a unit without a figure (not reported or suppressed) gets no bar."""
     fig, ax = plt.subplots(figsize=(6, 0.45 * max(len(units), 2) + 0.8))
     y = list(range(len(units)))
@@ -149,7 +180,13 @@ def bars_per_unit(title: str, units: Sequence[str], values: Sequence[float | Non
     bars = ax.barh(y, shown, color=PALETTE[0])
     for bar, v in zip(bars, values, strict=True):
         text = "–" if v is None else _number_format(v, percent)
-        ax.annotate(text, (bar.get_width(), bar.get_y() + bar.get_height() / 2), xytext=(3, 0), textcoords="offset points", va="center")
+        ax.annotate(
+            text,
+            (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+            xytext=(3, 0),
+            textcoords="offset points",
+            va="center",
+        )
     ax.set_yticks(y, list(units))
     ax.invert_yaxis()
     ax.set_title(title)
@@ -160,7 +197,13 @@ def bars_per_unit(title: str, units: Sequence[str], values: Sequence[float | Non
 
 
 @_cached
-def radar(title: str, dimensions: Sequence[str], series: Mapping[str, Sequence[float | None]], *, scale: tuple[float, float] = (1, 10)) -> str:
+def radar(
+    title: str,
+    dimensions: Sequence[str],
+    series: Mapping[str, Sequence[float | None]],
+    *,
+    scale: tuple[float, float] = (1, 10),
+) -> str:
     """A spider chart: one polygon per series (a unit, or a unit at an occasion) over K dimensions."""
     k = len(dimensions)
     angles = [2 * math.pi * i / k for i in range(k)]
@@ -168,8 +211,16 @@ def radar(title: str, dimensions: Sequence[str], series: Mapping[str, Sequence[f
     ax = fig.add_subplot(projection="polar")
     for i, (name, values) in enumerate(series.items()):
         filled = [v if v is not None else scale[0] for v in values]
-        ax.plot([*angles, angles[0]], [*filled, filled[0]], color=PALETTE[i % len(PALETTE)], label=name, linewidth=1.5)
-        ax.fill([*angles, angles[0]], [*filled, filled[0]], color=PALETTE[i % len(PALETTE)], alpha=0.08)
+        ax.plot(
+            [*angles, angles[0]],
+            [*filled, filled[0]],
+            color=PALETTE[i % len(PALETTE)],
+            label=name,
+            linewidth=1.5,
+        )
+        ax.fill(
+            [*angles, angles[0]], [*filled, filled[0]], color=PALETTE[i % len(PALETTE)], alpha=0.08
+        )
     ax.set_xticks(angles, [str(d) for d in dimensions])
     ax.set_ylim(scale[0], scale[1])
     ax.set_title(title, pad=18)
@@ -179,22 +230,47 @@ def radar(title: str, dimensions: Sequence[str], series: Mapping[str, Sequence[f
 
 
 @_cached
-def spread_over_occasions(title: str, occasions: Sequence[str], sd: Sequence[float | None], low: Sequence[float | None], high: Sequence[float | None]) -> str:
+def spread_over_occasions(
+    title: str,
+    occasions: Sequence[str],
+    sd: Sequence[float | None],
+    low: Sequence[float | None],
+    high: Sequence[float | None],
+) -> str:
     """The spread between units per occasion: the range (min–max) as a band, the SD as a line."""
     fig, ax = plt.subplots(figsize=(6, 3))
     x = list(range(len(occasions)))
-    band = [(xi, lo, hi) for xi, lo, hi in zip(x, low, high, strict=True) if lo is not None and hi is not None]
+    band = [
+        (xi, lo, hi)
+        for xi, lo, hi in zip(x, low, high, strict=True)
+        if lo is not None and hi is not None
+    ]
     if band:
-        ax.fill_between([b[0] for b in band], [b[1] for b in band], [b[2] for b in band], color=PALETTE[0], alpha=0.15, label="Lägsta–högsta enhetsmedel")
+        ax.fill_between(
+            [b[0] for b in band],
+            [b[1] for b in band],
+            [b[2] for b in band],
+            color=PALETTE[0],
+            alpha=0.15,
+            label="Lägsta–högsta enhetsmedel",
+        )
     ax2 = ax.twinx()
     points = [(xi, s) for xi, s in zip(x, sd, strict=True) if s is not None]
     if points:
-        ax2.plot([p[0] for p in points], [p[1] for p in points], marker="o", color=PALETTE[1], label="Standardavvikelse mellan enheter")
+        ax2.plot(
+            [p[0] for p in points],
+            [p[1] for p in points],
+            marker="o",
+            color=PALETTE[1],
+            label="Standardavvikelse mellan enheter",
+        )
         ax2.set_ylim(bottom=0)
     ax.set_xticks(x, list(occasions))
     ax.set_title(title)
     ax.set_ylabel("Skattning")
     ax2.set_ylabel("Standardavvikelse")
     handles = ax.get_legend_handles_labels()[0] + ax2.get_legend_handles_labels()[0]
-    ax.legend(handles, [str(h.get_label()) for h in handles], loc="upper right", frameon=False, fontsize=7)
+    ax.legend(
+        handles, [str(h.get_label()) for h in handles], loc="upper right", frameon=False, fontsize=7
+    )
     return _svg(fig, title)

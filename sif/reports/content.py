@@ -65,12 +65,16 @@ class Table:
     footnotes: list[str] = field(default_factory=list)
     total_rows: int = 0  # the last n rows are totals (bold)
     sheet: str = ""  # XLSX sheet name; the title when empty
-    widths: list[int] = field(default_factory=list)  # relative column widths (percent); automatic when empty
+    widths: list[int] = field(
+        default_factory=list
+    )  # relative column widths (percent); automatic when empty
 
     def alignment(self, column: int) -> Align:
         if column < len(self.align):
             return self.align[column]
-        return "right" if any(column < len(r) and r[column].is_number for r in self.rows) else "left"
+        return (
+            "right" if any(column < len(r) and r[column].is_number for r in self.rows) else "left"
+        )
 
 
 @dataclass
@@ -203,7 +207,13 @@ def section(heading: str, blocks: Iterable[Block], *, level: int = 1) -> Section
 
 
 def key_value_table(title: str, pairs: Sequence[tuple[str, str]], *, sheet: str = "") -> Table:
-    return Table(title, ["Uppgift", "Värde"], [[text_cell(k), text_cell(v or MISSING)] for k, v in pairs], ["left", "left"], sheet=sheet)
+    return Table(
+        title,
+        ["Uppgift", "Värde"],
+        [[text_cell(k), text_cell(v or MISSING)] for k, v in pairs],
+        ["left", "left"],
+        sheet=sheet,
+    )
 
 
 # ---------------------------------------------------------------- budget
@@ -217,22 +227,48 @@ class BudgetLine:
     total: Decimal
 
 
-def budget_table(years: Sequence[int], lines: Sequence[BudgetLine], year_totals: Sequence[Decimal], grand_total: Decimal,
-                 footnotes: Sequence[tuple[str, str]], *, title: str = "Budget (tkr)") -> Table:
+def budget_table(
+    years: Sequence[int],
+    lines: Sequence[BudgetLine],
+    year_totals: Sequence[Decimal],
+    grand_total: Decimal,
+    footnotes: Sequence[tuple[str, str]],
+    *,
+    title: str = "Budget (tkr)",
+) -> Table:
     """Years × cost categories in tkr with row totals, a total row and the footnotes (seed 002)."""
     header = ["Kostnadsslag", *[f"År {y}" for y in years], "Totalt"]
-    rows = [[text_cell(f"{line.label}{line.marker}"), *[tkr_cell(a) for a in line.amounts], tkr_cell(line.total)] for line in lines]
+    rows = [
+        [
+            text_cell(f"{line.label}{line.marker}"),
+            *[tkr_cell(a) for a in line.amounts],
+            tkr_cell(line.total),
+        ]
+        for line in lines
+    ]
     rows.append([text_cell("Totalt"), *[tkr_cell(t) for t in year_totals], tkr_cell(grand_total)])
     notes = [f"{marker} {text}" for marker, text in footnotes]
-    return Table(title, header, rows, ["left", *["right"] * (len(years) + 1)], notes, total_rows=1, sheet="Budget")
+    return Table(
+        title,
+        header,
+        rows,
+        ["left", *["right"] * (len(years) + 1)],
+        notes,
+        total_rows=1,
+        sheet="Budget",
+    )
 
 
-def budget_summary(years: Sequence[int], year_totals: Sequence[Decimal], grand_total: Decimal) -> list[Block]:
+def budget_summary(
+    years: Sequence[int], year_totals: Sequence[Decimal], grand_total: Decimal
+) -> list[Block]:
     """Seed 002's "Förtydliga den totala summan per år" and "Total kostnad" lines."""
     if not years:
         return []
     return [
-        BulletList([f"År {y}: {format_tkr(t)} tkr" for y, t in zip(years, year_totals, strict=True)]),
+        BulletList(
+            [f"År {y}: {format_tkr(t)} tkr" for y, t in zip(years, year_totals, strict=True)]
+        ),
         Paragraph(f"Total kostnad: {format_tkr(grand_total)} tkr"),
     ]
 
@@ -249,8 +285,18 @@ class ContactLine:
 
 
 def contacts_table(contacts: Sequence[ContactLine]) -> Table:
-    rows = [[text_cell(c.name), text_cell(c.title), text_cell(c.email), text_cell(c.phone)] for c in contacts]
-    return Table("Kontaktpersoner", ["Namn", "Titel", "E-post", "Telefon"], rows, ["left"] * 4, sheet="Kontaktpersoner", widths=[20, 27, 37, 16])
+    rows = [
+        [text_cell(c.name), text_cell(c.title), text_cell(c.email), text_cell(c.phone)]
+        for c in contacts
+    ]
+    return Table(
+        "Kontaktpersoner",
+        ["Namn", "Titel", "E-post", "Telefon"],
+        rows,
+        ["left"] * 4,
+        sheet="Kontaktpersoner",
+        widths=[20, 27, 37, 16],
+    )
 
 
 @dataclass(frozen=True)
@@ -266,7 +312,20 @@ class IndicatorLine:
 def indicators_table(indicators: Sequence[IndicatorLine]) -> Table:
     """Seed 002's "Utfall (effekt)": indicator and measurement method, grouped by whom it concerns."""
     rows = [
-        [text_cell(i.group), text_cell(i.name), text_cell(i.method), text_cell(i.baseline or "–"), text_cell(i.target or "–"), text_cell(i.comparison or "–")]
+        [
+            text_cell(i.group),
+            text_cell(i.name),
+            text_cell(i.method),
+            text_cell(i.baseline or "–"),
+            text_cell(i.target or "–"),
+            text_cell(i.comparison or "–"),
+        ]
         for i in indicators
     ]
-    return Table("Indikatorer", ["Avser", "Indikator", "Mätmetod", "Baslinje", "Mål", "Jämförelsegrupp"], rows, ["left"] * 6, sheet="Indikatorer")
+    return Table(
+        "Indikatorer",
+        ["Avser", "Indikator", "Mätmetod", "Baslinje", "Mål", "Jämförelsegrupp"],
+        rows,
+        ["left"] * 6,
+        sheet="Indikatorer",
+    )

@@ -46,7 +46,9 @@ def _body(document: Document) -> str:
     if document.subtitle:
         parts.append(f'<p class="subtitle">{escape(document.subtitle)}</p>')
     if document.meta:
-        rows = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in document.meta)
+        rows = "".join(
+            f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in document.meta
+        )
         parts.append(f'<table class="meta">{rows}</table>')
     for section in document.sections:
         tag = "h2" if section.level <= 1 else "h3"
@@ -86,11 +88,19 @@ def _table(table: Table) -> str:
         body.append(f"<tr{cls}>{cells}</tr>")
     cols = ""
     if table.widths:
-        cols = "<colgroup>" + "".join(f'<col style="width: {w}%">' for w in table.widths) + "</colgroup>"
+        cols = (
+            "<colgroup>"
+            + "".join(f'<col style="width: {w}%">' for w in table.widths)
+            + "</colgroup>"
+        )
     fixed = ' style="table-layout: fixed"' if table.widths else ""
     html = f'<table class="data"{fixed}><caption>{escape(table.title)}</caption>{cols}<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
     if table.footnotes:
-        html += '<div class="footnotes">' + "".join(f"<p>{escape(f)}</p>" for f in table.footnotes) + "</div>"
+        html += (
+            '<div class="footnotes">'
+            + "".join(f"<p>{escape(f)}</p>" for f in table.footnotes)
+            + "</div>"
+        )
     return html
 
 

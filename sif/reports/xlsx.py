@@ -40,7 +40,11 @@ def render_xlsx(document: Document) -> bytes:
         info.append([key, value])
     if document.published:
         info.append([])
-        info.append([f"Publicerad version: celler med färre än {document.threshold} observationer är tomma."])
+        info.append(
+            [
+                f"Publicerad version: celler med färre än {document.threshold} observationer är tomma."
+            ]
+        )
     info.column_dimensions["A"].width = 28
     info.column_dimensions["B"].width = 60
     names: set[str] = {info.title}
@@ -84,7 +88,9 @@ def _sheet(wb: Workbook, table: Table, name: str, document: Document) -> None:
         ws.append([note])
     for i, header in enumerate(table.header):
         longest = max([len(header), *[len(r[i].text) for r in table.rows if i < len(r)]])
-        ws.column_dimensions[ws.cell(row=2, column=i + 1).column_letter].width = min(max(10, longest + 2), 60)
+        ws.column_dimensions[ws.cell(row=2, column=i + 1).column_letter].width = min(
+            max(10, longest + 2), 60
+        )
     ws.freeze_panes = "A3"
 
 

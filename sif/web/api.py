@@ -36,8 +36,12 @@ FORBIDDEN_CODES = {"permission_denied", "not_reporter_for_unit"}
 # ---------------------------------------------------------------- errors
 
 
-def _error(request: HttpRequest, status: int, code: str, message: str, fields: dict[str, str] | None = None) -> HttpResponse:
-    return api.create_response(request, {"code": code, "message": message, "fields": fields or {}}, status=status)
+def _error(
+    request: HttpRequest, status: int, code: str, message: str, fields: dict[str, str] | None = None
+) -> HttpResponse:
+    return api.create_response(
+        request, {"code": code, "message": message, "fields": fields or {}}, status=status
+    )
 
 
 @api.exception_handler(SifError)
@@ -52,7 +56,11 @@ def _sif_error(request: HttpRequest, exc: SifError) -> HttpResponse:
 def _invalid(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
     fields = {}
     for error in exc.errors:
-        location = ".".join(str(part) for part in error.get("loc", ()) if part not in ("body", "query", "path", "payload"))
+        location = ".".join(
+            str(part)
+            for part in error.get("loc", ())
+            if part not in ("body", "query", "path", "payload")
+        )
         fields[location or "__all__"] = str(error.get("msg", ""))
     return _error(request, 400, "invalid_input", message_for("invalid_input"), fields)
 
@@ -60,7 +68,9 @@ def _invalid(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     """Ninja's own refusals: not logged in (401), CSRF/authorisation (403), unreadable body (400)."""
-    code = {401: "not_authenticated", 403: "permission_denied", 404: "not_found"}.get(exc.status_code, "invalid_input")
+    code = {401: "not_authenticated", 403: "permission_denied", 404: "not_found"}.get(
+        exc.status_code, "invalid_input"
+    )
     status = exc.status_code if exc.status_code in (401, 403, 404) else 400
     return _error(request, status, code, message_for(code))
 
@@ -202,7 +212,12 @@ ERRORS: dict[int, type[Schema]] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 
 
 
 def _project(request: HttpRequest, pk: int) -> Project:
-    project = visible_projects(request.user).select_related("fund", "owner_unit", "municipality").filter(pk=pk).first()
+    project = (
+        visible_projects(request.user)
+        .select_related("fund", "owner_unit", "municipality")
+        .filter(pk=pk)
+        .first()
+    )
     if project is None:
         raise SifError("project_not_found")
     return project
@@ -233,7 +248,16 @@ def _budget_out(project: Project) -> dict[str, Any]:
     years = sorted(budget_rules.year_totals(rows))
     return {
         "years": years,
-        "rows": [{"category": r.category, "label": r.label, "footnote": r.footnote, "amounts": dict(r.amounts), "total": t} for r, t in zip(rows, totals, strict=True)],
+        "rows": [
+            {
+                "category": r.category,
+                "label": r.label,
+                "footnote": r.footnote,
+                "amounts": dict(r.amounts),
+                "total": t,
+            }
+            for r, t in zip(rows, totals, strict=True)
+        ],
         "year_totals": budget_rules.year_totals(rows),
         "grand_total": budget_rules.grand_total(rows),
     }
@@ -250,7 +274,10 @@ def _detail_out(request: HttpRequest, p: Project) -> dict[str, Any]:
         "units": sorted(p.units.values_list("name", flat=True)),
         "contacts": list(p.contacts.values("id", "name", "title", "email", "phone")),
         "budget": _budget_out(p),
-        "transitions": [{"to_state": s, "allowed": bool(v), "reason": v.reason} for s, v in services.allowed_transitions(user, p)],
+        "transitions": [
+            {"to_state": s, "allowed": bool(v), "reason": v.reason}
+            for s, v in services.allowed_transitions(user, p)
+        ],
         "can_review": bool(can_review(user, p)),
         "can_decide": bool(can_decide(user, p)),
     }
@@ -259,8 +286,16 @@ def _detail_out(request: HttpRequest, p: Project) -> dict[str, Any]:
 # ---------------------------------------------------------------- endpoints
 
 
-@api.get("/projects", response={200: list[ProjectOut], **ERRORS}, summary="Projekt som användaren får se")
-def project_list(request: HttpRequest, state: str = "", unit: int | None = None, year: int | None = None, fund: int | None = None) -> Any:
+@api.get(
+    "/projects", response={200: list[ProjectOut], **ERRORS}, summary="Projekt som användaren får se"
+)
+def project_list(
+    request: HttpRequest,
+    state: str = "",
+    unit: int | None = None,
+    year: int | None = None,
+    fund: int | None = None,
+) -> Any:
     if state and state not in ProjectState.values:
         raise SifError("state_unknown", field="state", state=state)
     qs = visible_projects(request.user).select_related("fund", "owner_unit", "municipality")
@@ -275,19 +310,35 @@ def project_list(request: HttpRequest, state: str = "", unit: int | None = None,
     return [_project_out(p) for p in qs.distinct().order_by("-start_date", "title", "pk")]
 
 
-@api.get("/projects/{pk}", response={200: ProjectDetailOut, **ERRORS}, summary="Ett projekt med budgettabell och summor")
+@api.get(
+    "/projects/{pk}",
+    response={200: ProjectDetailOut, **ERRORS},
+    summary="Ett projekt med budgettabell och summor",
+)
 def project_detail(request: HttpRequest, pk: int) -> Any:
     return _detail_out(request, _project(request, pk))
 
 
-@api.post("/projects/{pk}/transition", response={200: ProjectDetailOut, **ERRORS}, summary="Byt status")
+@api.post(
+    "/projects/{pk}/transition", response={200: ProjectDetailOut, **ERRORS}, summary="Byt status"
+)
 def project_transition(request: HttpRequest, pk: int, payload: TransitionIn) -> Any:
     project = _project(request, pk)
-    services.project_transition(actor=request.user, project=project, to_state=payload.to_state, reason=payload.reason, closing_outcome=payload.closing_outcome)
+    services.project_transition(
+        actor=request.user,
+        project=project,
+        to_state=payload.to_state,
+        reason=payload.reason,
+        closing_outcome=payload.closing_outcome,
+    )
     return _detail_out(request, project)
 
 
-@api.put("/projects/{pk}/budget", response={200: BudgetOut, **ERRORS}, summary="Ersätt budgeten (kronor per år och kostnadsslag)")
+@api.put(
+    "/projects/{pk}/budget",
+    response={200: BudgetOut, **ERRORS},
+    summary="Ersätt budgeten (kronor per år och kostnadsslag)",
+)
 def budget_put(request: HttpRequest, pk: int, payload: BudgetIn) -> Any:
     project = _project(request, pk)
     rows = [BudgetRowInput(r.category, r.label, r.footnote, r.amounts) for r in payload.rows]
@@ -295,21 +346,48 @@ def budget_put(request: HttpRequest, pk: int, payload: BudgetIn) -> Any:
     return _budget_out(project)
 
 
-@api.put("/projects/{pk}/sought-amount", response={200: ProjectOut, **ERRORS}, summary="Sökt belopp (ska vara lika med budgetens totalsumma)")
+@api.put(
+    "/projects/{pk}/sought-amount",
+    response={200: ProjectOut, **ERRORS},
+    summary="Sökt belopp (ska vara lika med budgetens totalsumma)",
+)
 def sought_amount_put(request: HttpRequest, pk: int, payload: SoughtAmountIn) -> Any:
     project = _project(request, pk)
     services.sought_amount_set(actor=request.user, project=project, amount=payload.amount)
     return _project_out(project)
 
 
-@api.post("/projects/{pk}/reviews", response={201: ReviewOut, **ERRORS}, summary="Lägg till synpunkter och poäng")
+@api.post(
+    "/projects/{pk}/reviews",
+    response={201: ReviewOut, **ERRORS},
+    summary="Lägg till synpunkter och poäng",
+)
 def review_post(request: HttpRequest, pk: int, payload: ReviewIn) -> Any:
     project = _project(request, pk)
-    review: Review = services.review_add(actor=request.user, project=project, comments=payload.comments, scores=payload.scores, recommendation=payload.recommendation)
-    return Status(201, {"id": review.pk, "comments": review.comments, "scores": review.scores, "recommendation": review.recommendation, "reviewer_name": review.reviewer_name})
+    review: Review = services.review_add(
+        actor=request.user,
+        project=project,
+        comments=payload.comments,
+        scores=payload.scores,
+        recommendation=payload.recommendation,
+    )
+    return Status(
+        201,
+        {
+            "id": review.pk,
+            "comments": review.comments,
+            "scores": review.scores,
+            "recommendation": review.recommendation,
+            "reviewer_name": review.reviewer_name,
+        },
+    )
 
 
-@api.post("/projects/{pk}/decisions", response={201: DecisionOut, **ERRORS}, summary="Registrera beslut om medel")
+@api.post(
+    "/projects/{pk}/decisions",
+    response={201: DecisionOut, **ERRORS},
+    summary="Registrera beslut om medel",
+)
 def decision_post(request: HttpRequest, pk: int, payload: DecisionIn) -> Any:
     project = _project(request, pk)
     decision: Decision = services.decision_record(
@@ -322,8 +400,20 @@ def decision_post(request: HttpRequest, pk: int, payload: DecisionIn) -> Any:
         granted_amount=payload.granted_amount,
         conditions=payload.conditions,
     )
-    out = {f: getattr(decision, f) for f in ("kind", "granted", "body", "decided_on", "paragraph", "granted_amount", "conditions")}
+    out = {
+        f: getattr(decision, f)
+        for f in (
+            "kind",
+            "granted",
+            "body",
+            "decided_on",
+            "paragraph",
+            "granted_amount",
+            "conditions",
+        )
+    }
     return Status(201, out | {"id": decision.pk, "project_state": project.state})
+
 
 api.add_router("", "sif.web.calculations.api.router")
 

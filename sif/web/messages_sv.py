@@ -101,87 +101,99 @@ MESSAGES: dict[str, str] = {
 }
 
 # calculations (sif/web/calculations)
-MESSAGES.update({
-    "calculation_after_decision": "Kalkylen kan inte ändras av sökande efter beslutet. Kontakta fondförvaltaren.",
-    "calculation_purpose_unknown": "Okänt syfte för kalkylen: {value!r}. Välj förväntade vinster, beslutsunderlag eller realiserade vinster.",
-    "calculation_not_json": "Kalkylen innehåller värden som inte kan sparas (t.ex. datum). Skriv tal eller text.",
-    "calculation_text_unreadable": "Kalkylen i textfältet kunde inte läsas som TOML eller JSON: {detail}",
-    "calculation_not_found": "Versionen {version} av kalkylen finns inte.",
-    "calculation_missing": "Projektet har ingen socioekonomisk kalkyl ännu.",
-    "draws_too_many": "Högst {limit} dragningar kan köras på sidan, men {value} begärdes.",
-    "seed_invalid": "Fröet måste vara ett heltal från 0 och uppåt, men är {value!r}.",
-    "cost_line_invalid": "Raden ”{line}” under kostnader ska skrivas som år: belopp, t.ex. 2020: 9 577 000.",
-})
-MESSAGES.update({
-    "calculation_saved": "Kalkylen sparades som version {version}.",
-    "calculation_advanced_only": "Kalkylen har uppgifter som formuläret inte kan visa (t.ex. triangel- eller PERT-fördelningar eller fler än tre aktörer per utfall). Ändra den i avancerat läge.",
-})
+MESSAGES.update(
+    {
+        "calculation_after_decision": "Kalkylen kan inte ändras av sökande efter beslutet. Kontakta fondförvaltaren.",
+        "calculation_purpose_unknown": "Okänt syfte för kalkylen: {value!r}. Välj förväntade vinster, beslutsunderlag eller realiserade vinster.",
+        "calculation_not_json": "Kalkylen innehåller värden som inte kan sparas (t.ex. datum). Skriv tal eller text.",
+        "calculation_text_unreadable": "Kalkylen i textfältet kunde inte läsas som TOML eller JSON: {detail}",
+        "calculation_not_found": "Versionen {version} av kalkylen finns inte.",
+        "calculation_missing": "Projektet har ingen socioekonomisk kalkyl ännu.",
+        "draws_too_many": "Högst {limit} dragningar kan köras på sidan, men {value} begärdes.",
+        "seed_invalid": "Fröet måste vara ett heltal från 0 och uppåt, men är {value!r}.",
+        "cost_line_invalid": "Raden ”{line}” under kostnader ska skrivas som år: belopp, t.ex. 2020: 9 577 000.",
+    }
+)
+MESSAGES.update(
+    {
+        "calculation_saved": "Kalkylen sparades som version {version}.",
+        "calculation_advanced_only": "Kalkylen har uppgifter som formuläret inte kan visa (t.ex. triangel- eller PERT-fördelningar eller fler än tre aktörer per utfall). Ändra den i avancerat läge.",
+    }
+)
 
 # imports (sif/web/imports)
-MESSAGES.update({
-    "import_no_files": "Välj minst en fil att läsa in (Word, PDF eller text).",
-    "import_fund_denied": "Du kan inte läsa in dokument till {fund}: det kräver att du är fondförvaltare eller sökande i fondens kommun.",
-    "import_already_confirmed": "Filen {filename} är redan importerad; projektet finns redan.",
-    "import_owner_unit_required": "Välj ansvarig enhet i listan eller skriv namnet på en ny enhet.",
-    "import_no_proposals": "Markera minst ett förslag att importera.",
-    "import_state_for_admins": "Som sökande kan du läsa in förslag och ansökningar (steg 1 eller 2) för din egen enhet; status ”{state}” registreras av en fondförvaltare.",
-    "import_granted_needs_state": "Ett beviljat belopp kan bara anges när projektet registreras som beviljat, pågående, slutrapporterat eller avslutat.",
-    "org_unit_create_denied": "Bara en fondförvaltare kan lägga till en ny enhet i organisationen. Välj en befintlig enhet.",
-    "org_unit_name_required": "Skriv namnet på den nya enheten.",
-    "org_unit_kind_unknown": "Okänd typ av enhet: {kind}.",
-    "org_unit_exists": "Enheten {unit} finns redan; välj den i listan i stället för att skriva en ny.",
-})
+MESSAGES.update(
+    {
+        "import_no_files": "Välj minst en fil att läsa in (Word, PDF eller text).",
+        "import_fund_denied": "Du kan inte läsa in dokument till {fund}: det kräver att du är fondförvaltare eller sökande i fondens kommun.",
+        "import_already_confirmed": "Filen {filename} är redan importerad; projektet finns redan.",
+        "import_owner_unit_required": "Välj ansvarig enhet i listan eller skriv namnet på en ny enhet.",
+        "import_no_proposals": "Markera minst ett förslag att importera.",
+        "import_state_for_admins": "Som sökande kan du läsa in förslag och ansökningar (steg 1 eller 2) för din egen enhet; status ”{state}” registreras av en fondförvaltare.",
+        "import_granted_needs_state": "Ett beviljat belopp kan bara anges när projektet registreras som beviljat, pågående, slutrapporterat eller avslutat.",
+        "org_unit_create_denied": "Bara en fondförvaltare kan lägga till en ny enhet i organisationen. Välj en befintlig enhet.",
+        "org_unit_name_required": "Skriv namnet på den nya enheten.",
+        "org_unit_kind_unknown": "Okänd typ av enhet: {kind}.",
+        "org_unit_exists": "Enheten {unit} finns redan; välj den i listan i stället för att skriva en ny.",
+    }
+)
 
 # ledger (sif/calc/ledger.py and sif/web/ledger)
-MESSAGES.update({
-    "ledger_kind_unknown": "Okänd typ av bokföringspost: {kind}.",
-    "ledger_amount_not_positive": "Beloppet måste vara större än 0 kr, men är {value}. Ange beloppet utan tecken; typen av post avgör om det ökar eller minskar fonden.",
-    "ledger_amount_invalid": "Beloppet {value} är inte ett tal. Ange kronor, t.ex. 3 800 000.",
-    "ledger_allocation_with_project": "En avsättning till fonden hör inte till något projekt. Välj inget projekt.",
-    "ledger_project_required": "Välj det projekt som posten ({kind}) gäller.",
-    "ledger_project_other_fund": "Projektet {project} hör till en annan fond.",
-    "ledger_correction_needs_entry": "En rättelse måste ange exakt en post som den vänder.",
-    "ledger_correction_of_correction": "En rättelse kan inte rättas. Boka i stället en ny post med rätt belopp.",
-    "ledger_already_corrected": "Posten är redan rättad (vänd) och kan inte rättas igen.",
-    "ledger_correction_breaks": "Rättelsen kan inte bokas: {detail} Rätta först de poster som bygger på denna.",
-    "ledger_reason_required": "Ange ett skäl (t.ex. beslutet eller vad som blev fel).",
-    "ledger_write_off_of_unknown": "Ange om avskrivningen gäller ej utbetalt beviljat belopp eller en utestående fordran.",
-    "ledger_date_required": "Ange bokföringsdatum.",
-    "ledger_immutable": "Bokföringsposter ändras eller tas aldrig bort. Boka en rättelse i stället.",
-    "disbursement_exceeds_commitment": "Beloppet {amount} överstiger projektets beviljade belopp {committed} som ännu inte betalats ut eller avskrivits.",
-    "ledger_disbursement_exceeds_remaining": "Utbetalningen {amount} överstiger det som återstår av projektets beviljade belopp: {remaining}.",
-    "repayment_exceeds_outstanding": "Beloppet {amount} överstiger projektets utbetalda belopp {disbursed}; mer kan inte återbetalas, avskrivas eller efterskänkas.",
-    "ledger_exceeds_outstanding": "Beloppet {amount} överstiger projektets utestående belopp {outstanding} (utbetalt minus återbetalt, avskrivet och efterskänkt).",
-    "fund_not_found": "Fonden finns inte eller så saknar du behörighet.",
-    "ledger_entry_not_found": "Bokföringsposten finns inte i fonden.",
-    "decision_not_granted": "Beslutet beviljar inga medel och kan inte bokas som beviljat belopp.",
-    "decision_without_amount": "Beslutet anger inget beviljat belopp att boka.",
-    "decision_already_booked": "Det beviljade beloppet i beslutet är redan bokat (post {entry}).",
-    "agreement_rule_unknown": "Okänd återbetalningsregel: {rule}.",
-    "agreement_parameter_required": "Ange {parameter} för återbetalningsregeln.",
-    "agreement_parameter_invalid": "Värdet {value} för {parameter} är ogiltigt (år: 1–50, startår: ett årtal, andel: 0–1, tak: kronor ≥ 0).",
-    "agreement_parameter_unknown": "Regeln {rule} har ingen parameter {parameter}; lämna fältet tomt.",
-    "agreement_immutable": "En återbetalningsöverenskommelse ändras aldrig; spara en ny version i stället.",
-})
+MESSAGES.update(
+    {
+        "ledger_kind_unknown": "Okänd typ av bokföringspost: {kind}.",
+        "ledger_amount_not_positive": "Beloppet måste vara större än 0 kr, men är {value}. Ange beloppet utan tecken; typen av post avgör om det ökar eller minskar fonden.",
+        "ledger_amount_invalid": "Beloppet {value} är inte ett tal. Ange kronor, t.ex. 3 800 000.",
+        "ledger_allocation_with_project": "En avsättning till fonden hör inte till något projekt. Välj inget projekt.",
+        "ledger_project_required": "Välj det projekt som posten ({kind}) gäller.",
+        "ledger_project_other_fund": "Projektet {project} hör till en annan fond.",
+        "ledger_correction_needs_entry": "En rättelse måste ange exakt en post som den vänder.",
+        "ledger_correction_of_correction": "En rättelse kan inte rättas. Boka i stället en ny post med rätt belopp.",
+        "ledger_already_corrected": "Posten är redan rättad (vänd) och kan inte rättas igen.",
+        "ledger_correction_breaks": "Rättelsen kan inte bokas: {detail} Rätta först de poster som bygger på denna.",
+        "ledger_reason_required": "Ange ett skäl (t.ex. beslutet eller vad som blev fel).",
+        "ledger_write_off_of_unknown": "Ange om avskrivningen gäller ej utbetalt beviljat belopp eller en utestående fordran.",
+        "ledger_date_required": "Ange bokföringsdatum.",
+        "ledger_immutable": "Bokföringsposter ändras eller tas aldrig bort. Boka en rättelse i stället.",
+        "disbursement_exceeds_commitment": "Beloppet {amount} överstiger projektets beviljade belopp {committed} som ännu inte betalats ut eller avskrivits.",
+        "ledger_disbursement_exceeds_remaining": "Utbetalningen {amount} överstiger det som återstår av projektets beviljade belopp: {remaining}.",
+        "repayment_exceeds_outstanding": "Beloppet {amount} överstiger projektets utbetalda belopp {disbursed}; mer kan inte återbetalas, avskrivas eller efterskänkas.",
+        "ledger_exceeds_outstanding": "Beloppet {amount} överstiger projektets utestående belopp {outstanding} (utbetalt minus återbetalt, avskrivet och efterskänkt).",
+        "fund_not_found": "Fonden finns inte eller så saknar du behörighet.",
+        "ledger_entry_not_found": "Bokföringsposten finns inte i fonden.",
+        "decision_not_granted": "Beslutet beviljar inga medel och kan inte bokas som beviljat belopp.",
+        "decision_without_amount": "Beslutet anger inget beviljat belopp att boka.",
+        "decision_already_booked": "Det beviljade beloppet i beslutet är redan bokat (post {entry}).",
+        "agreement_rule_unknown": "Okänd återbetalningsregel: {rule}.",
+        "agreement_parameter_required": "Ange {parameter} för återbetalningsregeln.",
+        "agreement_parameter_invalid": "Värdet {value} för {parameter} är ogiltigt (år: 1–50, startår: ett årtal, andel: 0–1, tak: kronor ≥ 0).",
+        "agreement_parameter_unknown": "Regeln {rule} har ingen parameter {parameter}; lämna fältet tomt.",
+        "agreement_immutable": "En återbetalningsöverenskommelse ändras aldrig; spara en ny version i stället.",
+    }
+)
 
 # documents (sif/web/documents)
-MESSAGES.update({
-    "document_kind_unknown": "Okänd dokumenttyp: {kind}. Välj någon av: {kinds}.",
-    "document_format_unknown": "Okänt format: {format}. Välj någon av: {formats}.",
-    "document_project_missing": "Projektet med id {id} finns inte.",
-    "document_fund_missing": "Fonden med id {id} finns inte.",
-    "document_id_required": "Ange {option} ID.",
-    "document_id_invalid": "{option} ska vara ett heltal (id), inte {id}.",
-    "document_output_failed": "Kunde inte skriva {path}: {reason}.",
-})
+MESSAGES.update(
+    {
+        "document_kind_unknown": "Okänd dokumenttyp: {kind}. Välj någon av: {kinds}.",
+        "document_format_unknown": "Okänt format: {format}. Välj någon av: {formats}.",
+        "document_project_missing": "Projektet med id {id} finns inte.",
+        "document_fund_missing": "Fonden med id {id} finns inte.",
+        "document_id_required": "Ange {option} ID.",
+        "document_id_invalid": "{option} ska vara ett heltal (id), inte {id}.",
+        "document_output_failed": "Kunde inte skriva {path}: {reason}.",
+    }
+)
 
 # follow-up: new spindelmätning instrument, activity total (sif/web/followup/services.py)
-MESSAGES.update({
-    "spider_name_required": "Ange spindelmätningens namn.",
-    "spider_name_too_long": "Namnet får vara högst {limit} tecken långt, men är {length}.",
-    "spider_dimension_count": "En spindelmätning ska ha {low}–{high} dimensioner, en per rad, men har {count}.",
-    "spider_dimension_duplicate": "Dimensionen ”{label}” på rad {line} finns redan på rad {first}. Varje dimension ska ha en egen benämning.",
-    "spider_occasions_invalid": "Antalet mättillfällen ska vara 1–{high}, men är {occasions}.",
-    "spider_scale_invalid": "Skalan {low}–{high} går inte: skalans min ska vara lägre än dess max, med högst två decimaler, t.ex. 1–10.",
-    "activity_total_missing": "{activity}: ange totalt när {part} är ifyllt.",
-})
+MESSAGES.update(
+    {
+        "spider_name_required": "Ange spindelmätningens namn.",
+        "spider_name_too_long": "Namnet får vara högst {limit} tecken långt, men är {length}.",
+        "spider_dimension_count": "En spindelmätning ska ha {low}–{high} dimensioner, en per rad, men har {count}.",
+        "spider_dimension_duplicate": "Dimensionen ”{label}” på rad {line} finns redan på rad {first}. Varje dimension ska ha en egen benämning.",
+        "spider_occasions_invalid": "Antalet mättillfällen ska vara 1–{high}, men är {occasions}.",
+        "spider_scale_invalid": "Skalan {low}–{high} går inte: skalans min ska vara lägre än dess max, med högst två decimaler, t.ex. 1–10.",
+        "activity_total_missing": "{activity}: ange totalt när {part} är ifyllt.",
+    }
+)

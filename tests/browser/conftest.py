@@ -39,7 +39,9 @@ def browser_page() -> Iterator[Any]:
     except Exception as exc:  # noqa: BLE001 - any start failure means: skip with the reason
         pytest.skip(f"Playwright could not start: {exc}")
     try:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
     except Exception as exc:  # noqa: BLE001
         manager.__exit__(None, None, None)
         pytest.skip(f"Chromium could not start ({CHROMIUM}): {exc}")

@@ -45,20 +45,42 @@ STOCKHOLM_PAGES: list[tuple[str, str, Callable[[], str]]] = [
     ("projektsidan, piloten", PILOT, lambda: reverse("projects:detail", args=[pk(PILOT)])),
     ("projektsidan, STIS", STIS, lambda: reverse("projects:detail", args=[pk(STIS)])),
     ("budgetredigeraren", "Budget", lambda: reverse("projects:budget", args=[pk(PILOT)])),
-    ("fullständig ansökan", "Ansökan – insatser sociala investeringsfonden", lambda: reverse("projects:application", args=[pk(PILOT), "full"])),
-    ("kort ansökan", "Ansökan om medel för ytterstadsprojekt", lambda: reverse("projects:application", args=[pk(PILOT), "kort"])),
+    (
+        "fullständig ansökan",
+        "Ansökan – insatser sociala investeringsfonden",
+        lambda: reverse("projects:application", args=[pk(PILOT), "full"]),
+    ),
+    (
+        "kort ansökan",
+        "Ansökan om medel för ytterstadsprojekt",
+        lambda: reverse("projects:application", args=[pk(PILOT), "kort"]),
+    ),
     ("granskning", "Granskning", lambda: reverse("projects:review", args=[pk(IN_REVIEW)])),
     ("beslut", "Registrera beslut", lambda: reverse("projects:decision", args=[pk(IN_REVIEW)])),
-    ("uppföljning, STIS", f"Uppföljning: {STIS}", lambda: reverse("followup:overview", args=[pk(STIS)])),
+    (
+        "uppföljning, STIS",
+        f"Uppföljning: {STIS}",
+        lambda: reverse("followup:overview", args=[pk(STIS)]),
+    ),
     ("rapporteringsformulär, Rinkeby-Kista", "Rapportera: Rinkeby-Kista", stis_report_form),
-    ("kalkyl, piloten", "Socioekonomisk kalkyl", lambda: reverse("calculations:detail", args=[pk(PILOT)])),
-    ("kalkylformulär, piloten", "Ny version av den socioekonomiska kalkylen", lambda: reverse("calculations:edit", args=[pk(PILOT)])),
+    (
+        "kalkyl, piloten",
+        "Socioekonomisk kalkyl",
+        lambda: reverse("calculations:detail", args=[pk(PILOT)]),
+    ),
+    (
+        "kalkylformulär, piloten",
+        "Ny version av den socioekonomiska kalkylen",
+        lambda: reverse("calculations:edit", args=[pk(PILOT)]),
+    ),
     ("import", "Läs in dokument", lambda: reverse("imports:upload")),
     ("sidan finns inte (404)", "Sidan finns inte", lambda: "/projekt/0/"),
 ]
 
 
-def check(page: Any, base_url: str, name: str, heading: str, url: str, found: dict[str, list[str]]) -> None:
+def check(
+    page: Any, base_url: str, name: str, heading: str, url: str, found: dict[str, list[str]]
+) -> None:
     from playwright.sync_api import expect
 
     page.goto(f"{base_url}{url}")
@@ -68,7 +90,9 @@ def check(page: Any, base_url: str, name: str, heading: str, url: str, found: di
         found[f"{name} ({url})"] = violations
 
 
-def test_every_main_page_has_no_serious_or_critical_axe_violations(browser_page: Any, live_server: Any, demo_data: Path) -> None:
+def test_every_main_page_has_no_serious_or_critical_axe_violations(
+    browser_page: Any, live_server: Any, demo_data: Path
+) -> None:
     page, base = browser_page, live_server.url
     found: dict[str, list[str]] = {}
 
@@ -84,7 +108,14 @@ def test_every_main_page_has_no_serious_or_critical_axe_violations(browser_page:
     log_out(page)
 
     log_in(page, base, demo_data, "eskilstuna")
-    check(page, base, "projektsidan, Team Samagera", SAMAGERA, reverse("projects:detail", args=[pk(SAMAGERA)]), found)
+    check(
+        page,
+        base,
+        "projektsidan, Team Samagera",
+        SAMAGERA,
+        reverse("projects:detail", args=[pk(SAMAGERA)]),
+        found,
+    )
 
     for where, violations in found.items():
         print(f"{where}:", *violations, sep="\n  ")

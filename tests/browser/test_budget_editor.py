@@ -17,7 +17,9 @@ pytestmark = [pytest.mark.browser]
 
 
 @pytest.fixture
-def signed_in(browser_page: Any, live_server: Any, transactional_db: Any, settings: Any) -> tuple[Any, str]:
+def signed_in(
+    browser_page: Any, live_server: Any, transactional_db: Any, settings: Any
+) -> tuple[Any, str]:
     """A page logged in as an applicant of Hässelby-Vällingby, and the budget URL of its proposal."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     sthlm = make_municipality("sthlm")
@@ -27,7 +29,9 @@ def signed_in(browser_page: Any, live_server: Any, transactional_db: Any, settin
     client = Client()
     client.force_login(user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    browser_page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    browser_page.context.add_cookies(
+        [{"name": cookie.key, "value": cookie.value, "url": live_server.url}]
+    )
     return browser_page, f"{live_server.url}{reverse('projects:budget', args=[project.pk])}"
 
 
@@ -45,7 +49,9 @@ def test_totals_follow_swedish_input_as_the_user_types(signed_in: tuple[Any, str
     expect(page.locator("[data-grand-total-kr]")).to_have_text("10\u00a0977\u00a0500\u00a0kr")
 
 
-def test_a_bad_amount_is_marked_and_a_differing_sought_amount_is_hinted(signed_in: tuple[Any, str]) -> None:
+def test_a_bad_amount_is_marked_and_a_differing_sought_amount_is_hinted(
+    signed_in: tuple[Any, str],
+) -> None:
     from playwright.sync_api import expect
 
     page, url = signed_in
@@ -55,6 +61,10 @@ def test_a_bad_amount_is_marked_and_a_differing_sought_amount_is_hinted(signed_i
     expect(page.locator("[name=amount-other-2021]")).to_have_attribute("aria-invalid", "true")
     page.locator("[name=amount-other-2021]").fill("1 860")
     page.get_by_label("Sökt belopp (kr)").fill("2 400 000")
-    expect(page.locator("#sought-hint")).to_have_text("Sökt belopp stämmer inte med budgetens totalsumma (2\u00a0460\u00a0000\u00a0kr).")
+    expect(page.locator("#sought-hint")).to_have_text(
+        "Sökt belopp stämmer inte med budgetens totalsumma (2\u00a0460\u00a0000\u00a0kr)."
+    )
     page.get_by_label("Sökt belopp (kr)").fill("2 460 000")
-    expect(page.locator("#sought-hint")).to_have_text("Sökt belopp stämmer med budgetens totalsumma.")
+    expect(page.locator("#sought-hint")).to_have_text(
+        "Sökt belopp stämmer med budgetens totalsumma."
+    )

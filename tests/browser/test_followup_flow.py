@@ -30,14 +30,18 @@ PERIOD = "Testperiod öppen"
 ACTIVITY = "Samtal med målgruppen"
 
 
-def test_the_reporter_reports_a_count_for_its_own_district_and_is_refused_another(browser_page: Any, live_server: Any, demo_data: Path) -> None:
+def test_the_reporter_reports_a_count_for_its_own_district_and_is_refused_another(
+    browser_page: Any, live_server: Any, demo_data: Path
+) -> None:
     from playwright.sync_api import expect
 
     page, base = browser_page, live_server.url
     stis = Project.objects.get(title=STIS)
     overview = f"{base}{reverse('followup:overview', args=[stis.pk])}"
     today = timezone.localdate()
-    assert all(p.is_closed(today) for p in stis.reporting_periods.all()), "a demo period is open: this test would not need a new one"
+    assert all(p.is_closed(today) for p in stis.reporting_periods.all()), (
+        "a demo period is open: this test would not need a new one"
+    )
 
     # the fund administrator opens a reporting period through the page
     log_in(page, base, demo_data, "fondforvaltare")
@@ -61,14 +65,20 @@ def test_the_reporter_reports_a_count_for_its_own_district_and_is_refused_anothe
     page.get_by_role("link", name=STIS).click()
     page.get_by_role("link", name="Uppföljning").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Uppföljning: {STIS}")
-    page.locator(f"a[href='{reverse('followup:report', args=[stis.pk, period.pk, own.pk])}']").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(f"Rapportera: {OWN_DISTRICT}, {PERIOD}")
+    page.locator(
+        f"a[href='{reverse('followup:report', args=[stis.pk, period.pk, own.pk])}']"
+    ).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        f"Rapportera: {OWN_DISTRICT}, {PERIOD}"
+    )
     expect(page.get_by_text("Perioden är stängd.")).to_have_count(0)
     assert serious_violations(page) == []
     page.get_by_role("row", name=ACTIVITY).get_by_label("Totalt").fill("12")
     page.get_by_role("button", name="Spara").click()
 
-    expect(page.locator(".messages")).to_have_text(f"Siffrorna för {OWN_DISTRICT}, {PERIOD}, är sparade.")
+    expect(page.locator(".messages")).to_have_text(
+        f"Siffrorna för {OWN_DISTRICT}, {PERIOD}, är sparade."
+    )
     row = page.locator("#aktiviteter tbody tr").filter(has_text=ACTIVITY).filter(has_text=PERIOD)
     expect(row.locator("td").nth(2)).to_have_text("12")
     expect(row.locator("td").nth(5)).to_contain_text("1 enheter")

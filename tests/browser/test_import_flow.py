@@ -20,7 +20,9 @@ FUND = "Stockholms stads sociala investeringsfond"
 TITLE = "Utökad samverkan kring barnfamiljer i Hässelby-Vällingby"
 
 
-def test_the_fund_administrator_imports_seed_004_and_lands_on_the_new_project(browser_page: Any, live_server: Any, demo_data: Path) -> None:
+def test_the_fund_administrator_imports_seed_004_and_lands_on_the_new_project(
+    browser_page: Any, live_server: Any, demo_data: Path
+) -> None:
     from playwright.sync_api import expect
 
     page, base = browser_page, live_server.url
@@ -36,9 +38,13 @@ def test_the_fund_administrator_imports_seed_004_and_lands_on_the_new_project(br
     expect(page.get_by_role("heading", level=1)).to_have_text("Inlästa filer")
     page.get_by_role("link", name="Granska och bekräfta").click()
     expect(page.get_by_label("Sökt belopp (kr)")).to_have_value("2\xa0460\xa0000")
-    expect(page.locator("li.used").filter(has_text="2460000")).to_have_count(1)  # the source line beside it
+    expect(page.locator("li.used").filter(has_text="2460000")).to_have_count(
+        1
+    )  # the source line beside it
     assert serious_violations(page) == []
-    assert set(Project.objects.values_list("pk", flat=True)) == before  # nothing saved before confirming
+    assert (
+        set(Project.objects.values_list("pk", flat=True)) == before
+    )  # nothing saved before confirming
 
     page.get_by_role("button", name="Bekräfta och spara").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)

@@ -45,7 +45,9 @@ def demo(settings: Any, tmp_path: Path, transactional_db: Any) -> Path:
     return tmp_path
 
 
-def test_the_administrator_finds_the_pilot_and_walks_a_project_from_proposal_to_granted(browser_page: Any, live_server: Any, demo: Path) -> None:
+def test_the_administrator_finds_the_pilot_and_walks_a_project_from_proposal_to_granted(
+    browser_page: Any, live_server: Any, demo: Path
+) -> None:
     from playwright.sync_api import expect
 
     page = browser_page
@@ -70,7 +72,9 @@ def test_the_administrator_finds_the_pilot_and_walks_a_project_from_proposal_to_
     page.get_by_role("link", name="Nytt förslag").click()
     page.get_by_label("Projektets namn").fill(NEW_TITLE)
     page.get_by_label("Fond").select_option(label="Stockholms stads sociala investeringsfond")
-    page.get_by_label("Ansvarig enhet (sökande)").select_option(label="Avdelningen för barn och unga")
+    page.get_by_label("Ansvarig enhet (sökande)").select_option(
+        label="Avdelningen för barn och unga"
+    )
     page.get_by_label("Startdatum").fill("2024-01-01")
     page.get_by_label("Slutdatum").fill("2025-12-31")
     page.get_by_role("button", name="Spara förslaget").click()
@@ -85,7 +89,9 @@ def test_the_administrator_finds_the_pilot_and_walks_a_project_from_proposal_to_
     page.get_by_label("Sökt belopp (kr)").fill("2 400 000")
     expect(page.locator("#sought-hint")).to_contain_text("stämmer inte")
     page.get_by_label("Sökt belopp (kr)").fill("2 460 000")
-    expect(page.locator("#sought-hint")).to_have_text("Sökt belopp stämmer med budgetens totalsumma.")
+    expect(page.locator("#sought-hint")).to_have_text(
+        "Sökt belopp stämmer med budgetens totalsumma."
+    )
     page.get_by_role("button", name="Spara budgeten").click()
     expect(page.locator("table.budget td.grand-total")).to_have_text("2\xa0460")
 

@@ -33,7 +33,12 @@ def case_dict(**overrides: Any) -> dict[str, Any]:
                 "attribution": 0.5,
                 "drop_off": 0.1,
                 "values": [
-                    {"actor": "kommun.socialtjanst", "amount": 60_000, "price_year": 2020, "source": "test"},
+                    {
+                        "actor": "kommun.socialtjanst",
+                        "amount": 60_000,
+                        "price_year": 2020,
+                        "source": "test",
+                    },
                     {"actor": "stat", "amount": 40_000, "price_year": 2020, "source": "test"},
                 ],
             }

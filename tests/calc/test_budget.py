@@ -23,8 +23,18 @@ from sif.calc.budget import (
 from sif.calc.errors import SifError
 
 PILOT = [
-    BudgetRowInput("personnel", "Personalkostnader inkl. ledning och vikarietäckning", "*", {2020: Decimal(8_177_000), 2021: Decimal(8_411_000), 2022: Decimal(1_752_000)}),
-    BudgetRowInput("other", "Övriga kostnader", "**", {2020: Decimal(1_400_000), 2021: Decimal(1_400_000), 2022: Decimal(1_400_000)}),
+    BudgetRowInput(
+        "personnel",
+        "Personalkostnader inkl. ledning och vikarietäckning",
+        "*",
+        {2020: Decimal(8_177_000), 2021: Decimal(8_411_000), 2022: Decimal(1_752_000)},
+    ),
+    BudgetRowInput(
+        "other",
+        "Övriga kostnader",
+        "**",
+        {2020: Decimal(1_400_000), 2021: Decimal(1_400_000), 2022: Decimal(1_400_000)},
+    ),
 ]
 PILOT_START, PILOT_END = date(2020, 1, 1), date(2022, 12, 31)
 
@@ -33,7 +43,9 @@ def test_the_pilot_rows_total_18_340_and_4_200_tkr_as_in_the_application() -> No
     assert row_totals(PILOT) == [Decimal(18_340_000), Decimal(4_200_000)]
 
 
-@pytest.mark.parametrize(("year", "total"), [(2020, 9_577_000), (2021, 9_811_000), (2022, 3_152_000)])
+@pytest.mark.parametrize(
+    ("year", "total"), [(2020, 9_577_000), (2021, 9_811_000), (2022, 3_152_000)]
+)
 def test_the_pilot_year_totals_are_those_of_the_application(year: int, total: int) -> None:
     assert year_totals(PILOT)[year] == Decimal(total)
 
@@ -50,7 +62,10 @@ def test_a_sought_amount_one_krona_off_is_refused_naming_both_amounts_in_swedish
     with pytest.raises(SifError) as caught:
         check_sought_amount("22540001", grand_total(PILOT))
     assert caught.value.code == "sought_amount_differs_from_budget"
-    assert caught.value.params == {"sought": "22\xa0540\xa0001\xa0kr", "total": "22\xa0540\xa0000\xa0kr"}
+    assert caught.value.params == {
+        "sought": "22\xa0540\xa0001\xa0kr",
+        "total": "22\xa0540\xa0000\xa0kr",
+    }
 
 
 def test_the_ytterstad_budget_600_000_plus_1_860_000_matches_its_sought_2_460_000() -> None:
@@ -86,7 +101,14 @@ def test_an_amount_that_is_not_a_number_is_refused(value: object) -> None:
     assert caught.value.code == "budget_amount_invalid"
 
 
-@pytest.mark.parametrize(("text", "amount"), [("8 177 000", 8_177_000), ("8\xa0177\xa0000", 8_177_000), ("1400000,50", Decimal("1400000.50"))])
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("8 177 000", 8_177_000),
+        ("8\xa0177\xa0000", 8_177_000),
+        ("1400000,50", Decimal("1400000.50")),
+    ],
+)
 def test_amounts_written_the_swedish_way_are_read(text: str, amount: object) -> None:
     assert check_amount(text) == Decimal(amount)  # type: ignore[arg-type]
 
@@ -102,13 +124,21 @@ def test_an_end_before_the_start_is_refused() -> None:
     assert caught.value.code == "end_before_start"
 
 
-amounts = st.dictionaries(st.integers(2000, 2040), st.decimals(0, 10**12, places=2, allow_nan=False), max_size=6)
+amounts = st.dictionaries(
+    st.integers(2000, 2040), st.decimals(0, 10**12, places=2, allow_nan=False), max_size=6
+)
 
 
 @given(st.lists(amounts, max_size=5))
-def test_the_grand_total_equals_the_sum_of_the_row_totals_and_of_the_year_totals(tables: list[dict[int, Decimal]]) -> None:
+def test_the_grand_total_equals_the_sum_of_the_row_totals_and_of_the_year_totals(
+    tables: list[dict[int, Decimal]],
+) -> None:
     rows = [BudgetRowInput(f"c{i}", "", "", a) for i, a in enumerate(tables)]
-    assert grand_total(rows) == sum(row_totals(rows), Decimal(0)) == sum(year_totals(rows).values(), Decimal(0))
+    assert (
+        grand_total(rows)
+        == sum(row_totals(rows), Decimal(0))
+        == sum(year_totals(rows).values(), Decimal(0))
+    )
 
 
 def test_an_amount_beyond_what_the_database_holds_is_refused() -> None:

@@ -12,8 +12,14 @@ from tests.calc.builders import EXAMPLES, ROOT
 
 SIF = str(Path(sys.executable).parent / "sif")
 KEYS = {
-    "pv_costs", "pv_gains", "pv_gains_by_actor", "npv", "benefit_cost_ratio", "payback_year",
-    "break_even_successes", "break_even_share",
+    "pv_costs",
+    "pv_gains",
+    "pv_gains_by_actor",
+    "npv",
+    "benefit_cost_ratio",
+    "payback_year",
+    "break_even_successes",
+    "break_even_share",
 }
 
 
@@ -22,14 +28,20 @@ def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict:  # type: i
     return json.loads(capsys.readouterr().out)
 
 
-def test_ppss_json_prints_break_even_successes_of_about_88_9(capsys: pytest.CaptureFixture[str]) -> None:
+def test_ppss_json_prints_break_even_successes_of_about_88_9(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     data = run_json(capsys, str(EXAMPLES / "ppss.toml"))
     assert KEYS <= data.keys()
     assert data["break_even_successes"] == pytest.approx(88.9, abs=0.05)
 
 
-def test_monte_carlo_adds_the_probability_and_npv_percentiles(capsys: pytest.CaptureFixture[str]) -> None:
-    data = run_json(capsys, str(EXAMPLES / "hasselby_pilot.toml"), "--monte-carlo", "2000", "--seed", "1")
+def test_monte_carlo_adds_the_probability_and_npv_percentiles(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    data = run_json(
+        capsys, str(EXAMPLES / "hasselby_pilot.toml"), "--monte-carlo", "2000", "--seed", "1"
+    )
     assert {"p_npv_positive", "p5", "p50", "p95"} <= data["monte_carlo"].keys()
 
 
@@ -40,7 +52,9 @@ def test_each_example_prints_a_swedish_table(capsys: pytest.CaptureFixture[str],
     assert "Nettonuvärde" in out and "Nuvärde av kostnaderna" in out
 
 
-def test_hela_familjen_output_says_its_group_sizes_are_assumptions(capsys: pytest.CaptureFixture[str]) -> None:
+def test_hela_familjen_output_says_its_group_sizes_are_assumptions(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     assert main([str(EXAMPLES / "hela_familjen.toml")]) == 0
     out = capsys.readouterr().out
     assert "Antaganden" in out and "50 familjer" in out and "Fishers exakta test" in out
@@ -49,9 +63,16 @@ def test_hela_familjen_output_says_its_group_sizes_are_assumptions(capsys: pytes
     assert data["effect"]["extra_successes"] == pytest.approx(14)
 
 
-def test_a_bad_case_file_prints_a_swedish_error_and_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_bad_case_file_prints_a_swedish_error_and_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "bad.toml"
-    bad.write_text((EXAMPLES / "ppss.toml").read_text(encoding="utf-8").replace("deadweight = 0", "deadweight = 1.2"), encoding="utf-8")
+    bad.write_text(
+        (EXAMPLES / "ppss.toml")
+        .read_text(encoding="utf-8")
+        .replace("deadweight = 0", "deadweight = 1.2"),
+        encoding="utf-8",
+    )
     assert main([str(bad)]) == 2
     err = capsys.readouterr().err
     assert "Andelen outcomes[0].deadweight måste ligga mellan 0 och 1, men är 1.2." in err
@@ -62,7 +83,9 @@ def test_a_json_case_file_is_read_too(tmp_path: Path, capsys: pytest.CaptureFixt
     from sif.calc.casefile import load_case, scenario_to_dict
 
     path = tmp_path / "hasselby.json"
-    path.write_text(json.dumps(scenario_to_dict(load_case(EXAMPLES / "hasselby_pilot.toml").scenario)))
+    path.write_text(
+        json.dumps(scenario_to_dict(load_case(EXAMPLES / "hasselby_pilot.toml").scenario))
+    )
     assert run_json(capsys, str(path))["payback_year_undiscounted"] == 2025
 
 
@@ -79,7 +102,12 @@ def test_sif_calc_never_loads_django() -> None:
 
 
 def test_the_installed_command_prints_break_even_for_ppss() -> None:
-    done = subprocess.run([SIF, "calc", str(EXAMPLES / "ppss.toml"), "--json"], cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(
+        [SIF, "calc", str(EXAMPLES / "ppss.toml"), "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["break_even_successes"] == pytest.approx(88.9, abs=0.05)
     assert done.stderr == ""  # no progress bar when stderr is not a terminal

@@ -14,7 +14,9 @@ DOC = (ROOT / "docs" / "calculations.md").read_text(encoding="utf-8")
 OWN = {p.stem for p in (ROOT / "sif" / "calc").glob("*.py")} - {"followup", "budget", "privacy"}
 
 
-@pytest.mark.parametrize("name", sorted(set(SCENARIO_KEYS + CASE_KEYS + OUTCOME_KEYS + VALUE_KEYS + EFFECT_KEYS)))
+@pytest.mark.parametrize(
+    "name", sorted(set(SCENARIO_KEYS + CASE_KEYS + OUTCOME_KEYS + VALUE_KEYS + EFFECT_KEYS))
+)
 def test_every_case_file_parameter_is_documented(name: str) -> None:
     assert f"| `{name}` |" in DOC
 
@@ -23,7 +25,8 @@ def test_every_error_code_is_documented() -> None:
     pattern = re.compile(r"SifError\(\s*\"([a-z_]+)\"")
     codes = {
         code
-        for path in (ROOT / "sif" / "calc").glob("*.py") if path.stem in OWN
+        for path in (ROOT / "sif" / "calc").glob("*.py")
+        if path.stem in OWN
         for code in pattern.findall(path.read_text(encoding="utf-8"))
     }
     assert codes and codes <= raised_codes()
@@ -33,7 +36,10 @@ def test_every_error_code_is_documented() -> None:
 def worked_example() -> dict[str, float]:
     block = DOC.split("<!-- worked-example:start -->")[1].split("<!-- worked-example:end -->")[0]
     rows = re.findall(r"^\| (\w+) \| ([\d\s\u00a0,]+) \|$", block, flags=re.M)
-    return {key: float(value.replace(" ", "").replace("\u00a0", "").replace(",", ".")) for key, value in rows}
+    return {
+        key: float(value.replace(" ", "").replace("\u00a0", "").replace(",", "."))
+        for key, value in rows
+    }
 
 
 def test_the_worked_example_is_what_the_model_computes() -> None:

@@ -28,7 +28,10 @@ def test_hela_familjen_risk_difference_with_newcombe_interval(
 ) -> None:
     rd = risk_difference(16, n1, 2, n0)
     assert rd.difference == pytest.approx(difference)
-    assert (rd.ci_low, rd.ci_high) == (pytest.approx(ci_low, abs=5e-4), pytest.approx(ci_high, abs=5e-4))
+    assert (rd.ci_low, rd.ci_high) == (
+        pytest.approx(ci_low, abs=5e-4),
+        pytest.approx(ci_high, abs=5e-4),
+    )
     assert rd.ci_low < rd.difference < rd.ci_high
 
 
@@ -38,7 +41,9 @@ def test_hela_familjen_fisher_p_matches_scipy_and_is_small() -> None:
     assert rd.fisher_p == pytest.approx(0.000427, abs=1e-6)
 
 
-@pytest.mark.parametrize(("x1", "n1", "x0", "n0"), [(16, 50, 2, 50), (16, 30, 2, 60), (3, 12, 0, 9)])
+@pytest.mark.parametrize(
+    ("x1", "n1", "x0", "n0"), [(16, 50, 2, 50), (16, 30, 2, 60), (3, 12, 0, 9)]
+)
 def test_newcombe_interval_agrees_with_statsmodels(x1: int, n1: int, x0: int, n0: int) -> None:
     from statsmodels.stats.proportion import confint_proportions_2indep
 
@@ -56,7 +61,10 @@ def test_wilson_interval_of_a_textbook_case() -> None:
 def test_newcombe_interval_of_the_published_example() -> None:
     # Newcombe (1998) Table II, example (a): 56/70 vs 48/80 -> 0.0524 to 0.3339
     rd = risk_difference(56, 70, 48, 80)
-    assert (rd.ci_low, rd.ci_high) == (pytest.approx(0.0524, abs=1e-4), pytest.approx(0.3339, abs=1e-4))
+    assert (rd.ci_low, rd.ci_high) == (
+        pytest.approx(0.0524, abs=1e-4),
+        pytest.approx(0.3339, abs=1e-4),
+    )
 
 
 def test_difference_in_differences_subtracts_the_comparison_groups_change() -> None:

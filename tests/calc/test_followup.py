@@ -109,7 +109,9 @@ def test_suppression_never_reveals_a_cell_under_the_threshold(cells, threshold, 
         assert len(result.hidden) != 1 or len(cells) == 1
 
 
-@given(st.dictionaries(st.text(min_size=1, max_size=4), st.integers(0, 60), max_size=10), st.randoms())
+@given(
+    st.dictionaries(st.text(min_size=1, max_size=4), st.integers(0, 60), max_size=10), st.randoms()
+)
 def test_suppression_does_not_depend_on_the_order_of_cells(cells, rnd) -> None:
     items = list(cells.items())
     rnd.shuffle(items)
@@ -135,7 +137,10 @@ def test_a_gender_count_larger_than_the_total_is_refused() -> None:
 
 
 def test_a_generic_gender_split_gives_each_share() -> None:
-    assert gender_split({"kvinnor": 3, "män": 1}) == {"kvinnor": Decimal("0.75"), "män": Decimal("0.25")}
+    assert gender_split({"kvinnor": 3, "män": 1}) == {
+        "kvinnor": Decimal("0.75"),
+        "män": Decimal("0.25"),
+    }
     assert gender_split({"kvinnor": 0, "män": 0}) == {"kvinnor": None, "män": None}
 
 
@@ -148,7 +153,11 @@ def test_the_spread_between_units_shrinks_when_their_ratings_converge() -> None:
     first, second = spread_between_units(ratings, dimensions=2)
     assert first.occasion == 1 and second.occasion == 2
     assert first.dimensions[0] is not None
-    assert (first.dimensions[0].mean, first.dimensions[0].sd, first.dimensions[0].range) == (3.0, 1.0, 2.0)
+    assert (first.dimensions[0].mean, first.dimensions[0].sd, first.dimensions[0].range) == (
+        3.0,
+        1.0,
+        2.0,
+    )
     assert first.dimensions[1] is not None and first.dimensions[1].units == 2
     assert second.dimensions[0] is not None and second.dimensions[0].sd == 0.0
     assert first.overall is not None and second.overall is not None

@@ -37,8 +37,24 @@ from sif.calc.repayment import FixedPlan
 D = Decimal
 
 
-def e(key: int, kind: str, amount: str, year: int = 2014, project: str | None = "A", reverses: int | None = None, of: str = "") -> Entry:
-    return Entry(key=key, kind=kind, amount=D(amount), year=year, project=project, reverses=reverses, write_off_of=of)
+def e(
+    key: int,
+    kind: str,
+    amount: str,
+    year: int = 2014,
+    project: str | None = "A",
+    reverses: int | None = None,
+    of: str = "",
+) -> Entry:
+    return Entry(
+        key=key,
+        kind=kind,
+        amount=D(amount),
+        year=year,
+        project=project,
+        reverses=reverses,
+        write_off_of=of,
+    )
 
 
 # A fund of 50 000 000 kr; project A granted 3 800 000, 3 000 000 paid out and 1 000 000 repaid;
@@ -79,11 +95,19 @@ def test_the_fund_figures_of_a_table_of_entries(figure: str, expected: str) -> N
 
 
 def test_the_shortcuts_agree_with_the_totals() -> None:
-    assert (balance(TABLE), committed(TABLE), available(TABLE)) == (D("47500000"), D("800000"), D("46700000"))
+    assert (balance(TABLE), committed(TABLE), available(TABLE)) == (
+        D("47500000"),
+        D("800000"),
+        D("46700000"),
+    )
 
 
-@pytest.mark.parametrize(("project", "outstanding_kr", "remaining_kr"), [("A", "2000000", "800000"), ("B", "0", "0")])
-def test_each_projects_outstanding_and_remaining_commitment(project: str, outstanding_kr: str, remaining_kr: str) -> None:
+@pytest.mark.parametrize(
+    ("project", "outstanding_kr", "remaining_kr"), [("A", "2000000", "800000"), ("B", "0", "0")]
+)
+def test_each_projects_outstanding_and_remaining_commitment(
+    project: str, outstanding_kr: str, remaining_kr: str
+) -> None:
     assert outstanding(TABLE, project) == D(outstanding_kr)
     assert commitment_remaining(TABLE, project) == D(remaining_kr)
 
@@ -131,20 +155,36 @@ def test_a_fixed_four_year_plan_against_the_repayments_booked() -> None:
 
 
 def test_a_waiver_stops_the_plan_in_its_year() -> None:
-    entries = [e(1, COMMITMENT, "400000"), e(2, DISBURSEMENT, "400000"), e(3, REPAYMENT, "100000", 2015), e(4, WAIVER, "300000", 2016)]
+    entries = [
+        e(1, COMMITMENT, "400000"),
+        e(2, DISBURSEMENT, "400000"),
+        e(3, REPAYMENT, "100000", 2015),
+        e(4, WAIVER, "300000", 2016),
+    ]
     rows = planned_vs_actual(FixedPlan(years=4, start_year=2015), entries, "A")
-    assert [(r.year, r.written_off, r.remaining) for r in rows] == [(2015, D(0), D("300000")), (2016, D("300000"), D(0)), (2017, D(0), D(0)), (2018, D(0), D(0))]
+    assert [(r.year, r.written_off, r.remaining) for r in rows] == [
+        (2015, D(0), D("300000")),
+        (2016, D("300000"), D(0)),
+        (2017, D(0), D(0)),
+        (2018, D(0), D(0)),
+    ]
 
 
 @pytest.mark.parametrize(
     ("rule", "params", "expected"),
     [
         ("fixed_plan", {"years": "4", "start_year": 2016}, {"years": 4, "start_year": 2016}),
-        ("share_of_gains", {"years": 5, "start_year": 2020, "share": "0,5", "cap": "1 000 000"}, {"years": 5, "start_year": 2020, "share": "0.5", "cap": "1000000"}),
+        (
+            "share_of_gains",
+            {"years": 5, "start_year": 2020, "share": "0,5", "cap": "1 000 000"},
+            {"years": 5, "start_year": 2020, "share": "0.5", "cap": "1000000"},
+        ),
         ("by_agreement", {}, {}),
     ],
 )
-def test_agreement_parameters_are_normalised(rule: str, params: dict[str, object], expected: dict[str, object]) -> None:
+def test_agreement_parameters_are_normalised(
+    rule: str, params: dict[str, object], expected: dict[str, object]
+) -> None:
     assert check_parameters(rule, params) == expected
 
 
@@ -153,11 +193,17 @@ def test_agreement_parameters_are_normalised(rule: str, params: dict[str, object
     [
         ("fixed_plan", {"start_year": 2016}, "agreement_parameter_required"),
         ("fixed_plan", {"years": 0, "start_year": 2016}, "agreement_parameter_invalid"),
-        ("share_of_gains", {"years": 3, "start_year": 2016, "share": "1.5"}, "agreement_parameter_invalid"),
+        (
+            "share_of_gains",
+            {"years": 3, "start_year": 2016, "share": "1.5"},
+            "agreement_parameter_invalid",
+        ),
         ("by_agreement", {"years": 3}, "agreement_parameter_unknown"),
     ],
 )
-def test_bad_agreement_parameters_are_refused(rule: str, params: dict[str, object], code: str) -> None:
+def test_bad_agreement_parameters_are_refused(
+    rule: str, params: dict[str, object], code: str
+) -> None:
     with pytest.raises(SifError) as caught:
         check_parameters(rule, params)
     assert caught.value.code == code
@@ -165,7 +211,9 @@ def test_bad_agreement_parameters_are_refused(rule: str, params: dict[str, objec
 
 def test_rules_without_a_schedule_have_no_rule_object() -> None:
     assert rule_from_parameters("by_agreement", {}) is None
-    assert rule_from_parameters("fixed_plan", {"years": 4, "start_year": 2016}) == FixedPlan(4, 2016)
+    assert rule_from_parameters("fixed_plan", {"years": 4, "start_year": 2016}) == FixedPlan(
+        4, 2016
+    )
 
 
 # ---------------------------------------------------------------- properties
@@ -179,7 +227,9 @@ def valid_ledgers(draw: st.DrawFn) -> list[Entry]:
     entries: list[Entry] = [e(0, ALLOCATION, str(draw(amounts)), project=None)]
     for key in range(1, draw(st.integers(0, 25)) + 1):
         project = draw(st.sampled_from(["A", "B"]))
-        kind = draw(st.sampled_from([COMMITMENT, DISBURSEMENT, REPAYMENT, WAIVER, WRITE_OFF, CORRECTION]))
+        kind = draw(
+            st.sampled_from([COMMITMENT, DISBURSEMENT, REPAYMENT, WAIVER, WRITE_OFF, CORRECTION])
+        )
         t = totals(x for x in entries if x.project == project)
         of = draw(st.sampled_from([OF_COMMITMENT, OF_OUTSTANDING])) if kind == WRITE_OFF else ""
         if kind == CORRECTION:
@@ -190,7 +240,13 @@ def valid_ledgers(draw: st.DrawFn) -> list[Entry]:
             target = draw(st.sampled_from(targets))
             candidate = Entry(key, CORRECTION, target.amount, 2020, target.project, target.key)
         else:
-            limit = t.committed if kind == DISBURSEMENT or of == OF_COMMITMENT else t.outstanding if kind != COMMITMENT else D("10000000")
+            limit = (
+                t.committed
+                if kind == DISBURSEMENT or of == OF_COMMITMENT
+                else t.outstanding
+                if kind != COMMITMENT
+                else D("10000000")
+            )
             if limit < D("0.01"):
                 continue
             amount = draw(st.decimals(min_value=D("0.01"), max_value=limit, places=2))
@@ -204,7 +260,9 @@ def valid_ledgers(draw: st.DrawFn) -> list[Entry]:
 
 
 @given(valid_ledgers(), st.randoms())
-def test_the_figures_do_not_depend_on_the_order_of_the_entries(entries: list[Entry], random: object) -> None:
+def test_the_figures_do_not_depend_on_the_order_of_the_entries(
+    entries: list[Entry], random: object
+) -> None:
     shuffled = list(entries)
     random.shuffle(shuffled)  # type: ignore[attr-defined]
     assert totals(shuffled) == totals(entries)
@@ -212,7 +270,9 @@ def test_the_figures_do_not_depend_on_the_order_of_the_entries(entries: list[Ent
 
 
 @given(valid_ledgers())
-def test_outstanding_and_committed_are_never_negative_and_repayment_never_exceeds_disbursed(entries: list[Entry]) -> None:
+def test_outstanding_and_committed_are_never_negative_and_repayment_never_exceeds_disbursed(
+    entries: list[Entry],
+) -> None:
     for project in ("A", "B"):
         t = totals(x for x in entries if x.project == project)
         assert outstanding(entries, project) >= 0

@@ -12,7 +12,11 @@ RAISED = re.compile(r"SifError\(\s*\"([a-z_]+)\"")
 
 
 def raised_codes() -> set[str]:
-    return {code for path in CALC.rglob("*.py") for code in RAISED.findall(path.read_text(encoding="utf-8"))}
+    return {
+        code
+        for path in CALC.rglob("*.py")
+        for code in RAISED.findall(path.read_text(encoding="utf-8"))
+    }
 
 
 def test_every_error_code_raised_in_sif_calc_has_a_swedish_message() -> None:
@@ -28,4 +32,7 @@ def test_every_calc_message_is_in_the_assembled_table() -> None:
 
 def test_a_message_names_the_input_and_its_value() -> None:
     error = SifError("share_out_of_range", field="outcomes[0].deadweight", value=1.2)
-    assert message_for_error(error) == "Andelen outcomes[0].deadweight måste ligga mellan 0 och 1, men är 1.2."
+    assert (
+        message_for_error(error)
+        == "Andelen outcomes[0].deadweight måste ligga mellan 0 och 1, men är 1.2."
+    )

@@ -15,7 +15,9 @@ def test_kpi_is_scbs_annual_average(year: int, index: str) -> None:
 
 
 def test_an_amount_moves_to_the_base_year_by_the_ratio_of_indices() -> None:
-    assert to_price_level(Decimal(100), 2011, 2016) == Decimal(100) * Decimal("316.43") / Decimal("311.43")
+    assert to_price_level(Decimal(100), 2011, 2016) == Decimal(100) * Decimal("316.43") / Decimal(
+        "311.43"
+    )
 
 
 def test_the_same_year_leaves_the_amount_unchanged() -> None:

@@ -8,14 +8,20 @@ from sif.calc.repayment import BudgetFrameReduction, FixedPlan, ShareOfGains, sc
 
 def test_a_fixed_plan_repays_in_equal_instalments_with_the_remainder_last() -> None:
     rows = schedule(FixedPlan(years=3, start_year=2016), Decimal("1000000"))
-    assert [r.planned for r in rows] == [Decimal("333333.33"), Decimal("333333.33"), Decimal("333333.34")]
+    assert [r.planned for r in rows] == [
+        Decimal("333333.33"),
+        Decimal("333333.33"),
+        Decimal("333333.34"),
+    ]
     assert [r.year for r in rows] == [2016, 2017, 2018]
     assert rows[-1].remaining == 0
 
 
 def test_a_share_of_municipal_gains_is_capped_at_the_granted_amount() -> None:
     gains = {2021: Decimal(1_000_000), 2022: Decimal(2_000_000), 2023: Decimal(2_000_000)}
-    rows = schedule(ShareOfGains(Decimal("0.5"), 2021, 2023), Decimal(1_800_000), expected_gains=gains)
+    rows = schedule(
+        ShareOfGains(Decimal("0.5"), 2021, 2023), Decimal(1_800_000), expected_gains=gains
+    )
     assert [r.planned for r in rows] == [Decimal(500_000), Decimal(1_000_000), Decimal(300_000)]
 
 
@@ -28,7 +34,8 @@ def test_a_budget_frame_reduction_equals_the_savings() -> None:
 
 def test_planned_and_actual_are_shown_side_by_side() -> None:
     rows = schedule(
-        ShareOfGains(Decimal("0.5"), 2021, 2023), Decimal(3_000_000),
+        ShareOfGains(Decimal("0.5"), 2021, 2023),
+        Decimal(3_000_000),
         expected_gains={y: Decimal(2_000_000) for y in (2021, 2022, 2023)},
         realised_gains={2021: Decimal(800_000), 2022: Decimal(1_200_000)},
     )
@@ -41,7 +48,9 @@ def test_planned_and_actual_are_shown_side_by_side() -> None:
 
 def test_a_waiver_writes_off_the_rest_in_its_year() -> None:
     # Malmö waived the Hela familjen repayment in 2016 when the saving budget moved.
-    rows = schedule(FixedPlan(4, 2015), Decimal(400_000), payments={2015: Decimal(100_000)}, waived_from=2016)
+    rows = schedule(
+        FixedPlan(4, 2015), Decimal(400_000), payments={2015: Decimal(100_000)}, waived_from=2016
+    )
     assert [(r.year, r.actual, r.written_off, r.remaining) for r in rows] == [
         (2015, Decimal(100_000), 0, Decimal(300_000)),
         (2016, 0, Decimal(300_000), 0),
@@ -51,7 +60,12 @@ def test_a_waiver_writes_off_the_rest_in_its_year() -> None:
 
 
 def test_the_rest_can_be_written_off_after_the_last_year() -> None:
-    rows = schedule(BudgetFrameReduction(2020, 2021), Decimal(500), expected_gains={2020: Decimal(100)}, write_off_rest=True)
+    rows = schedule(
+        BudgetFrameReduction(2020, 2021),
+        Decimal(500),
+        expected_gains={2020: Decimal(100)},
+        write_off_rest=True,
+    )
     assert (rows[-1].written_off, rows[-1].remaining) == (Decimal(400), 0)
 
 

@@ -65,7 +65,9 @@ def test_hasselby_pays_back_undiscounted_in_year_6(hasselby: Result) -> None:
         ("pv_gains", 3_790_000 * sum(1.035**-t for t in range(10))),
     ],
 )
-def test_hasselby_discounted_figures_at_3_5_percent(hasselby: Result, field: str, expected: float) -> None:
+def test_hasselby_discounted_figures_at_3_5_percent(
+    hasselby: Result, field: str, expected: float
+) -> None:
     assert getattr(hasselby, field) == pytest.approx(expected)
 
 

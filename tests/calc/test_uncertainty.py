@@ -33,7 +33,11 @@ def test_with_every_input_fixed_monte_carlo_equals_the_point_model() -> None:
     s = example("hasselby_pilot")
     mc = monte_carlo(s, 1000, seed=1)
     npv = evaluate(s).npv
-    assert (mc.npv.p5, mc.npv.p50, mc.npv.p95) == (pytest.approx(npv), pytest.approx(npv), pytest.approx(npv))
+    assert (mc.npv.p5, mc.npv.p50, mc.npv.p95) == (
+        pytest.approx(npv),
+        pytest.approx(npv),
+        pytest.approx(npv),
+    )
     assert mc.p_npv_positive == 1.0
 
 
@@ -59,7 +63,9 @@ def test_draws_have_the_distributions_mean(dist, mean: float) -> None:  # type: 
 
 def test_progress_is_reported_per_chunk_until_done() -> None:
     seen: list[tuple[int, int]] = []
-    monte_carlo(hvb_scenario(), 120_000, seed=0, progress=lambda done, total: seen.append((done, total)))
+    monte_carlo(
+        hvb_scenario(), 120_000, seed=0, progress=lambda done, total: seen.append((done, total))
+    )
     assert seen[-1] == (120_000, 120_000) and len(seen) == 3
 
 
@@ -74,7 +80,11 @@ def test_the_tornado_ranks_inputs_by_their_swing_in_npv() -> None:
     s = replace(s, discount_rate=Uniform(0.02, 0.05))
     bars = tornado(s)
     assert [b.input for b in bars][0] == "outcomes[0].successes"
-    assert {b.input for b in bars} == {"outcomes[0].successes", "outcomes[0].values[0].amount", "discount_rate"}
+    assert {b.input for b in bars} == {
+        "outcomes[0].successes",
+        "outcomes[0].values[0].amount",
+        "discount_rate",
+    }
     assert [b.swing for b in bars] == sorted((b.swing for b in bars), reverse=True)
     rate = next(b for b in bars if b.input == "discount_rate")
     assert rate.npv_low > rate.npv_high  # a higher rate lowers NPV here
@@ -88,7 +98,9 @@ def test_pert_draws_follow_the_beta_distribution(a: float, b: float) -> None:
     assert stats.kstest(draws, stats.beta(a, b).cdf).pvalue > 0.01
 
 
-@pytest.mark.parametrize("dist", [Uniform(3000, 4000), Triangular(0, 3, 6), Triangular(0, 0, 6), Triangular(0, 6, 6)])
+@pytest.mark.parametrize(
+    "dist", [Uniform(3000, 4000), Triangular(0, 3, 6), Triangular(0, 0, 6), Triangular(0, 6, 6)]
+)
 def test_uniform_and_triangular_draws_are_numpys_own(dist) -> None:  # type: ignore[no-untyped-def]
     ours = sample(dist, np.random.default_rng(5), 10_000)
     rng = np.random.default_rng(5)

@@ -10,10 +10,36 @@ from sif.reports import charts
 @pytest.mark.parametrize(
     ("title", "make"),
     [
-        ("Andel samtal med pappa", lambda t: charts.line_over_periods(t, ["T1 2020", "T2 2020", "T3 2020"], {"Insatsgrupp": [0.3, None, 0.4], "Jämförelsegrupp": [0.2, 0.25, 0.2]}, references={"Mål": 0.5}, percent=True)),
-        ("Hembesök per stadsdel", lambda t: charts.bars_per_unit(t, ["Farsta", "Skarpnäck", "Skärholmen"], [640.0, None, 610.0])),
-        ("Farsta, mättillfälle 1", lambda t: charts.radar(t, [f"Utfallsmått {i}" for i in range(1, 10)], {"Farsta": [5.0, 6, 7, 4, 5, 6, 7, None, 5]})),
-        ("Spridning mellan stadsdelar", lambda t: charts.spread_over_occasions(t, ["1", "2", "3"], [1.2, 0.8, 0.4], [4.0, 4.5, 5.0], [7.0, 6.5, 6.0])),
+        (
+            "Andel samtal med pappa",
+            lambda t: charts.line_over_periods(
+                t,
+                ["T1 2020", "T2 2020", "T3 2020"],
+                {"Insatsgrupp": [0.3, None, 0.4], "Jämförelsegrupp": [0.2, 0.25, 0.2]},
+                references={"Mål": 0.5},
+                percent=True,
+            ),
+        ),
+        (
+            "Hembesök per stadsdel",
+            lambda t: charts.bars_per_unit(
+                t, ["Farsta", "Skarpnäck", "Skärholmen"], [640.0, None, 610.0]
+            ),
+        ),
+        (
+            "Farsta, mättillfälle 1",
+            lambda t: charts.radar(
+                t,
+                [f"Utfallsmått {i}" for i in range(1, 10)],
+                {"Farsta": [5.0, 6, 7, 4, 5, 6, 7, None, 5]},
+            ),
+        ),
+        (
+            "Spridning mellan stadsdelar",
+            lambda t: charts.spread_over_occasions(
+                t, ["1", "2", "3"], [1.2, 0.8, 0.4], [4.0, 4.5, 5.0], [7.0, 6.5, 6.0]
+            ),
+        ),
     ],
 )
 def test_each_chart_is_an_svg_with_its_title_and_is_reproducible(title, make) -> None:
@@ -33,12 +59,16 @@ def test_the_same_figures_give_the_cached_chart_and_a_changed_figure_a_new_one(m
     charts.cache_clear()
     drawn: list[str] = []
     real_svg = charts._svg
-    monkeypatch.setattr(charts, "_svg", lambda fig, title: drawn.append(title) or real_svg(fig, title))
+    monkeypatch.setattr(
+        charts, "_svg", lambda fig, title: drawn.append(title) or real_svg(fig, title)
+    )
     first = _radar([4.0, 6.0, 7.0])
     assert _radar([4.0, 6.0, 7.0]) is first and len(drawn) == 1
     changed = _radar([4.0, 6.5, 7.0])
     assert changed != first and len(drawn) == 2
-    assert _radar([4.0, 6.0, 7.0], order=("Skarpnäck", "Farsta")) != first and len(drawn) == 3  # colours follow the order
+    assert (
+        _radar([4.0, 6.0, 7.0], order=("Skarpnäck", "Farsta")) != first and len(drawn) == 3
+    )  # colours follow the order
 
 
 @pytest.mark.parametrize(
@@ -52,7 +82,10 @@ def test_the_same_figures_give_the_cached_chart_and_a_changed_figure_a_new_one(m
     ],
 )
 def test_the_cache_key_is_a_hash_of_the_input_data(a, b, same) -> None:
-    assert (charts.chart_key("line_over_periods", ("t", *a), {}) == charts.chart_key("line_over_periods", ("t", *b), {})) is same
+    assert (
+        charts.chart_key("line_over_periods", ("t", *a), {})
+        == charts.chart_key("line_over_periods", ("t", *b), {})
+    ) is same
 
 
 def test_the_cache_keeps_at_most_its_size(monkeypatch) -> None:

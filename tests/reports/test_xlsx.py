@@ -15,7 +15,9 @@ def test_budget_figures_are_numbers_in_tkr() -> None:
     wb = load_workbook(io.BytesIO(render_xlsx(pilot_document())))
     ws = wb["Budget"]
     assert [c.value for c in ws[2]] == ["Kostnadsslag", "År 2020", "År 2021", "År 2022", "Totalt"]
-    assert ws["B3"].value == 8177 and ws["B3"].data_type == "n" and ws["B3"].number_format == "#,##0"
+    assert (
+        ws["B3"].value == 8177 and ws["B3"].data_type == "n" and ws["B3"].number_format == "#,##0"
+    )
     assert ws["E5"].value == 22540 and ws["E5"].font.bold
 
 

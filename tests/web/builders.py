@@ -13,7 +13,11 @@ from django.contrib.auth import get_user_model
 from sif.web.accounts.models import Membership, Municipality, OrgUnit, UnitKind
 from sif.web.projects.models import Fund, Project, ProjectState, ProjectUnit
 
-MUNICIPALITY_NAMES = {"sthlm": "Stockholms stad", "malmo": "Malmö stad", "eskilstuna": "Eskilstuna kommun"}
+MUNICIPALITY_NAMES = {
+    "sthlm": "Stockholms stad",
+    "malmo": "Malmö stad",
+    "eskilstuna": "Eskilstuna kommun",
+}
 DEFAULT_CRITERIA = [
     {"code": "target_group", "label": "Målgrupp och behov"},
     {"code": "research", "label": "Forskningsförankring"},
@@ -22,16 +26,31 @@ DEFAULT_CRITERIA = [
 
 
 def make_municipality(code: str = "sthlm", name: str = "") -> Municipality:
-    municipality, _ = Municipality.objects.get_or_create(code=code, defaults={"name": name or MUNICIPALITY_NAMES.get(code, code.title())})
+    municipality, _ = Municipality.objects.get_or_create(
+        code=code, defaults={"name": name or MUNICIPALITY_NAMES.get(code, code.title())}
+    )
     return municipality
 
 
-def make_unit(municipality: Municipality, name: str, kind: str = UnitKind.DISTRICT_ADMINISTRATION, parent: OrgUnit | None = None) -> OrgUnit:
-    unit, _ = OrgUnit.objects.get_or_create(municipality=municipality, parent=parent, name=name, defaults={"kind": kind})
+def make_unit(
+    municipality: Municipality,
+    name: str,
+    kind: str = UnitKind.DISTRICT_ADMINISTRATION,
+    parent: OrgUnit | None = None,
+) -> OrgUnit:
+    unit, _ = OrgUnit.objects.get_or_create(
+        municipality=municipality, parent=parent, name=name, defaults={"kind": kind}
+    )
     return unit
 
 
-def make_user(username: str, role: str | None, municipality: Municipality | None, unit: OrgUnit | None = None, **fields: Any) -> Any:
+def make_user(
+    username: str,
+    role: str | None,
+    municipality: Municipality | None,
+    unit: OrgUnit | None = None,
+    **fields: Any,
+) -> Any:
     """A user with one membership (none when role or municipality is None)."""
     user = get_user_model().objects.create_user(username=username, password="x-test-only", **fields)
     if role and municipality is not None:
@@ -41,16 +60,24 @@ def make_user(username: str, role: str | None, municipality: Municipality | None
 
 def make_fund(municipality: Municipality, name: str = "", **fields: Any) -> Fund:
     fields.setdefault("review_criteria", DEFAULT_CRITERIA)
-    return Fund.objects.create(municipality=municipality, name=name or f"{municipality.name}s sociala investeringsfond", **fields)
+    return Fund.objects.create(
+        municipality=municipality,
+        name=name or f"{municipality.name}s sociala investeringsfond",
+        **fields,
+    )
 
 
-def make_project(fund: Fund, owner_unit: OrgUnit, state: str = ProjectState.PROPOSAL, **fields: Any) -> Project:
+def make_project(
+    fund: Fund, owner_unit: OrgUnit, state: str = ProjectState.PROPOSAL, **fields: Any
+) -> Project:
     """A project straight in the given state. `units=[...]` adds participating units."""
     units = fields.pop("units", ())
     fields.setdefault("title", "Pilot för en innovativ och hållbar socialtjänst för barn och unga")
     fields.setdefault("start_date", date(2020, 1, 1))
     fields.setdefault("end_date", date(2022, 12, 31))
-    project = Project.objects.create(fund=fund, municipality=fund.municipality, owner_unit=owner_unit, state=state, **fields)
+    project = Project.objects.create(
+        fund=fund, municipality=fund.municipality, owner_unit=owner_unit, state=state, **fields
+    )
     for unit in units:
         ProjectUnit.objects.create(project=project, unit=unit)
     return project

@@ -42,7 +42,9 @@ def read_po(path: Path) -> list[Entry]:
                 entry.flags |= {flag.strip() for flag in line[2:].split(",")}
             elif line.startswith("#"):
                 continue
-            elif match := re.match(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?) (".*")$', line):
+            elif match := re.match(
+                r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?) (".*")$', line
+            ):
                 key = match.group(1)
                 parts[key] = [match.group(2)]
             elif line.startswith('"'):
@@ -50,8 +52,14 @@ def read_po(path: Path) -> list[Entry]:
         if "msgid" not in parts:
             continue  # an obsolete entry
         text = {k: "".join(ast.literal_eval(s) for s in v) for k, v in parts.items()}
-        entry.msgid, entry.msgid_plural, entry.msgctxt = text["msgid"], text.get("msgid_plural"), text.get("msgctxt")
-        entry.msgstr = {int(k[7:-1]) if "[" in k else 0: v for k, v in text.items() if k.startswith("msgstr")}
+        entry.msgid, entry.msgid_plural, entry.msgctxt = (
+            text["msgid"],
+            text.get("msgid_plural"),
+            text.get("msgctxt"),
+        )
+        entry.msgstr = {
+            int(k[7:-1]) if "[" in k else 0: v for k, v in text.items() if k.startswith("msgstr")
+        }
         if entry.msgid:
             entries.append(entry)
     return entries
@@ -68,7 +76,9 @@ def test_the_english_catalogue_has_entries(entries: list[Entry]) -> None:
 
 
 def test_every_msgid_has_an_english_msgstr_and_none_is_fuzzy(entries: list[Entry]) -> None:
-    untranslated = [e.msgid for e in entries if not e.msgstr or any(not s for s in e.msgstr.values())]
+    untranslated = [
+        e.msgid for e in entries if not e.msgstr or any(not s for s in e.msgstr.values())
+    ]
     fuzzy = [e.msgid for e in entries if "fuzzy" in e.flags]
     assert untranslated == []
     assert fuzzy == []
@@ -85,18 +95,25 @@ def test_the_compiled_mo_holds_exactly_the_po_translations(entries: list[Entry])
         else:
             expected.update({(msgid, n): s for n, s in e.msgstr.items()})
     compiled = {k: v for k, v in catalog.items() if k != ""}  # "" is the header
-    assert sorted(map(str, set(expected) - set(compiled))) == [], "in the .po but not in the .mo: run compilemessages"
-    assert sorted(map(str, set(compiled) - set(expected))) == [], "in the .mo but not in the .po: run compilemessages"
+    assert sorted(map(str, set(expected) - set(compiled))) == [], (
+        "in the .po but not in the .mo: run compilemessages"
+    )
+    assert sorted(map(str, set(compiled) - set(expected))) == [], (
+        "in the .mo but not in the .po: run compilemessages"
+    )
     assert {k: v for k, v in compiled.items() if expected[k] != v} == {}
 
 
-def test_every_literal_translate_tag_in_the_templates_is_in_the_catalogue(entries: list[Entry]) -> None:
+def test_every_literal_translate_tag_in_the_templates_is_in_the_catalogue(
+    entries: list[Entry],
+) -> None:
     msgids = {e.msgid for e in entries}
     missing = sorted(
         f"{template.relative_to(REPO)}: {double or single}"
         for template in (REPO / "sif").rglob("templates/**/*.html")
         for double, single in TEMPLATE_TRANSLATE.findall(template.read_text(encoding="utf-8"))
-        if (double or single).replace("%", "%%") not in msgids  # Django doubles % in template msgids
+        if (double or single).replace("%", "%%")
+        not in msgids  # Django doubles % in template msgids
     )
     assert missing == [], "run makemessages -l en and translate the new strings"
 

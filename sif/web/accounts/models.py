@@ -38,8 +38,17 @@ class UnitKind(models.TextChoices):
 class OrgUnit(models.Model):
     """A node of the municipality's organisation tree (nämnd > förvaltning > avdelning > enhet)."""
 
-    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="units", verbose_name=_("kommun"))
-    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("överordnad enhet"))
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="units", verbose_name=_("kommun")
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("överordnad enhet"),
+    )
     kind = models.CharField(_("typ"), max_length=30, choices=UnitKind.choices)
     name = models.CharField(_("namn"), max_length=200)
     short_name = models.CharField(_("kortnamn"), max_length=60, blank=True)
@@ -49,7 +58,9 @@ class OrgUnit(models.Model):
         verbose_name_plural = _("organisationsenheter")
         ordering = ["municipality__name", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["municipality", "parent", "name"], name="unit_name_unique_under_parent"),
+            models.UniqueConstraint(
+                fields=["municipality", "parent", "name"], name="unit_name_unique_under_parent"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -79,16 +90,32 @@ class Role(models.TextChoices):
 class Membership(models.Model):
     """One role of one user in one municipality, optionally limited to a unit and its subtree."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("användare"))
-    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("kommun"))
-    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, null=True, blank=True, related_name="memberships", verbose_name=_("enhet"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("användare"),
+    )
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("kommun")
+    )
+    unit = models.ForeignKey(
+        OrgUnit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("enhet"),
+    )
     role = models.CharField(_("roll"), max_length=20, choices=Role.choices)
 
     class Meta:
         verbose_name = _("behörighet")
         verbose_name_plural = _("behörigheter")
         constraints = [
-            models.UniqueConstraint(fields=["user", "municipality", "unit", "role"], name="membership_unique"),
+            models.UniqueConstraint(
+                fields=["user", "municipality", "unit", "role"], name="membership_unique"
+            ),
         ]
 
     def __str__(self) -> str:

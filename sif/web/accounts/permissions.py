@@ -56,7 +56,9 @@ def unit_subtree_ids(unit: OrgUnit) -> set[int]:
     ids = {unit.pk}
     frontier = [unit.pk]
     while frontier:
-        children = list(OrgUnit.objects.filter(parent_id__in=frontier).order_by().values_list("pk", flat=True))
+        children = list(
+            OrgUnit.objects.filter(parent_id__in=frontier).order_by().values_list("pk", flat=True)
+        )
         frontier = [c for c in children if c not in ids]
         ids.update(frontier)
     return ids
@@ -132,7 +134,11 @@ def reporter_unit_ids(user: Any, project: Project) -> set[int]:
     ids: set[int] = set()
     participating = project_unit_ids(project)
     for m in user_memberships(user):
-        if m.role != Role.REPORTER or m.municipality_id != project.municipality_id or m.unit is None:
+        if (
+            m.role != Role.REPORTER
+            or m.municipality_id != project.municipality_id
+            or m.unit is None
+        ):
             continue
         ids |= participating & _user_subtree_ids(user, m.unit)
     return ids
@@ -156,7 +162,10 @@ def can_report_for_unit(user: Any, project: Project, unit: OrgUnit) -> Verdict:
 
 
 def is_fund_admin(user: Any, municipality_id: int) -> bool:
-    return any(m.role == Role.FUND_ADMIN and m.municipality_id == municipality_id for m in user_memberships(user))
+    return any(
+        m.role == Role.FUND_ADMIN and m.municipality_id == municipality_id
+        for m in user_memberships(user)
+    )
 
 
 def applicant_covers_unit(user: Any, unit: OrgUnit) -> bool:
@@ -180,7 +189,11 @@ def project_roles(user: Any, project: Project) -> set[str]:
 
 def _without_roles(user: Any, project: Project) -> Verdict:
     """A user who may see the project is told it lacks the right; anyone else that it does not exist."""
-    return refuse("permission_denied") if roles_for_project(user, project) else refuse("project_not_found")
+    return (
+        refuse("permission_denied")
+        if roles_for_project(user, project)
+        else refuse("project_not_found")
+    )
 
 
 def _state_allows_edit(project: Project, roles: set[str]) -> Verdict:

@@ -14,5 +14,16 @@ class EventAdmin(MunicipalityScopedAdmin):
     list_display = ("at", "action", "object_type", "object_id", "actor", "project", "municipality")
     list_filter = ("action", "municipality")
     search_fields = ("action", "object_id", "reason", "project__title")
-    readonly_fields = ("municipality", "project", "actor", "at", "action", "object_type", "object_id", "before", "after", "reason")
+    readonly_fields = (
+        "municipality",
+        "project",
+        "actor",
+        "at",
+        "action",
+        "object_type",
+        "object_id",
+        "before",
+        "after",
+        "reason",
+    )
     date_hierarchy = "at"

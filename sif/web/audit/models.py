@@ -11,9 +11,28 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Event(models.Model):
-    municipality = models.ForeignKey("accounts.Municipality", on_delete=models.PROTECT, related_name="events", verbose_name=_("kommun"))
-    project = models.ForeignKey("projects.Project", on_delete=models.PROTECT, null=True, blank=True, related_name="events", verbose_name=_("projekt"))
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("utförd av"))
+    municipality = models.ForeignKey(
+        "accounts.Municipality",
+        on_delete=models.PROTECT,
+        related_name="events",
+        verbose_name=_("kommun"),
+    )
+    project = models.ForeignKey(
+        "projects.Project",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("projekt"),
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("utförd av"),
+    )
     at = models.DateTimeField(_("tidpunkt"), auto_now_add=True, db_index=True)
     action = models.CharField(_("händelse"), max_length=60, db_index=True)
     object_type = models.CharField(_("objekttyp"), max_length=60)

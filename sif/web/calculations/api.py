@@ -57,7 +57,12 @@ ERRORS: dict[int, type[Schema]] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 
 
 
 def _project(request: HttpRequest, pk: int) -> Project:
-    project = visible_projects(request.user).select_related("fund", "owner_unit", "municipality").filter(pk=pk).first()
+    project = (
+        visible_projects(request.user)
+        .select_related("fund", "owner_unit", "municipality")
+        .filter(pk=pk)
+        .first()
+    )
     if project is None:
         raise SifError("project_not_found")
     return project
@@ -84,10 +89,16 @@ def _error(request: HttpRequest, exc: SifError, status: int) -> HttpResponse:
     from sif.web.api import api
 
     message = message_for_error(exc)
-    return api.create_response(request, {"code": exc.code, "message": message, "fields": {}}, status=status)
+    return api.create_response(
+        request, {"code": exc.code, "message": message, "fields": {}}, status=status
+    )
 
 
-@router.get("/projects/{pk}/calculation", response={200: CalculationOut, **ERRORS}, summary="Projektets socioekonomiska kalkyl med resultat")
+@router.get(
+    "/projects/{pk}/calculation",
+    response={200: CalculationOut, **ERRORS},
+    summary="Projektets socioekonomiska kalkyl med resultat",
+)
 def calculation_get(request: HttpRequest, pk: int, purpose: str = Purpose.EXPECTED) -> Any:
     project = _project(request, pk)
     if purpose not in Purpose.values:
@@ -98,12 +109,22 @@ def calculation_get(request: HttpRequest, pk: int, purpose: str = Purpose.EXPECT
     return _out(calculation)
 
 
-@router.post("/projects/{pk}/calculation", response={201: CalculationOut, **ERRORS}, summary="Spara en ny version av kalkylen")
+@router.post(
+    "/projects/{pk}/calculation",
+    response={201: CalculationOut, **ERRORS},
+    summary="Spara en ny version av kalkylen",
+)
 def calculation_post(request: HttpRequest, pk: int, payload: CalculationIn) -> Any:
     project = _project(request, pk)
     try:
-        calculation = services.calculation_save(actor=request.user, project=project, scenario=payload.scenario,
-                                                purpose=payload.purpose, label=payload.label, note=payload.note)
+        calculation = services.calculation_save(
+            actor=request.user,
+            project=project,
+            scenario=payload.scenario,
+            purpose=payload.purpose,
+            label=payload.label,
+            note=payload.note,
+        )
     except SifError as exc:
         if exc.code in FORBIDDEN:
             return _error(request, exc, 403)

@@ -32,10 +32,23 @@ def load(stdout: TextIO) -> int:
         if project is None:
             stdout.write(f"Ingen kalkyl för {title}: projektet finns inte.\n")
             continue
-        admin = Membership.objects.filter(municipality_id=project.municipality_id, role=Role.FUND_ADMIN, unit__isnull=True).select_related("user").order_by("pk").first()
+        admin = (
+            Membership.objects.filter(
+                municipality_id=project.municipality_id, role=Role.FUND_ADMIN, unit__isnull=True
+            )
+            .select_related("user")
+            .order_by("pk")
+            .first()
+        )
         data = tomllib.loads((EXAMPLES / name).read_text(encoding="utf-8"))
-        calculation_save(actor=admin.user if admin else None, project=project, scenario=data, purpose=Purpose.EXPECTED,
-                         label=LABEL.format(name=name), note=f"Inläst från examples/calc/{name}.")
+        calculation_save(
+            actor=admin.user if admin else None,
+            project=project,
+            scenario=data,
+            purpose=Purpose.EXPECTED,
+            label=LABEL.format(name=name),
+            note=f"Inläst från examples/calc/{name}.",
+        )
         attached += 1
     stdout.write(f"Demodata: {attached} socioekonomiska kalkyler.\n")
     return attached

@@ -22,12 +22,29 @@ from sif.web.calculations.models import Purpose
 from sif.web.calculations.present import catalogue_choices
 
 VALUE_SLOTS = 3
-VALUE_FIELDS = ("actor", "unit_cost", "amount", "quantity", "share", "divide_by", "price_year", "source", "label")
+VALUE_FIELDS = (
+    "actor",
+    "unit_cost",
+    "amount",
+    "quantity",
+    "share",
+    "divide_by",
+    "price_year",
+    "source",
+    "label",
+)
 OUTCOME_NUMBERS = ("successes", "target_group", "effect", "deadweight", "attribution", "drop_off")
 RANGE_SEPARATORS = re.compile(r"\s*(?:–|—|\.\.)\s*")
 ACTOR_SUGGESTIONS = (
-    "kommun", "kommun.socialtjanst", "kommun.utbildning", "kommun.ekonomiskt_bistand", "region",
-    "stat", "stat.forsakringskassan", "stat.arbetsformedlingen", "individ",
+    "kommun",
+    "kommun.socialtjanst",
+    "kommun.utbildning",
+    "kommun.ekonomiskt_bistand",
+    "region",
+    "stat",
+    "stat.forsakringskassan",
+    "stat.arbetsformedlingen",
+    "individ",
 )
 NUMBER_HELP = "Tal (1 234,5), räkneuttryck (8000 * 0,13) eller intervall (3000–4000)."
 
@@ -49,7 +66,11 @@ def parse_input(text: str) -> Any:
         value = float(cleaned)
     except ValueError:
         return cleaned
-    return int(value) if value == int(value) and "." not in cleaned and "e" not in cleaned.lower() else value
+    return (
+        int(value)
+        if value == int(value) and "." not in cleaned and "e" not in cleaned.lower()
+        else value
+    )
 
 
 def show_input(value: Any) -> str | None:
@@ -85,32 +106,56 @@ def _put(data: dict[str, Any], key: str, text: str) -> None:
 class MetaForm(forms.Form):
     purpose = forms.ChoiceField(label="Syfte", choices=Purpose.choices, initial=Purpose.EXPECTED)
     label = forms.CharField(label="Benämning av versionen", required=False, max_length=200)
-    note = forms.CharField(label="Kommentar (vad som ändrats och varför)", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label="Kommentar (vad som ändrats och varför)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class SettingsForm(forms.Form):
     name = forms.CharField(label="Kalkylens namn", required=False, max_length=300)
-    source = forms.CharField(label="Källa (dokument som siffrorna kommer från)", required=False, max_length=500)
+    source = forms.CharField(
+        label="Källa (dokument som siffrorna kommer från)", required=False, max_length=500
+    )
     start_year = forms.IntegerField(label="Startår (år 1 = t 0)")
     horizon = forms.IntegerField(label="Kalkylperiod (år)")
-    discount_rate = forms.CharField(label="Kalkylränta, real (%)", help_text="Standard från fonden, t.ex. 3,5.")
-    price_base_year = forms.IntegerField(label="Prisbasår", required=False, help_text="Allt räknas om till detta års priser med KPI.")
-    cost_price_year = forms.IntegerField(label="Kostnadernas prisår", required=False, help_text="Tomt: samma som prisbasåret.")
-    price_adjustment = forms.BooleanField(label="Räkna om priser med KPI", required=False, initial=True)
-    target_group = forms.CharField(label="Målgruppens storlek", required=False, help_text=NUMBER_HELP)
+    discount_rate = forms.CharField(
+        label="Kalkylränta, real (%)", help_text="Standard från fonden, t.ex. 3,5."
+    )
+    price_base_year = forms.IntegerField(
+        label="Prisbasår", required=False, help_text="Allt räknas om till detta års priser med KPI."
+    )
+    cost_price_year = forms.IntegerField(
+        label="Kostnadernas prisår", required=False, help_text="Tomt: samma som prisbasåret."
+    )
+    price_adjustment = forms.BooleanField(
+        label="Räkna om priser med KPI", required=False, initial=True
+    )
+    target_group = forms.CharField(
+        label="Målgruppens storlek", required=False, help_text=NUMBER_HELP
+    )
     costs = forms.CharField(
-        label="Kostnader per år (kr)", required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        label="Kostnader per år (kr)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text="En rad per år: år: belopp, t.ex. 2020: 9 577 000. Förifyllt från projektets budget.",
     )
     assumptions = forms.CharField(
-        label="Antaganden (en per rad)", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label="Antaganden (en per rad)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Uppgifter som inte finns i källan; de visas som antaganden på kalkylsidan.",
     )
 
     def case_data(self) -> dict[str, Any]:
         d = self.cleaned_data
-        data: dict[str, Any] = {"name": d["name"].strip(), "source": d["source"].strip(),
-                                "start_year": d["start_year"], "horizon": d["horizon"]}
+        data: dict[str, Any] = {
+            "name": d["name"].strip(),
+            "source": d["source"].strip(),
+            "start_year": d["start_year"],
+            "horizon": d["horizon"],
+        }
         data["discount_rate"] = _percent(d["discount_rate"])
         for key in ("price_base_year", "cost_price_year"):
             if d.get(key) is not None:
@@ -118,7 +163,9 @@ class SettingsForm(forms.Form):
         data["price_adjustment"] = bool(d["price_adjustment"])
         _put(data, "target_group", d["target_group"])
         data["costs"] = parse_costs(d["costs"], d["start_year"])
-        data["assumptions"] = [line.strip() for line in d["assumptions"].splitlines() if line.strip()]
+        data["assumptions"] = [
+            line.strip() for line in d["assumptions"].splitlines() if line.strip()
+        ]
         return data
 
 
@@ -160,15 +207,23 @@ def costs_text(costs: list[Any], start_year: int) -> str | None:
 
 class OutcomeForm(forms.Form):
     key = forms.CharField(widget=forms.HiddenInput, required=False)
-    label = forms.CharField(label="Utfall", max_length=300, help_text="T.ex. ”Elev når gymnasiebehörighet”.")
-    unit = forms.CharField(label="Räknas i", required=False, max_length=100, help_text="elever, familjer …")
-    successes = forms.CharField(label="Lyckade utfall (antal)", required=False, help_text="Eller målgrupp × effekt nedan.")
+    label = forms.CharField(
+        label="Utfall", max_length=300, help_text="T.ex. ”Elev når gymnasiebehörighet”."
+    )
+    unit = forms.CharField(
+        label="Räknas i", required=False, max_length=100, help_text="elever, familjer …"
+    )
+    successes = forms.CharField(
+        label="Lyckade utfall (antal)", required=False, help_text="Eller målgrupp × effekt nedan."
+    )
     target_group = forms.CharField(label="Målgrupp (antal)", required=False)
     effect = forms.CharField(label="Effekt (andel, 0,10 = 10 procentenheter)", required=False)
     deadweight = forms.CharField(label="Dödvikt (andel 0–1)", required=False, initial="0")
     attribution = forms.CharField(label="Attribution (andel 0–1)", required=False, initial="1")
     drop_off = forms.CharField(label="Avtagande per år (andel 0–1)", required=False, initial="0")
-    duration = forms.IntegerField(label="Varaktighet (år)", required=False, help_text="Tomt: till kalkylperiodens slut.")
+    duration = forms.IntegerField(
+        label="Varaktighet (år)", required=False, help_text="Tomt: till kalkylperiodens slut."
+    )
     first_year = forms.IntegerField(label="Första år med vinster", required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -176,27 +231,65 @@ class OutcomeForm(forms.Form):
         choices = catalogue_choices()
         for slot in range(1, VALUE_SLOTS + 1):
             f = self.fields
-            f[f"actor_{slot}"] = forms.CharField(label="Aktör", required=False, help_text="kommun, kommun.socialtjanst, region, stat, individ …")
+            f[f"actor_{slot}"] = forms.CharField(
+                label="Aktör",
+                required=False,
+                help_text="kommun, kommun.socialtjanst, region, stat, individ …",
+            )
             f[f"actor_{slot}"].widget.attrs["list"] = "actors"
-            f[f"unit_cost_{slot}"] = forms.ChoiceField(label="Enhetskostnad ur katalogen", required=False, choices=choices)
-            f[f"amount_{slot}"] = forms.CharField(label="Belopp (kr)", required=False, help_text="Tomt: enhetskostnadens belopp.")
-            f[f"quantity_{slot}"] = forms.CharField(label="Antal per utfall och år", required=False, help_text="T.ex. 365 dygn.")
+            f[f"unit_cost_{slot}"] = forms.ChoiceField(
+                label="Enhetskostnad ur katalogen", required=False, choices=choices
+            )
+            f[f"amount_{slot}"] = forms.CharField(
+                label="Belopp (kr)", required=False, help_text="Tomt: enhetskostnadens belopp."
+            )
+            f[f"quantity_{slot}"] = forms.CharField(
+                label="Antal per utfall och år", required=False, help_text="T.ex. 365 dygn."
+            )
             f[f"share_{slot}"] = forms.CharField(label="Andel av beloppet", required=False)
             f[f"divide_by_{slot}"] = forms.CharField(label="Delat med", required=False)
-            f[f"price_year_{slot}"] = forms.IntegerField(label="Prisår", required=False, help_text="Tomt: enhetskostnadens prisår.")
-            f[f"source_{slot}"] = forms.CharField(label="Källa", required=False, max_length=500, help_text="Tomt: enhetskostnadens källa.")
+            f[f"price_year_{slot}"] = forms.IntegerField(
+                label="Prisår", required=False, help_text="Tomt: enhetskostnadens prisår."
+            )
+            f[f"source_{slot}"] = forms.CharField(
+                label="Källa",
+                required=False,
+                max_length=500,
+                help_text="Tomt: enhetskostnadens källa.",
+            )
             f[f"label_{slot}"] = forms.CharField(label="Text", required=False, max_length=300)
 
     def slots(self) -> list[list[forms.BoundField]]:
-        return [[self[f"{name}_{slot}"] for name in VALUE_FIELDS] for slot in range(1, VALUE_SLOTS + 1)]
+        return [
+            [self[f"{name}_{slot}"] for name in VALUE_FIELDS] for slot in range(1, VALUE_SLOTS + 1)
+        ]
 
     def main_fields(self) -> list[forms.BoundField]:
-        return [self[n] for n in ("label", "unit", "successes", "target_group", "effect", "deadweight", "attribution", "drop_off", "duration", "first_year")]
+        return [
+            self[n]
+            for n in (
+                "label",
+                "unit",
+                "successes",
+                "target_group",
+                "effect",
+                "deadweight",
+                "attribution",
+                "drop_off",
+                "duration",
+                "first_year",
+            )
+        ]
 
     def case_data(self, index: int) -> dict[str, Any]:
         d = self.cleaned_data
-        data: dict[str, Any] = {"key": d.get("key") or slugify(d["label"]).replace("-", "_")[:60] or f"utfall_{index + 1}",
-                                "label": d["label"].strip(), "unit": d.get("unit", "").strip()}
+        data: dict[str, Any] = {
+            "key": d.get("key")
+            or slugify(d["label"]).replace("-", "_")[:60]
+            or f"utfall_{index + 1}",
+            "label": d["label"].strip(),
+            "unit": d.get("unit", "").strip(),
+        }
         for key in OUTCOME_NUMBERS:
             _put(data, key, d.get(key, ""))
         for key in ("duration", "first_year"):
@@ -254,9 +347,18 @@ def _rate_text(rate: Any) -> str | None:
             return rate
     if isinstance(rate, int | float) and not isinstance(rate, bool):
         return show_input(round(rate * 100, 8))
-    if isinstance(rate, dict) and rate.get("dist", "uniform") == "uniform" and set(rate) <= {"dist", "low", "high"}:
+    if (
+        isinstance(rate, dict)
+        and rate.get("dist", "uniform") == "uniform"
+        and set(rate) <= {"dist", "low", "high"}
+    ):
         try:
-            return show_input({"low": round(number(rate["low"], "") * 100, 8), "high": round(number(rate["high"], "") * 100, 8)})
+            return show_input(
+                {
+                    "low": round(number(rate["low"], "") * 100, 8),
+                    "high": round(number(rate["high"], "") * 100, 8),
+                }
+            )
         except (SifError, KeyError):
             return None
     return None
@@ -269,17 +371,24 @@ def settings_initial(data: dict[str, Any]) -> dict[str, Any] | None:
     if rate_text is None or costs is None or group is None:
         return None
     return {
-        "name": data.get("name", ""), "source": data.get("source", ""),
-        "start_year": data.get("start_year"), "horizon": data.get("horizon"),
-        "discount_rate": rate_text.replace(" ", ""), "price_base_year": data.get("price_base_year"),
-        "cost_price_year": data.get("cost_price_year"), "price_adjustment": data.get("price_adjustment", True),
-        "target_group": group, "costs": costs, "assumptions": "\n".join(data.get("assumptions", [])),
+        "name": data.get("name", ""),
+        "source": data.get("source", ""),
+        "start_year": data.get("start_year"),
+        "horizon": data.get("horizon"),
+        "discount_rate": rate_text.replace(" ", ""),
+        "price_base_year": data.get("price_base_year"),
+        "cost_price_year": data.get("cost_price_year"),
+        "price_adjustment": data.get("price_adjustment", True),
+        "target_group": group,
+        "costs": costs,
+        "assumptions": "\n".join(data.get("assumptions", [])),
     }
 
 
 class AdvancedForm(forms.Form):
     text = forms.CharField(
-        label="Kalkylen i kalkylfilens format (TOML eller JSON)", widget=forms.Textarea(attrs={"rows": 28, "spellcheck": "false"}),
+        label="Kalkylen i kalkylfilens format (TOML eller JSON)",
+        widget=forms.Textarea(attrs={"rows": 28, "spellcheck": "false"}),
         help_text="Samma format som sif calc läser; alla uppgifter beskrivs i docs/calculations.md.",
     )
 
@@ -302,7 +411,9 @@ _OUTCOME = re.compile(r"^outcomes\[(\d+)\](?:\.values\[(\d+)\])?(?:\.(\w+))?")
 SETTINGS_ALIASES = {"discount_rate": "discount_rate", "costs": "costs"}
 
 
-def place_error(error: SifError, settings_form: SettingsForm, formset: Any, form_index: list[int]) -> None:
+def place_error(
+    error: SifError, settings_form: SettingsForm, formset: Any, form_index: list[int]
+) -> None:
     """Put the Swedish message on the field the error's `field` names (else on the settings form)."""
     message = message_for_error(error)
     path = str(error.params.get("field", ""))

@@ -19,20 +19,38 @@ class Purpose(models.TextChoices):
 
 
 class Calculation(models.Model):
-    project = models.ForeignKey("projects.Project", on_delete=models.PROTECT, related_name="calculations", verbose_name=_("projekt"))
+    project = models.ForeignKey(
+        "projects.Project",
+        on_delete=models.PROTECT,
+        related_name="calculations",
+        verbose_name=_("projekt"),
+    )
     version = models.PositiveIntegerField(_("version"))
-    purpose = models.CharField(_("syfte"), max_length=20, choices=Purpose.choices, default=Purpose.EXPECTED)
+    purpose = models.CharField(
+        _("syfte"), max_length=20, choices=Purpose.choices, default=Purpose.EXPECTED
+    )
     label = models.CharField(_("benämning"), max_length=200, blank=True)
     scenario = models.JSONField(_("kalkylens indata"))
     note = models.TextField(_("kommentar"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("sparad av"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sparad av"),
+    )
     created_at = models.DateTimeField(_("sparad"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("socioekonomisk kalkyl")
         verbose_name_plural = _("socioekonomiska kalkyler")
         ordering = ["project", "-version"]
-        constraints = [models.UniqueConstraint(fields=["project", "version"], name="calculation_version_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "version"], name="calculation_version_unique"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.project} – kalkyl v{self.version}"

@@ -16,9 +16,14 @@ from sif.web.accounts.models import Role
 from sif.web.accounts.permissions import ALLOWED, Verdict, project_roles, refuse, roles_for_project
 from sif.web.projects.models import Project, ProjectState
 
-BEFORE_DECISION = frozenset({
-    ProjectState.PROPOSAL, ProjectState.APPLICATION_STEP1, ProjectState.APPLICATION_STEP2, ProjectState.IN_REVIEW,
-})
+BEFORE_DECISION = frozenset(
+    {
+        ProjectState.PROPOSAL,
+        ProjectState.APPLICATION_STEP1,
+        ProjectState.APPLICATION_STEP2,
+        ProjectState.IN_REVIEW,
+    }
+)
 
 
 def can_view_calculation(user: Any, project: Project) -> Verdict:

@@ -208,7 +208,9 @@ def _tornado_svg(key: str, draw: Any) -> str:
 
 
 def settings_lines(scenario: Scenario, result: Result) -> list[Line]:
-    price = f"{result.price_base_year} års priser" + ("" if scenario.price_adjustment else " (ingen prisomräkning med KPI)")
+    price = f"{result.price_base_year} års priser" + (
+        "" if scenario.price_adjustment else " (ingen prisomräkning med KPI)"
+    )
     lines = [
         Line("Startår", str(scenario.start_year)),
         Line("Kalkylperiod", f"{scenario.horizon} år ({result.years[0]}–{result.years[-1]})"),
@@ -227,16 +229,37 @@ def headline(scenario: Scenario, result: Result) -> list[Line]:
     start = result.years[0]
     lines = [
         Line("Nuvärde av kostnaderna", kr(result.pv_costs), "pv_costs"),
-        *[Line(f"Nuvärde av vinsterna för {actor_label(a)}", kr(v), f"pv_gains.{a}") for a, v in sorted(result.pv_gains_by_actor.items())],
+        *[
+            Line(f"Nuvärde av vinsterna för {actor_label(a)}", kr(v), f"pv_gains.{a}")
+            for a, v in sorted(result.pv_gains_by_actor.items())
+        ],
         Line("Nuvärde av vinsterna, totalt", kr(result.pv_gains), "pv_gains"),
         Line("Nettonuvärde", kr(result.npv), "npv"),
-        Line("Nytta per investerad krona", "–" if result.benefit_cost_ratio is None else number(result.benefit_cost_ratio, 2), "benefit_cost_ratio"),
+        Line(
+            "Nytta per investerad krona",
+            "–" if result.benefit_cost_ratio is None else number(result.benefit_cost_ratio, 2),
+            "benefit_cost_ratio",
+        ),
         Line("Återbetalningsår (diskonterat)", payback(result.payback_year, start), "payback_year"),
-        Line("Återbetalningsår (odiskonterat)", payback(result.payback_year_undiscounted, start), "payback_year_undiscounted"),
-        Line("Lyckade utfall som krävs för att investeringen ska bära sig", f"{count(result.break_even_successes)} {unit}".rstrip(), "break_even_successes"),
+        Line(
+            "Återbetalningsår (odiskonterat)",
+            payback(result.payback_year_undiscounted, start),
+            "payback_year_undiscounted",
+        ),
+        Line(
+            "Lyckade utfall som krävs för att investeringen ska bära sig",
+            f"{count(result.break_even_successes)} {unit}".rstrip(),
+            "break_even_successes",
+        ),
     ]
     if result.break_even_share is not None:
-        lines.append(Line("Andel av målgruppen som krävs", percent(result.break_even_share, 2), "break_even_share"))
+        lines.append(
+            Line(
+                "Andel av målgruppen som krävs",
+                percent(result.break_even_share, 2),
+                "break_even_share",
+            )
+        )
     return lines
 
 
@@ -257,8 +280,14 @@ def explanation_value(line: Explanation) -> str:
 
 def explanation_row(line: Explanation) -> ExplanationRow:
     inputs = [(INPUT_NAMES.get(k, k), shown(v)) for k, v in line.inputs.items()]
-    return ExplanationRow(line.label, line.formula, inputs, explanation_value(line), line.source,
-                          str(line.inputs.get("enhetskostnad", "")))
+    return ExplanationRow(
+        line.label,
+        line.formula,
+        inputs,
+        explanation_value(line),
+        line.source,
+        str(line.inputs.get("enhetskostnad", "")),
+    )
 
 
 def year_rows(result: Result, actors: list[str]) -> list[YearRow]:
@@ -297,8 +326,13 @@ def input_label(scenario: Scenario, path: str) -> str:
 
 
 def tornado_row(scenario: Scenario, bar: TornadoBar) -> TornadoRow:
-    return TornadoRow(input_label(scenario, bar.input), plain_number(bar.low), plain_number(bar.high),
-                      kr(bar.npv_low), kr(bar.npv_high))
+    return TornadoRow(
+        input_label(scenario, bar.input),
+        plain_number(bar.low),
+        plain_number(bar.high),
+        kr(bar.npv_low),
+        kr(bar.npv_high),
+    )
 
 
 # ---------------------------------------------------------------- Monte Carlo
@@ -328,8 +362,13 @@ def monte_carlo_lines(mc: MonteCarloResult, unit: str) -> list[Line]:
         Line("Nettonuvärde, 95:e percentilen", kr(npv.p95 or 0.0), "npv_p95"),
     ]
     if be.mean is not None:
-        lines.append(Line("Lyckade utfall som krävs, 5:e / 50:e / 95:e percentilen",
-                          f"{count(be.p5)} / {count(be.p50)} / {count(be.p95)} {unit}".rstrip(), "break_even"))
+        lines.append(
+            Line(
+                "Lyckade utfall som krävs, 5:e / 50:e / 95:e percentilen",
+                f"{count(be.p5)} / {count(be.p50)} / {count(be.p95)} {unit}".rstrip(),
+                "break_even",
+            )
+        )
     return lines
 
 
@@ -340,7 +379,8 @@ def add_monte_carlo(content: CalculationPage, draws: int, seed: int) -> MonteCar
     unit = content.scenario.outcomes[0].unit if content.scenario.outcomes else ""
     content.monte_carlo = monte_carlo_lines(mc, unit)
     content.histogram_svg = npv_histogram_svg(
-        f"Nettonuvärde i {number(draws)} dragningar (frö {seed})", npv_sample(content.scenario, draws, seed)
+        f"Nettonuvärde i {number(draws)} dragningar (frö {seed})",
+        npv_sample(content.scenario, draws, seed),
     )
     return mc
 
@@ -353,6 +393,15 @@ def catalogue_choices() -> list[tuple[str, str]]:
 
     choices = [("", "– ingen, ange belopp –")]
     for uc in load_catalogue():
-        amount = plain_number(float(uc.low)) if not uc.is_range else f"{plain_number(float(uc.low))}–{plain_number(float(uc.high))}"
-        choices.append((uc.key, f"{uc.name_sv}: {amount} {UNITS.get(uc.unit, uc.unit)} ({uc.price_year} års priser)"))
+        amount = (
+            plain_number(float(uc.low))
+            if not uc.is_range
+            else f"{plain_number(float(uc.low))}–{plain_number(float(uc.high))}"
+        )
+        choices.append(
+            (
+                uc.key,
+                f"{uc.name_sv}: {amount} {UNITS.get(uc.unit, uc.unit)} ({uc.price_year} års priser)",
+            )
+        )
     return choices

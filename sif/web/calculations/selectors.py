@@ -18,8 +18,16 @@ def calculation_latest(project: Project) -> Calculation | None:
 
 def calculation_versions(project: Project) -> list[Calculation]:
     """Every version, newest first, with who saved it."""
-    return list(Calculation.objects.filter(project=project).select_related("created_by").order_by("-version"))
+    return list(
+        Calculation.objects.filter(project=project)
+        .select_related("created_by")
+        .order_by("-version")
+    )
 
 
 def calculation_get(project: Project, version: int) -> Calculation | None:
-    return Calculation.objects.filter(project=project, version=version).select_related("created_by").first()
+    return (
+        Calculation.objects.filter(project=project, version=version)
+        .select_related("created_by")
+        .first()
+    )

@@ -39,7 +39,13 @@ def check_case_data(data: object) -> Scenario:
 
 
 def calculation_save(
-    *, actor: Any, project: Project, scenario: dict[str, Any], purpose: str = Purpose.EXPECTED, label: str = "", note: str = ""
+    *,
+    actor: Any,
+    project: Project,
+    scenario: dict[str, Any],
+    purpose: str = Purpose.EXPECTED,
+    label: str = "",
+    note: str = "",
 ) -> Calculation:
     """Check the permission, the purpose and the scenario, then append a new version."""
     verdict = can_save_calculation(actor, project)
@@ -68,7 +74,12 @@ def calculation_save(
             obj=calculation,
             municipality_id=project.municipality_id,
             project_id=project.pk,
-            after={"version": calculation.version, "purpose": purpose, "label": calculation.label, "name": scenario.get("name", "")},
+            after={
+                "version": calculation.version,
+                "purpose": purpose,
+                "label": calculation.label,
+                "name": scenario.get("name", ""),
+            },
             reason=calculation.note,
         )
     return calculation

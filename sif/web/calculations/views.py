@@ -26,7 +26,12 @@ from sif.web.projects.models import Project
 
 
 def _project(request: HttpRequest, pk: int) -> Project:
-    project = visible_projects(request.user).select_related("fund", "owner_unit", "municipality").filter(pk=pk).first()
+    project = (
+        visible_projects(request.user)
+        .select_related("fund", "owner_unit", "municipality")
+        .filter(pk=pk)
+        .first()
+    )
     if project is None:
         raise Http404(message_for("project_not_found"))
     return project
@@ -40,7 +45,9 @@ def _require(verdict: Verdict) -> None:
 def _current(versions: list[Calculation], purpose: str) -> Calculation | None:
     if purpose in Purpose.values:
         return next((c for c in versions if c.purpose == purpose), None)
-    return next((c for c in versions if c.purpose == Purpose.EXPECTED), versions[0] if versions else None)
+    return next(
+        (c for c in versions if c.purpose == Purpose.EXPECTED), versions[0] if versions else None
+    )
 
 
 @login_required
@@ -60,15 +67,22 @@ def calculation_version(request: HttpRequest, pk: int, version: int) -> HttpResp
     return _show(request, project, calculation, versions)
 
 
-def _show(request: HttpRequest, project: Project, calculation: Calculation | None, versions: list[Calculation]) -> HttpResponse:
+def _show(
+    request: HttpRequest,
+    project: Project,
+    calculation: Calculation | None,
+    versions: list[Calculation],
+) -> HttpResponse:
     content, error = None, ""
     if calculation is not None:
         try:
             content = present.page(calculation.scenario)
         except SifError as exc:
             error = message_for_error(exc)
-    mc_form = forms.MonteCarloForm(request.GET if "draws" in request.GET else None,
-                                   initial={"draws": present.DRAWS_DEFAULT, "seed": present.SEED_DEFAULT})
+    mc_form = forms.MonteCarloForm(
+        request.GET if "draws" in request.GET else None,
+        initial={"draws": present.DRAWS_DEFAULT, "seed": present.SEED_DEFAULT},
+    )
     if content is not None and mc_form.is_bound and mc_form.is_valid():
         _monte_carlo(content, mc_form)
     currents = {c.purpose: c.pk for c in reversed(versions)}
@@ -78,7 +92,8 @@ def _show(request: HttpRequest, project: Project, calculation: Calculation | Non
         "content": content,
         "error": error,
         "versions": versions,
-        "is_current": calculation is not None and currents.get(calculation.purpose) == calculation.pk,
+        "is_current": calculation is not None
+        and currents.get(calculation.purpose) == calculation.pk,
         "purposes": [(p, label, p in currents) for p, label in Purpose.choices],
         "mc_form": mc_form,
         "can_save": bool(can_save_calculation(request.user, project)),
@@ -89,7 +104,12 @@ def _show(request: HttpRequest, project: Project, calculation: Calculation | Non
 def _monte_carlo(content: present.CalculationPage, form: forms.MonteCarloForm) -> None:
     draws, seed = form.cleaned_data["draws"], form.cleaned_data["seed"]
     if draws > present.DRAWS_LIMIT:
-        form.add_error("draws", message_for("draws_too_many", limit=f"{present.DRAWS_LIMIT:,}".replace(",", "\xa0"), value=draws))
+        form.add_error(
+            "draws",
+            message_for(
+                "draws_too_many", limit=f"{present.DRAWS_LIMIT:,}".replace(",", "\xa0"), value=draws
+            ),
+        )
         return
     try:
         present.add_monte_carlo(content, draws, seed)
@@ -103,12 +123,18 @@ def _monte_carlo(content: present.CalculationPage, form: forms.MonteCarloForm) -
 def default_case(project: Project) -> dict[str, Any]:
     """A new calculation: costs per year from the project's budget, rate and price year from the fund."""
     rows = [
-        budget_rules.BudgetRowInput(r.category, r.label, r.footnote, {c.year: c.amount for c in r.cells.all()})
+        budget_rules.BudgetRowInput(
+            r.category, r.label, r.footnote, {c.year: c.amount for c in r.cells.all()}
+        )
         for r in project.budget_rows.prefetch_related("cells")
     ]
     totals = budget_rules.year_totals(rows)
     fund = project.fund
-    start = min(totals) if totals else (project.start_date.year if project.start_date else fund.price_base_year)
+    start = (
+        min(totals)
+        if totals
+        else (project.start_date.year if project.start_date else fund.price_base_year)
+    )
     costs = [_plain(totals.get(y, 0)) for y in range(start, max(totals) + 1)] if totals else []
     return {
         "name": project.title,
@@ -133,7 +159,9 @@ def _base(project: Project) -> tuple[Calculation | None, dict[str, Any]]:
 
 def _saved(request: HttpRequest, project: Project, calculation: Calculation) -> HttpResponse:
     messages.success(request, message_for("calculation_saved", version=calculation.version))
-    return redirect(reverse("calculations:detail", args=[project.pk]) + f"?syfte={calculation.purpose}")
+    return redirect(
+        reverse("calculations:detail", args=[project.pk]) + f"?syfte={calculation.purpose}"
+    )
 
 
 @login_required
@@ -162,12 +190,20 @@ def calculation_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     case["outcomes"].append(form.case_data(len(case["outcomes"])))
             if "effect" in data:
                 case["effect"] = data["effect"]
-            calculation = services.calculation_save(actor=request.user, project=project, scenario=case, **meta.cleaned_data)
+            calculation = services.calculation_save(
+                actor=request.user, project=project, scenario=case, **meta.cleaned_data
+            )
             return _saved(request, project, calculation)
         except SifError as exc:
             forms.place_error(exc, settings_form, formset, index)
-    context = {"project": project, "base": base, "meta": meta, "settings_form": settings_form, "formset": formset,
-               "actors": forms.ACTOR_SUGGESTIONS}
+    context = {
+        "project": project,
+        "base": base,
+        "meta": meta,
+        "settings_form": settings_form,
+        "formset": formset,
+        "actors": forms.ACTOR_SUGGESTIONS,
+    }
     return render(request, "calculations/edit.html", context)
 
 
@@ -177,22 +213,35 @@ def calculation_advanced(request: HttpRequest, pk: int) -> HttpResponse:
     _require(can_save_calculation(request.user, project))
     base, data = _base(project)
     post = request.POST if request.method == "POST" else None
-    meta = forms.MetaForm(post, prefix="meta", initial={"purpose": base.purpose if base else Purpose.EXPECTED})
-    form = forms.AdvancedForm(post, initial={"text": json.dumps(data, ensure_ascii=False, indent=2)})
+    meta = forms.MetaForm(
+        post, prefix="meta", initial={"purpose": base.purpose if base else Purpose.EXPECTED}
+    )
+    form = forms.AdvancedForm(
+        post, initial={"text": json.dumps(data, ensure_ascii=False, indent=2)}
+    )
     if post is not None and meta.is_valid() and form.is_valid():
         try:
-            calculation = services.calculation_save(actor=request.user, project=project, scenario=form.case_data(), **meta.cleaned_data)
+            calculation = services.calculation_save(
+                actor=request.user, project=project, scenario=form.case_data(), **meta.cleaned_data
+            )
             return _saved(request, project, calculation)
         except SifError as exc:
             form.add_error("text", message_for_error(exc))
-    return render(request, "calculations/advanced.html", {"project": project, "base": base, "meta": meta, "form": form})
+    return render(
+        request,
+        "calculations/advanced.html",
+        {"project": project, "base": base, "meta": meta, "form": form},
+    )
 
 
 @login_required
 def unit_cost_catalogue(request: HttpRequest) -> HttpResponse:
     from sif.calc.labels_sv import UNITS, actor_label
 
-    entries = [(uc, _amount(uc.low, uc.high), UNITS.get(uc.unit, uc.unit), actor_label(uc.actor)) for uc in load_catalogue()]
+    entries = [
+        (uc, _amount(uc.low, uc.high), UNITS.get(uc.unit, uc.unit), actor_label(uc.actor))
+        for uc in load_catalogue()
+    ]
     return render(request, "calculations/catalogue.html", {"entries": entries})
 
 

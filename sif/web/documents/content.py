@@ -36,8 +36,12 @@ COMMITTEE_HEADINGS = (
 
 def _document(kind: str, project: Project, title: str, *, published: bool) -> Document:
     return Document(
-        kind=kind, title=title, municipality=project.municipality.name, published=published,
-        threshold=project.fund.suppression_threshold, filename=f"{kind}-{project.pk}",
+        kind=kind,
+        title=title,
+        municipality=project.municipality.name,
+        published=published,
+        threshold=project.fund.suppression_threshold,
+        filename=f"{kind}-{project.pk}",
     )
 
 
@@ -47,10 +51,17 @@ def _document(kind: str, project: Project, title: str, *, published: bool) -> Do
 def application(project: Project, *, published: bool = False) -> Document:
     """Seed 002's form, section by section, from the latest submitted application (its own form
     version); the budget, contacts and indicators from the project's records."""
-    submitted = Application.objects.filter(project=project).select_related("form").order_by("-submitted_at", "-pk").first()
+    submitted = (
+        Application.objects.filter(project=project)
+        .select_related("form")
+        .order_by("-submitted_at", "-pk")
+        .first()
+    )
     schema = submitted.form.schema if submitted else APPLICATION_FULL
     answers = submitted.answers if submitted else {}
-    doc = _document("application", project, schema.get("title", APPLICATION_FULL["title"]), published=published)
+    doc = _document(
+        "application", project, schema.get("title", APPLICATION_FULL["title"]), published=published
+    )
     doc.subtitle = project.title
     doc.meta = [
         ("Ansökande verksamhet", project.owner_unit.name),
@@ -60,7 +71,9 @@ def application(project: Project, *, published: bool = False) -> Document:
         ("Status", str(project.get_state_display())),
     ]
     if submitted:
-        doc.meta.append(("Inlämnad", f"{submitted.submitted_at.date().isoformat()} (steg {submitted.step})"))
+        doc.meta.append(
+            ("Inlämnad", f"{submitted.submitted_at.date().isoformat()} (steg {submitted.step})")
+        )
     if project.registration_number:
         doc.meta.append(("Diarienummer", project.registration_number))
     example = parts.example_blocks(project)
@@ -77,8 +90,15 @@ def application(project: Project, *, published: bool = False) -> Document:
     return doc
 
 
-FALLBACK_FIELDS = {"name": "title", "applicant_unit": "owner_unit", "target_group": "target_group",
-                   "intervention": "summary", "goal": "goals", "purpose": "purpose", "board": "owner_unit"}
+FALLBACK_FIELDS = {
+    "name": "title",
+    "applicant_unit": "owner_unit",
+    "target_group": "target_group",
+    "intervention": "summary",
+    "goal": "goals",
+    "purpose": "purpose",
+    "board": "owner_unit",
+}
 
 
 def _answer(project: Project, field: dict[str, Any], answer: Any) -> list[Block]:
@@ -87,7 +107,9 @@ def _answer(project: Project, field: dict[str, Any], answer: Any) -> list[Block]
         intro = _before_table(answer)
         return [*c.text_blocks(intro), *parts.budget_blocks(project, summary=True)] or [c.missing()]
     if kind == "contacts":
-        contacts = [c.ContactLine(x.name, x.title, x.email, x.phone) for x in project.contacts.all()]
+        contacts = [
+            c.ContactLine(x.name, x.title, x.email, x.phone) for x in project.contacts.all()
+        ]
         return [c.contacts_table(contacts)] if contacts else [c.missing()]
     if kind == "indicators":
         indicators = [parts.indicator_line(i) for i in project.indicators.all()]
@@ -133,22 +155,47 @@ def committee_paper(project: Project, *, published: bool = False) -> Document:
     deciding = closing or grant
     final = project.state in FINAL_STATES or closing is not None
     name = f"{project.title} {project.short_name}".strip() if project.short_name else project.title
-    years = f" {project.start_date.year}-{project.end_date.year}" if project.start_date and project.end_date else ""
-    title = f"Slutrapport – {name}{years}" if final else f"Ansökan om medel ur {project.fund.name.lower()} – {name}"
+    years = (
+        f" {project.start_date.year}-{project.end_date.year}"
+        if project.start_date and project.end_date
+        else ""
+    )
+    title = (
+        f"Slutrapport – {name}{years}"
+        if final
+        else f"Ansökan om medel ur {project.fund.name.lower()} – {name}"
+    )
     doc = _document("committee_paper", project, title, published=published)
     doc.subtitle = "Tjänsteutlåtande"
-    officer = next((x for x in project.contacts.all() if x.title.lower() == "handläggare"), None) or project.contacts.first()
+    officer = (
+        next((x for x in project.contacts.all() if x.title.lower() == "handläggare"), None)
+        or project.contacts.first()
+    )
     doc.meta = [
-        ("Handläggare", f"{officer.name}" + (f", telefon {officer.phone}" if officer and officer.phone else "") if officer else c.MISSING),
+        (
+            "Handläggare",
+            f"{officer.name}" + (f", telefon {officer.phone}" if officer and officer.phone else "")
+            if officer
+            else c.MISSING,
+        ),
         ("Till", deciding.body if deciding else c.MISSING),
-        ("Datum", parts.date_text(deciding.decided_on, deciding.date_precision) if deciding and deciding.decided_on else c.MISSING),
+        (
+            "Datum",
+            parts.date_text(deciding.decided_on, deciding.date_precision)
+            if deciding and deciding.decided_on
+            else c.MISSING,
+        ),
         ("Ansvarig enhet", project.owner_unit.name),
     ]
     if project.registration_number:
         doc.meta.append(("Diarienummer", project.registration_number))
     proposal = _proposed_decision(project, closing, grant)
     background: list[Block] = []
-    for label, text in (("Syfte", project.purpose), ("Mål", project.goals), ("Målgrupp", project.target_group)):
+    for label, text in (
+        ("Syfte", project.purpose),
+        ("Mål", project.goals),
+        ("Målgrupp", project.target_group),
+    ):
         if text:
             background += [Subheading(label), *c.text_blocks(text)]
     facts = []
@@ -161,13 +208,23 @@ def committee_paper(project: Project, *, published: bool = False) -> Document:
         background.append(Paragraph(" ".join(facts)))
     doc.sections = [
         c.section(COMMITTEE_HEADINGS[0], proposal),
-        c.section(COMMITTEE_HEADINGS[1], [*parts.example_blocks(project), *c.text_blocks(project.summary)] if project.summary else []),
+        c.section(
+            COMMITTEE_HEADINGS[1],
+            [*parts.example_blocks(project), *c.text_blocks(project.summary)]
+            if project.summary
+            else [],
+        ),
         c.section(COMMITTEE_HEADINGS[2], background),
         c.section(COMMITTEE_HEADINGS[3], _preparation(project)),
         c.section(COMMITTEE_HEADINGS[4], _matter(project, decisions, published)),
         c.section(COMMITTEE_HEADINGS[5], parts.gender_blocks(project)),
         c.section(COMMITTEE_HEADINGS[6], _views(project)),
-        c.section(COMMITTEE_HEADINGS[7], [BulletList(parts.sources_list(project), numbered=True)] if parts.sources_list(project) else []),
+        c.section(
+            COMMITTEE_HEADINGS[7],
+            [BulletList(parts.sources_list(project), numbered=True)]
+            if parts.sources_list(project)
+            else [],
+        ),
     ]
     if not project.summary and project.example_note:
         doc.sections[1].blocks[:0] = parts.example_blocks(project)
@@ -179,17 +236,37 @@ def _proposed_decision(project: Project, closing: Any, grant: Any) -> list[Block
         return c.text_blocks(closing.conditions)
     if grant is not None:
         verb = "beviljar" if grant.granted else "avslår ansökan om"
-        amount = f" {parts.money(grant.granted_amount)}" if grant.granted and grant.granted_amount is not None else " medel"
+        amount = (
+            f" {parts.money(grant.granted_amount)}"
+            if grant.granted and grant.granted_amount is not None
+            else " medel"
+        )
         text = f"{grant.body} {verb}{amount} ur {project.fund.name.lower()} till projektet {project.title}."
-        return [BulletList([text + (f" Villkor: {grant.conditions}" if grant.conditions else "")], numbered=True)]
+        return [
+            BulletList(
+                [text + (f" Villkor: {grant.conditions}" if grant.conditions else "")],
+                numbered=True,
+            )
+        ]
     return []
 
 
 def _preparation(project: Project) -> list[Block]:
     blocks: list[Block] = []
-    apps = list(Application.objects.filter(project=project).select_related("form").order_by("submitted_at", "pk"))
+    apps = list(
+        Application.objects.filter(project=project)
+        .select_related("form")
+        .order_by("submitted_at", "pk")
+    )
     if apps:
-        blocks.append(BulletList([f"{a.form.title}, steg {a.step}, inlämnad {a.submitted_at.date().isoformat()}" for a in apps]))
+        blocks.append(
+            BulletList(
+                [
+                    f"{a.form.title}, steg {a.step}, inlämnad {a.submitted_at.date().isoformat()}"
+                    for a in apps
+                ]
+            )
+        )
     reviews = list(project.reviews.order_by("created_at", "pk"))
     for r in reviews:
         who = r.reviewer_name or (r.reviewer.get_full_name() if r.reviewer else "") or "Granskare"
@@ -201,8 +278,11 @@ def _preparation(project: Project) -> list[Block]:
 def _matter(project: Project, decisions: list[Any], published: bool) -> list[Block]:
     blocks: list[Block] = []
     overview = [
-        ("Fond", project.fund.name), ("Ansvarig enhet", project.owner_unit.name), ("Period", parts.period_text(project)),
-        ("Status", str(project.get_state_display())), ("Sökt belopp", parts.money(project.sought_amount)),
+        ("Fond", project.fund.name),
+        ("Ansvarig enhet", project.owner_unit.name),
+        ("Period", parts.period_text(project)),
+        ("Status", str(project.get_state_display())),
+        ("Sökt belopp", parts.money(project.sought_amount)),
         ("Beviljat belopp", parts.money(parts.granted_total(decisions))),
     ]
     blocks.append(c.key_value_table("Projektet i korthet", overview, sheet="Projektet"))
@@ -242,8 +322,10 @@ def final_report(project: Project, *, published: bool = False) -> Document:
     doc.subtitle = project.fund.name
     decisions = parts.decisions_of(project)
     doc.meta = [
-        ("Ansvarig enhet", project.owner_unit.name), ("Period", parts.period_text(project) or c.MISSING),
-        ("Beviljat belopp", parts.money(parts.granted_total(decisions)) or c.MISSING), ("Status", str(project.get_state_display())),
+        ("Ansvarig enhet", project.owner_unit.name),
+        ("Period", parts.period_text(project) or c.MISSING),
+        ("Beviljat belopp", parts.money(parts.granted_total(decisions)) or c.MISSING),
+        ("Status", str(project.get_state_display())),
     ]
     implementation: list[Block] = []
     units = [u.name for u in project.units.order_by("name")]
@@ -267,9 +349,23 @@ def final_report(project: Project, *, published: bool = False) -> Document:
     if project.repayment_rule or project.repayment_note:
         after.append(Paragraph(parts.repayment_text(project)))
     doc.sections = [
-        c.section("Sammanfattning", [*parts.example_blocks(project), *c.text_blocks(project.summary)] if project.summary else parts.example_blocks(project)),
-        c.section("Syfte och mål", [*([Subheading("Syfte"), *c.text_blocks(project.purpose)] if project.purpose else []),
-                                    *([Subheading("Mål"), *c.text_blocks(project.goals)] if project.goals else [])]),
+        c.section(
+            "Sammanfattning",
+            [*parts.example_blocks(project), *c.text_blocks(project.summary)]
+            if project.summary
+            else parts.example_blocks(project),
+        ),
+        c.section(
+            "Syfte och mål",
+            [
+                *(
+                    [Subheading("Syfte"), *c.text_blocks(project.purpose)]
+                    if project.purpose
+                    else []
+                ),
+                *([Subheading("Mål"), *c.text_blocks(project.goals)] if project.goals else []),
+            ],
+        ),
         c.section("Målgrupp", c.text_blocks(project.target_group)),
         c.section("Genomförande", implementation),
         c.section("Ekonomi", [*budget, *([t] if (t := parts.decisions_table(decisions)) else [])]),
@@ -288,33 +384,123 @@ def final_report(project: Project, *, published: bool = False) -> Document:
 def portfolio(fund: Fund) -> Document:
     """Per fund: every project with state, period, sought and granted amounts, and sums per state.
     From the decisions (no ledger is read here)."""
-    projects = list(fund.projects.select_related("owner_unit").prefetch_related("decisions").order_by("-start_date", "title", "pk"))
-    doc = Document(kind="portfolio", title=f"Portföljrapport – {fund.name}", municipality=fund.municipality.name,
-                   threshold=fund.suppression_threshold, filename=f"portfolj-{fund.pk}")
-    doc.meta = [("Fond", fund.name), ("Antal projekt", str(len(projects))), ("Utskriven", timezone.localdate().isoformat())]
+    projects = list(
+        fund.projects.select_related("owner_unit")
+        .prefetch_related("decisions")
+        .order_by("-start_date", "title", "pk")
+    )
+    doc = Document(
+        kind="portfolio",
+        title=f"Portföljrapport – {fund.name}",
+        municipality=fund.municipality.name,
+        threshold=fund.suppression_threshold,
+        filename=f"portfolj-{fund.pk}",
+    )
+    doc.meta = [
+        ("Fond", fund.name),
+        ("Antal projekt", str(len(projects))),
+        ("Utskriven", timezone.localdate().isoformat()),
+    ]
     rows = []
     sums: dict[str, list[Any]] = {}
     for p in projects:
         granted = parts.granted_total(list(p.decisions.all()))
-        rows.append([c.text_cell(p.title), c.text_cell(p.owner_unit.name), c.text_cell(p.get_state_display()),
-                     c.text_cell(parts.period_text(p) or "–"), c.kr_cell(p.sought_amount), c.kr_cell(granted)])
+        rows.append(
+            [
+                c.text_cell(p.title),
+                c.text_cell(p.owner_unit.name),
+                c.text_cell(p.get_state_display()),
+                c.text_cell(parts.period_text(p) or "–"),
+                c.kr_cell(p.sought_amount),
+                c.kr_cell(granted),
+            ]
+        )
         entry = sums.setdefault(p.state, [str(p.get_state_display()), 0, Decimal(0), Decimal(0)])
         entry[1] += 1
         entry[2] += p.sought_amount or 0
         entry[3] += granted or 0
     sought_all = sum((p.sought_amount or Decimal(0) for p in projects), Decimal(0))
     granted_all = sum((e[3] for e in sums.values()), Decimal(0))
-    rows.append([c.text_cell("Totalt"), c.text_cell(""), c.text_cell(""), c.text_cell(""), c.kr_cell(sought_all), c.kr_cell(granted_all)])
-    doc.sections.append(c.section("Projekt", [Table("Projekt i fonden", ["Projekt", "Ansvarig enhet", "Status", "Period", "Sökt belopp", "Beviljat belopp"], rows, total_rows=1, sheet="Projekt")] if projects else []))
+    rows.append(
+        [
+            c.text_cell("Totalt"),
+            c.text_cell(""),
+            c.text_cell(""),
+            c.text_cell(""),
+            c.kr_cell(sought_all),
+            c.kr_cell(granted_all),
+        ]
+    )
+    doc.sections.append(
+        c.section(
+            "Projekt",
+            [
+                Table(
+                    "Projekt i fonden",
+                    [
+                        "Projekt",
+                        "Ansvarig enhet",
+                        "Status",
+                        "Period",
+                        "Sökt belopp",
+                        "Beviljat belopp",
+                    ],
+                    rows,
+                    total_rows=1,
+                    sheet="Projekt",
+                )
+            ]
+            if projects
+            else [],
+        )
+    )
     order = list(ProjectState.values)
-    state_rows = [[c.text_cell(label), c.count_cell(n), c.kr_cell(s), c.kr_cell(g)] for state, (label, n, s, g) in sorted(sums.items(), key=lambda kv: order.index(kv[0]))]
-    state_rows.append([c.text_cell("Totalt"), c.count_cell(len(projects)), c.kr_cell(sought_all), c.kr_cell(granted_all)])
-    doc.sections.append(c.section("Summor per status", [Table("Summor per status", ["Status", "Antal projekt", "Sökt belopp", "Beviljat belopp"], state_rows, total_rows=1, sheet="Per status")] if projects else []))
-    doc.sections.append(c.section("Om uppgifterna", [Paragraph(
-        "Beviljat belopp är det senaste beslutet om medel per projekt. Utbetalningar och återbetalningar (fondens huvudbok) ingår inte i rapporten.", "note")]))
+    state_rows = [
+        [c.text_cell(label), c.count_cell(n), c.kr_cell(s), c.kr_cell(g)]
+        for state, (label, n, s, g) in sorted(sums.items(), key=lambda kv: order.index(kv[0]))
+    ]
+    state_rows.append(
+        [
+            c.text_cell("Totalt"),
+            c.count_cell(len(projects)),
+            c.kr_cell(sought_all),
+            c.kr_cell(granted_all),
+        ]
+    )
+    doc.sections.append(
+        c.section(
+            "Summor per status",
+            [
+                Table(
+                    "Summor per status",
+                    ["Status", "Antal projekt", "Sökt belopp", "Beviljat belopp"],
+                    state_rows,
+                    total_rows=1,
+                    sheet="Per status",
+                )
+            ]
+            if projects
+            else [],
+        )
+    )
+    doc.sections.append(
+        c.section(
+            "Om uppgifterna",
+            [
+                Paragraph(
+                    "Beviljat belopp är det senaste beslutet om medel per projekt. Utbetalningar och återbetalningar (fondens huvudbok) ingår inte i rapporten.",
+                    "note",
+                )
+            ],
+        )
+    )
     return doc
 
 
 def project_document(kind: str, project: Project, *, published: bool = False) -> Document:
-    builders = {"application": application, "committee_paper": committee_paper, "final_report": final_report}
+    builders = {
+        "application": application,
+        "committee_paper": committee_paper,
+        "final_report": final_report,
+    }
     return builders[kind](project, published=published)

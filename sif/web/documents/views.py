@@ -14,7 +14,11 @@ from sif.web.followup.selectors import sees_suppressed_figures
 from sif.web.projects.models import Fund
 
 # URL slugs (Swedish, ASCII) -> document kinds
-SLUGS = {"ansokan": "application", "tjansteutlatande": "committee_paper", "slutrapport": "final_report"}
+SLUGS = {
+    "ansokan": "application",
+    "tjansteutlatande": "committee_paper",
+    "slutrapport": "final_report",
+}
 
 
 def _download(data: bytes, fmt: str, name: str) -> HttpResponse:
@@ -27,7 +31,12 @@ def _download(data: bytes, fmt: str, name: str) -> HttpResponse:
 def project_document(request: HttpRequest, pk: int, kind: str, fmt: str) -> HttpResponse:
     if kind not in SLUGS or fmt not in CONTENT_TYPES:
         raise Http404(message_for("document_kind_unknown", kind=kind, kinds=", ".join(SLUGS)))
-    project = visible_projects(request.user).select_related("fund", "owner_unit", "municipality").filter(pk=pk).first()
+    project = (
+        visible_projects(request.user)
+        .select_related("fund", "owner_unit", "municipality")
+        .filter(pk=pk)
+        .first()
+    )
     if project is None:
         raise Http404(message_for("project_not_found"))
     published = sees_suppressed_figures(request.user, project)
@@ -38,6 +47,10 @@ def project_document(request: HttpRequest, pk: int, kind: str, fmt: str) -> Http
 @login_required
 def fund_portfolio(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     fund = Fund.objects.select_related("municipality").filter(pk=pk).first()
-    if fund is None or fmt not in CONTENT_TYPES or not is_fund_admin(request.user, fund.municipality_id):
+    if (
+        fund is None
+        or fmt not in CONTENT_TYPES
+        or not is_fund_admin(request.user, fund.municipality_id)
+    ):
         raise Http404(message_for("fund_not_found"))
     return _download(render(content.portfolio(fund), fmt), fmt, f"portfolj-{fund.pk}")

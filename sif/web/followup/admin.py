@@ -26,7 +26,16 @@ class FollowupAdmin(MunicipalityScopedAdmin):
 
 @admin.register(ReportingPeriod)
 class ReportingPeriodAdmin(FollowupAdmin):
-    list_display = ("label", "project", "kind", "start", "end", "opens_at", "closes_at", "is_example")
+    list_display = (
+        "label",
+        "project",
+        "kind",
+        "start",
+        "end",
+        "opens_at",
+        "closes_at",
+        "is_example",
+    )
     list_filter = ("kind", "is_example")
     list_select_related = ("project",)
     search_fields = ("label", "project__title")
@@ -35,7 +44,18 @@ class ReportingPeriodAdmin(FollowupAdmin):
 @admin.register(Measurement)
 class MeasurementAdmin(FollowupAdmin):
     municipality_field = "period__project__municipality"
-    list_display = ("indicator", "period", "unit", "group", "value", "numerator", "denominator", "is_example", "entered_by", "entered_at")
+    list_display = (
+        "indicator",
+        "period",
+        "unit",
+        "group",
+        "value",
+        "numerator",
+        "denominator",
+        "is_example",
+        "entered_by",
+        "entered_at",
+    )
     list_filter = ("group", "is_example")
     list_select_related = ("indicator", "period", "unit", "entered_by")
     search_fields = ("indicator__name", "unit__name", "period__label")
@@ -49,7 +69,17 @@ class ActivityTypeAdmin(FollowupAdmin):
 
 @admin.register(ActivityCount)
 class ActivityCountAdmin(FollowupAdmin):
-    list_display = ("activity", "period", "unit", "total", "qualifier", "women", "men", "is_example", "entered_at")
+    list_display = (
+        "activity",
+        "period",
+        "unit",
+        "total",
+        "qualifier",
+        "women",
+        "men",
+        "is_example",
+        "entered_at",
+    )
     list_filter = ("qualifier", "is_example")
     list_select_related = ("activity", "period", "unit")
 

@@ -134,7 +134,12 @@ def effect_cards(project: Project, tables: list[IndicatorTable]) -> list[EffectC
         card.did = _did(table, row)
         if c is not None and None not in (i.numerator, i.denominator, c.numerator, c.denominator):
             try:
-                card.effect = risk_difference(int(i.numerator or 0), int(i.denominator or 0), int(c.numerator or 0), int(c.denominator or 0))
+                card.effect = risk_difference(
+                    int(i.numerator or 0),
+                    int(i.denominator or 0),
+                    int(c.numerator or 0),
+                    int(c.denominator or 0),
+                )
             except SifError as error:
                 card.error = message_for_error(error)
             if calculation is None:
@@ -153,12 +158,24 @@ def effect_cards(project: Project, tables: list[IndicatorTable]) -> list[EffectC
 def _did(table: IndicatorTable, after: PeriodRow) -> DiffInDiffCard | None:
     """Difference-in-differences between the first period where both groups have a figure and the
     latest such period (the baseline of each group is its first measured period)."""
-    both = [r for r in table.rows if r.intervention and r.comparison and r.intervention.value is not None and r.comparison.value is not None]
+    both = [
+        r
+        for r in table.rows
+        if r.intervention
+        and r.comparison
+        and r.intervention.value is not None
+        and r.comparison.value is not None
+    ]
     if len(both) < 2 or both[-1] is not after:
         return None
     first, last = both[0], both[-1]
     assert first.intervention and first.comparison and last.intervention and last.comparison
-    values = [first.intervention.value, last.intervention.value, first.comparison.value, last.comparison.value]
+    values = [
+        first.intervention.value,
+        last.intervention.value,
+        first.comparison.value,
+        last.comparison.value,
+    ]
     bi, ai, bc, ac = (Decimal(v) for v in values if v is not None)
     result = difference_in_differences(float(bi), float(ai), float(bc), float(ac))
     return DiffInDiffCard(first.period.label, last.period.label, bi, ai, bc, ac, result)

@@ -25,14 +25,23 @@ class PeriodKind(models.TextChoices):
 
 
 class ReportingPeriod(models.Model):
-    project = models.ForeignKey("projects.Project", on_delete=models.PROTECT, related_name="reporting_periods", verbose_name=_("projekt"))
-    kind = models.CharField(_("typ"), max_length=20, choices=PeriodKind.choices, default=PeriodKind.TERTIAL)
+    project = models.ForeignKey(
+        "projects.Project",
+        on_delete=models.PROTECT,
+        related_name="reporting_periods",
+        verbose_name=_("projekt"),
+    )
+    kind = models.CharField(
+        _("typ"), max_length=20, choices=PeriodKind.choices, default=PeriodKind.TERTIAL
+    )
     label = models.CharField(_("benämning"), max_length=60, help_text=_("T.ex. 'T1 2020'."))
     start = models.DateField(_("periodens början"))
     end = models.DateField(_("periodens slut"))
     opens_at = models.DateField(_("rapportering öppnar"))
     closes_at = models.DateField(_("rapportering stänger"))
-    closed_at = models.DateTimeField(_("stängd"), null=True, blank=True, help_text=_("Satt när perioden stängts i förtid."))
+    closed_at = models.DateTimeField(
+        _("stängd"), null=True, blank=True, help_text=_("Satt när perioden stängts i förtid.")
+    )
     is_example = models.BooleanField(_("exempeldata"), default=False)
 
     class Meta:
@@ -40,9 +49,16 @@ class ReportingPeriod(models.Model):
         verbose_name_plural = _("rapporteringsperioder")
         ordering = ["start", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["project", "label"], name="period_label_unique_in_project"),
-            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="period_end_not_before_start"),
-            models.CheckConstraint(condition=models.Q(closes_at__gte=models.F("opens_at")), name="period_closes_not_before_opens"),
+            models.UniqueConstraint(
+                fields=["project", "label"], name="period_label_unique_in_project"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end__gte=models.F("start")), name="period_end_not_before_start"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(closes_at__gte=models.F("opens_at")),
+                name="period_closes_not_before_opens",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -69,16 +85,32 @@ class Measurement(models.Model):
     the number measured in `denominator`.
     """
 
-    indicator = models.ForeignKey("projects.Indicator", on_delete=models.PROTECT, related_name="measurements", verbose_name=_("indikator"))
-    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="measurements", verbose_name=_("period"))
-    unit = models.ForeignKey("accounts.OrgUnit", on_delete=models.PROTECT, related_name="+", verbose_name=_("enhet"))
-    group = models.CharField(_("grupp"), max_length=20, choices=Group.choices, default=Group.INTERVENTION)
+    indicator = models.ForeignKey(
+        "projects.Indicator",
+        on_delete=models.PROTECT,
+        related_name="measurements",
+        verbose_name=_("indikator"),
+    )
+    period = models.ForeignKey(
+        ReportingPeriod,
+        on_delete=models.PROTECT,
+        related_name="measurements",
+        verbose_name=_("period"),
+    )
+    unit = models.ForeignKey(
+        "accounts.OrgUnit", on_delete=models.PROTECT, related_name="+", verbose_name=_("enhet")
+    )
+    group = models.CharField(
+        _("grupp"), max_length=20, choices=Group.choices, default=Group.INTERVENTION
+    )
     value = models.DecimalField(_("värde"), max_digits=15, decimal_places=4, null=True, blank=True)
     numerator = models.PositiveIntegerField(_("täljare"), null=True, blank=True)
     denominator = models.PositiveIntegerField(_("nämnare"), null=True, blank=True)
     is_example = models.BooleanField(_("exempeldata"), default=False)
     example_note = models.CharField(_("om exempeldata"), max_length=300, blank=True)
-    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     entered_at = models.DateTimeField(_("registrerad"), auto_now=True)
 
     class Meta:
@@ -86,13 +118,18 @@ class Measurement(models.Model):
         verbose_name_plural = _("mätvärden")
         ordering = ["indicator__position", "indicator_id", "period__start", "unit__name", "group"]
         constraints = [
-            models.UniqueConstraint(fields=["indicator", "period", "unit", "group"], name="measurement_unique"),
+            models.UniqueConstraint(
+                fields=["indicator", "period", "unit", "group"], name="measurement_unique"
+            ),
             models.CheckConstraint(
-                condition=models.Q(numerator__isnull=True) | models.Q(denominator__isnull=True) | models.Q(numerator__lte=models.F("denominator")),
+                condition=models.Q(numerator__isnull=True)
+                | models.Q(denominator__isnull=True)
+                | models.Q(numerator__lte=models.F("denominator")),
                 name="measurement_numerator_le_denominator",
             ),
             models.CheckConstraint(
-                condition=models.Q(value__isnull=False) | models.Q(numerator__isnull=False, denominator__isnull=False),
+                condition=models.Q(value__isnull=False)
+                | models.Q(numerator__isnull=False, denominator__isnull=False),
                 name="measurement_has_a_figure",
             ),
         ]
@@ -110,17 +147,27 @@ class Qualifier(models.TextChoices):
 class ActivityType(models.Model):
     """An activity a project counts, e.g. home_visits, families, conversations, unique_parents."""
 
-    project = models.ForeignKey("projects.Project", on_delete=models.PROTECT, related_name="activity_types")
+    project = models.ForeignKey(
+        "projects.Project", on_delete=models.PROTECT, related_name="activity_types"
+    )
     code = models.SlugField(_("kod"), max_length=40)
     label = models.CharField(_("benämning"), max_length=200)
-    has_parent_split = models.BooleanField(_("mamma/pappa-uppdelning"), default=False, help_text=_("Antal med mamma, med pappa, endast mamma, endast pappa."))
+    has_parent_split = models.BooleanField(
+        _("mamma/pappa-uppdelning"),
+        default=False,
+        help_text=_("Antal med mamma, med pappa, endast mamma, endast pappa."),
+    )
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         verbose_name = _("aktivitetstyp")
         verbose_name_plural = _("aktivitetstyper")
         ordering = ["position", "id"]
-        constraints = [models.UniqueConstraint(fields=["project", "code"], name="activity_code_unique_in_project")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "code"], name="activity_code_unique_in_project"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.label
@@ -129,12 +176,22 @@ class ActivityType(models.Model):
 class ActivityCount(models.Model):
     """How many of an activity a unit carried out in a period, with the gender split where known."""
 
-    project = models.ForeignKey("projects.Project", on_delete=models.PROTECT, related_name="activity_counts")
-    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="activity_counts")
+    project = models.ForeignKey(
+        "projects.Project", on_delete=models.PROTECT, related_name="activity_counts"
+    )
+    period = models.ForeignKey(
+        ReportingPeriod, on_delete=models.PROTECT, related_name="activity_counts"
+    )
     unit = models.ForeignKey("accounts.OrgUnit", on_delete=models.PROTECT, related_name="+")
     activity = models.ForeignKey(ActivityType, on_delete=models.PROTECT, related_name="counts")
     total = models.PositiveIntegerField(_("totalt"))
-    qualifier = models.CharField(_("precision"), max_length=10, choices=Qualifier.choices, default=Qualifier.EXACT, help_text=_("Som källan anger talet: exakt, 'drygt' eller 'ca'."))
+    qualifier = models.CharField(
+        _("precision"),
+        max_length=10,
+        choices=Qualifier.choices,
+        default=Qualifier.EXACT,
+        help_text=_("Som källan anger talet: exakt, 'drygt' eller 'ca'."),
+    )
     with_mother = models.PositiveIntegerField(_("med mamma"), null=True, blank=True)
     with_father = models.PositiveIntegerField(_("med pappa"), null=True, blank=True)
     single_mother = models.PositiveIntegerField(_("endast mamma"), null=True, blank=True)
@@ -143,7 +200,9 @@ class ActivityCount(models.Model):
     men = models.PositiveIntegerField(_("män"), null=True, blank=True)
     is_example = models.BooleanField(_("exempeldata"), default=False)
     note = models.CharField(_("anmärkning"), max_length=300, blank=True)
-    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     entered_at = models.DateTimeField(_("registrerad"), auto_now=True)
 
     class Meta:
@@ -151,9 +210,19 @@ class ActivityCount(models.Model):
         verbose_name_plural = _("aktivitetsantal")
         ordering = ["activity__position", "period__start", "unit__name"]
         constraints = [
-            models.UniqueConstraint(fields=["activity", "period", "unit"], name="activity_count_unique"),
-            models.CheckConstraint(condition=models.Q(with_mother__isnull=True) | models.Q(with_mother__lte=models.F("total")), name="activity_with_mother_le_total"),
-            models.CheckConstraint(condition=models.Q(with_father__isnull=True) | models.Q(with_father__lte=models.F("total")), name="activity_with_father_le_total"),
+            models.UniqueConstraint(
+                fields=["activity", "period", "unit"], name="activity_count_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(with_mother__isnull=True)
+                | models.Q(with_mother__lte=models.F("total")),
+                name="activity_with_mother_le_total",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(with_father__isnull=True)
+                | models.Q(with_father__lte=models.F("total")),
+                name="activity_with_father_le_total",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -169,12 +238,20 @@ class PublishedShare(models.Model):
         SINGLE_MOTHER = "single_mother", _("ensam deltagare var en mamma")
         SINGLE_FATHER = "single_father", _("ensam deltagare var en pappa")
 
-    project = models.ForeignKey("projects.Project", on_delete=models.PROTECT, related_name="published_shares")
-    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="published_shares")
-    activity = models.ForeignKey(ActivityType, on_delete=models.PROTECT, related_name="published_shares")
+    project = models.ForeignKey(
+        "projects.Project", on_delete=models.PROTECT, related_name="published_shares"
+    )
+    period = models.ForeignKey(
+        ReportingPeriod, on_delete=models.PROTECT, related_name="published_shares"
+    )
+    activity = models.ForeignKey(
+        ActivityType, on_delete=models.PROTECT, related_name="published_shares"
+    )
     measure = models.CharField(_("mått"), max_length=20, choices=Measure.choices)
     share = models.DecimalField(_("andel"), max_digits=6, decimal_places=4)
-    qualifier = models.CharField(_("precision"), max_length=10, choices=Qualifier.choices, default=Qualifier.EXACT)
+    qualifier = models.CharField(
+        _("precision"), max_length=10, choices=Qualifier.choices, default=Qualifier.EXACT
+    )
     source = models.CharField(_("källa"), max_length=300, blank=True)
 
     class Meta:
@@ -182,8 +259,12 @@ class PublishedShare(models.Model):
         verbose_name_plural = _("publicerade andelar")
         ordering = ["activity__position", "measure"]
         constraints = [
-            models.UniqueConstraint(fields=["activity", "period", "measure"], name="published_share_unique"),
-            models.CheckConstraint(condition=models.Q(share__gte=0, share__lte=1), name="published_share_0_to_1"),
+            models.UniqueConstraint(
+                fields=["activity", "period", "measure"], name="published_share_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(share__gte=0, share__lte=1), name="published_share_0_to_1"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -193,7 +274,9 @@ class PublishedShare(models.Model):
 class SpiderInstrument(models.Model):
     """A spindelmätning instrument: K dimensions rated per unit at numbered occasions."""
 
-    project = models.ForeignKey("projects.Project", on_delete=models.PROTECT, related_name="spider_instruments")
+    project = models.ForeignKey(
+        "projects.Project", on_delete=models.PROTECT, related_name="spider_instruments"
+    )
     name = models.CharField(_("namn"), max_length=200)
     dimensions = models.JSONField(_("dimensioner"), help_text=_("Lista med K benämningar."))
     occasions = models.PositiveSmallIntegerField(_("antal mättillfällen"), default=1)
@@ -211,20 +294,28 @@ class SpiderInstrument(models.Model):
 
 
 class SpiderRating(models.Model):
-    instrument = models.ForeignKey(SpiderInstrument, on_delete=models.PROTECT, related_name="ratings")
+    instrument = models.ForeignKey(
+        SpiderInstrument, on_delete=models.PROTECT, related_name="ratings"
+    )
     unit = models.ForeignKey("accounts.OrgUnit", on_delete=models.PROTECT, related_name="+")
     occasion = models.PositiveSmallIntegerField(_("mättillfälle"))
     occasion_date = models.DateField(_("datum"), null=True, blank=True)
     dimension = models.PositiveSmallIntegerField(_("dimension (index)"))
     value = models.DecimalField(_("skattning"), max_digits=6, decimal_places=2)
     is_example = models.BooleanField(_("exempeldata"), default=False)
-    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("skattning")
         verbose_name_plural = _("skattningar")
         ordering = ["occasion", "unit__name", "dimension"]
-        constraints = [models.UniqueConstraint(fields=["instrument", "unit", "occasion", "dimension"], name="spider_rating_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instrument", "unit", "occasion", "dimension"], name="spider_rating_unique"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.unit_id}/{self.occasion}/{self.dimension}: {self.value}"
@@ -238,23 +329,35 @@ class ReportState(models.TextChoices):
 
 
 class StatusReport(models.Model):
-    project = models.ForeignKey("projects.Project", on_delete=models.PROTECT, related_name="status_reports")
-    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="status_reports")
+    project = models.ForeignKey(
+        "projects.Project", on_delete=models.PROTECT, related_name="status_reports"
+    )
+    period = models.ForeignKey(
+        ReportingPeriod, on_delete=models.PROTECT, related_name="status_reports"
+    )
     unit = models.ForeignKey("accounts.OrgUnit", on_delete=models.PROTECT, related_name="+")
     text = models.TextField(_("statusrapport"))
-    state = models.CharField(_("status"), max_length=20, choices=ReportState.choices, default=ReportState.DRAFT)
+    state = models.CharField(
+        _("status"), max_length=20, choices=ReportState.choices, default=ReportState.DRAFT
+    )
     comment = models.TextField(_("kommentar från projektledaren"), blank=True)
     is_example = models.BooleanField(_("exempeldata"), default=False)
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     submitted_at = models.DateTimeField(null=True, blank=True)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     reviewed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("statusrapport")
         verbose_name_plural = _("statusrapporter")
         ordering = ["period__start", "unit__name"]
-        constraints = [models.UniqueConstraint(fields=["period", "unit"], name="status_report_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["period", "unit"], name="status_report_unique")
+        ]
 
     def __str__(self) -> str:
         return f"{self.period_id}/{self.unit_id} ({self.state})"

@@ -62,18 +62,40 @@ def aggregate(indicator: Indicator, measurements: list[Measurement]) -> Aggregat
         return None
     example = any(m.is_example for m in measurements)
     kind = indicator.unit
-    if kind == IndicatorUnit.SHARE or (kind == IndicatorUnit.COUNT and all(m.value is None for m in measurements)):
+    if kind == IndicatorUnit.SHARE or (
+        kind == IndicatorUnit.COUNT and all(m.value is None for m in measurements)
+    ):
         pooled = aggregate_shares((m.numerator or 0, m.denominator or 0) for m in measurements)
         assert pooled is not None
         if kind == IndicatorUnit.COUNT:
-            return Aggregate(kind, Decimal(pooled.numerator), int(pooled.numerator), int(pooled.denominator), pooled.units, example)
-        return Aggregate(kind, pooled.rate, int(pooled.numerator), int(pooled.denominator), pooled.units, example)
+            return Aggregate(
+                kind,
+                Decimal(pooled.numerator),
+                int(pooled.numerator),
+                int(pooled.denominator),
+                pooled.units,
+                example,
+            )
+        return Aggregate(
+            kind, pooled.rate, int(pooled.numerator), int(pooled.denominator), pooled.units, example
+        )
     if kind == IndicatorUnit.COUNT:
-        total = aggregate_counts(m.value if m.value is not None else m.numerator for m in measurements)
-        return Aggregate(kind, Decimal(total) if total is not None else None, units=len(measurements), is_example=example)
+        total = aggregate_counts(
+            m.value if m.value is not None else m.numerator for m in measurements
+        )
+        return Aggregate(
+            kind,
+            Decimal(total) if total is not None else None,
+            units=len(measurements),
+            is_example=example,
+        )
     weights = [m.denominator if m.denominator is not None else 1 for m in measurements]
-    mean = weighted_mean((m.value, w) for m, w in zip(measurements, weights, strict=True) if m.value is not None)
-    return Aggregate(kind, mean, denominator=sum(weights), units=len(measurements), is_example=example)
+    mean = weighted_mean(
+        (m.value, w) for m, w in zip(measurements, weights, strict=True) if m.value is not None
+    )
+    return Aggregate(
+        kind, mean, denominator=sum(weights), units=len(measurements), is_example=example
+    )
 
 
 @dataclass
@@ -103,7 +125,11 @@ class IndicatorTable:
 
     @property
     def is_example(self) -> bool:
-        return any((r.intervention and r.intervention.is_example) or (r.comparison and r.comparison.is_example) for r in self.rows)
+        return any(
+            (r.intervention and r.intervention.is_example)
+            or (r.comparison and r.comparison.is_example)
+            for r in self.rows
+        )
 
 
 def indicator_tables(project: Project, *, threshold: int | None = None) -> list[IndicatorTable]:
@@ -132,7 +158,15 @@ def indicator_tables(project: Project, *, threshold: int | None = None) -> list[
             if row.intervention is not None:
                 table.latest_period = period
         if table.latest_period is not None:
-            cells = [UnitCell(u, aggregate(indicator, by_unit.get((indicator.pk, table.latest_period.pk, u.pk), []))) for u in units]
+            cells = [
+                UnitCell(
+                    u,
+                    aggregate(
+                        indicator, by_unit.get((indicator.pk, table.latest_period.pk, u.pk), [])
+                    ),
+                )
+                for u in units
+            ]
             table.by_unit = [c for c in cells if c.figure is not None]
             if threshold is not None:
                 _suppress_cells(table.by_unit, threshold)
@@ -141,7 +175,9 @@ def indicator_tables(project: Project, *, threshold: int | None = None) -> list[
 
 
 def _suppress_cells(cells: list[UnitCell], threshold: int) -> Suppression[int]:
-    counted = {c.unit.pk: c.figure.n for c in cells if c.figure is not None and c.figure.n is not None}
+    counted = {
+        c.unit.pk: c.figure.n for c in cells if c.figure is not None and c.figure.n is not None
+    }
     result = suppress(counted, threshold, total_published=True)
     for c in cells:
         if c.unit.pk in result.hidden:
@@ -154,15 +190,32 @@ def reporting_status(project: Project) -> list[dict[str, Any]]:
     """Per period: which participating units have reported figures and which have not."""
     units = list(project.units.order_by("name"))
     reported: dict[int, set[int]] = defaultdict(set)
-    for period_id, unit_id in Measurement.objects.filter(period__project=project).values_list("period_id", "unit_id"):
+    for period_id, unit_id in Measurement.objects.filter(period__project=project).values_list(
+        "period_id", "unit_id"
+    ):
         reported[period_id].add(unit_id)
-    for period_id, unit_id in ActivityCount.objects.filter(period__project=project).values_list("period_id", "unit_id"):
+    for period_id, unit_id in ActivityCount.objects.filter(period__project=project).values_list(
+        "period_id", "unit_id"
+    ):
         reported[period_id].add(unit_id)
     reports = {(r.period_id, r.unit_id): r for r in StatusReport.objects.filter(project=project)}
     status = []
     for period in project.reporting_periods.all():
-        rows = [{"unit": u, "reported": u.pk in reported[period.pk], "report": reports.get((period.pk, u.pk))} for u in units]
-        status.append({"period": period, "units": rows, "missing": [r["unit"] for r in rows if not r["reported"]]})
+        rows = [
+            {
+                "unit": u,
+                "reported": u.pk in reported[period.pk],
+                "report": reports.get((period.pk, u.pk)),
+            }
+            for u in units
+        ]
+        status.append(
+            {
+                "period": period,
+                "units": rows,
+                "missing": [r["unit"] for r in rows if not r["reported"]],
+            }
+        )
     return status
 
 
@@ -201,13 +254,20 @@ def activity_rows(project: Project) -> list[ActivityRow]:
                 continue
             total = aggregate_counts(c.total for c in counts)
             qualifiers = {c.qualifier for c in counts}
-            rows.append(ActivityRow(
-                activity, period, int(total) if total is not None else None,
-                qualifiers.pop() if len(qualifiers) == 1 else "about",
-                len(counts), all(c.unit_id == project.owner_unit_id for c in counts),
-                any(c.is_example for c in counts), "; ".join(sorted({c.note for c in counts if c.note})),
-                _count_or_none(c.women for c in counts), _count_or_none(c.men for c in counts),
-            ))
+            rows.append(
+                ActivityRow(
+                    activity,
+                    period,
+                    int(total) if total is not None else None,
+                    qualifiers.pop() if len(qualifiers) == 1 else "about",
+                    len(counts),
+                    all(c.unit_id == project.owner_unit_id for c in counts),
+                    any(c.is_example for c in counts),
+                    "; ".join(sorted({c.note for c in counts if c.note})),
+                    _count_or_none(c.women for c in counts),
+                    _count_or_none(c.men for c in counts),
+                )
+            )
     return rows
 
 
@@ -247,10 +307,25 @@ def gender_blocks(project: Project) -> list[GenderBlock]:
             shares = published.get((activity.pk, period.pk), [])
             if not rows and not shares:
                 continue
-            analysis = gender_analysis((r.total, r.with_mother or 0, r.with_father or 0, r.single_mother or 0, r.single_father or 0) for r in rows) if rows else None
+            analysis = (
+                gender_analysis(
+                    (
+                        r.total,
+                        r.with_mother or 0,
+                        r.with_father or 0,
+                        r.single_mother or 0,
+                        r.single_father or 0,
+                    )
+                    for r in rows
+                )
+                if rows
+                else None
+            )
             order = list(PublishedShare.Measure.values)
             shares = sorted(shares, key=lambda s: order.index(s.measure))
-            blocks.append(GenderBlock(activity, period, analysis, shares, any(r.is_example for r in rows)))
+            blocks.append(
+                GenderBlock(activity, period, analysis, shares, any(r.is_example for r in rows))
+            )
     return blocks
 
 
@@ -272,18 +347,29 @@ def spider_views(project: Project) -> list[SpiderView]:
         k = len(instrument.dimensions)
         ratings: dict[str, dict[int, list[float | None]]] = {}
         example = False
-        for r in instrument.ratings.select_related("unit").order_by("unit__name", "occasion", "dimension"):
+        for r in instrument.ratings.select_related("unit").order_by(
+            "unit__name", "occasion", "dimension"
+        ):
             row = ratings.setdefault(r.unit.name, {}).setdefault(r.occasion, [None] * k)
             if r.dimension < k:
                 row[r.dimension] = float(r.value)
             example = example or r.is_example
-        views.append(SpiderView(instrument, ratings, spread_between_units(ratings, k) if ratings else [], example or instrument.labels_are_example))
+        views.append(
+            SpiderView(
+                instrument,
+                ratings,
+                spread_between_units(ratings, k) if ratings else [],
+                example or instrument.labels_are_example,
+            )
+        )
     return views
 
 
 def status_reports_by_period(project: Project) -> list[tuple[ReportingPeriod, list[StatusReport]]]:
     reports: dict[int, list[StatusReport]] = defaultdict(list)
-    for r in StatusReport.objects.filter(project=project).select_related("unit", "submitted_by", "reviewed_by"):
+    for r in StatusReport.objects.filter(project=project).select_related(
+        "unit", "submitted_by", "reviewed_by"
+    ):
         reports[r.period_id].append(r)
     return [(p, reports[p.pk]) for p in project.reporting_periods.all() if reports.get(p.pk)]
 

@@ -102,15 +102,44 @@ def _require_open(period: ReportingPeriod, actor: Any, project: Project) -> None
         raise SifError("period_not_open", period=period.label, opens_at=period.opens_at.isoformat())
 
 
-def _log(actor: Any, action: str, obj: Any, project: Project, before: dict[str, Any] | None, after: dict[str, Any] | None, reason: str = "") -> None:
-    event_record(actor=actor, action=action, obj=obj, municipality_id=project.municipality_id, project_id=project.pk, before=before, after=after, reason=reason)
+def _log(
+    actor: Any,
+    action: str,
+    obj: Any,
+    project: Project,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    reason: str = "",
+) -> None:
+    event_record(
+        actor=actor,
+        action=action,
+        obj=obj,
+        municipality_id=project.municipality_id,
+        project_id=project.pk,
+        before=before,
+        after=after,
+        reason=reason,
+    )
 
 
 # --- indicators ----------------------------------------------------------------------------------
 
 INDICATOR_FIELDS = (
-    "group", "name", "unit", "direction", "segment", "method", "method_detail", "baseline_value",
-    "baseline_date", "target_value", "comparison_group", "frequency", "responsible_unit", "position",
+    "group",
+    "name",
+    "unit",
+    "direction",
+    "segment",
+    "method",
+    "method_detail",
+    "baseline_value",
+    "baseline_date",
+    "target_value",
+    "comparison_group",
+    "frequency",
+    "responsible_unit",
+    "position",
 )
 
 
@@ -120,7 +149,9 @@ def _indicator_snapshot(indicator: Indicator) -> dict[str, Any]:
     return data
 
 
-def indicator_save(*, actor: Any, project: Project, indicator: Indicator | None = None, **fields: Any) -> Indicator:
+def indicator_save(
+    *, actor: Any, project: Project, indicator: Indicator | None = None, **fields: Any
+) -> Indicator:
     """Create or change an indicator; refused (`indicator_locked`) once the project is running."""
     _require_editor(actor, project)
     if project.state in LOCKED_STATES:
@@ -147,8 +178,16 @@ def indicator_save(*, actor: Any, project: Project, indicator: Indicator | None 
 
 
 def period_create(
-    *, actor: Any, project: Project, kind: str, label: str, start: dt.date, end: dt.date,
-    opens_at: dt.date, closes_at: dt.date, is_example: bool = False,
+    *,
+    actor: Any,
+    project: Project,
+    kind: str,
+    label: str,
+    start: dt.date,
+    end: dt.date,
+    opens_at: dt.date,
+    closes_at: dt.date,
+    is_example: bool = False,
 ) -> ReportingPeriod:
     _require_editor(actor, project)
     if end < start or closes_at < opens_at:
@@ -156,10 +195,32 @@ def period_create(
     if ReportingPeriod.objects.filter(project=project, label=label).exists():
         raise SifError("period_label_taken", label=label)
     with transaction.atomic():
-        period = ReportingPeriod(project=project, kind=kind, label=label, start=start, end=end, opens_at=opens_at, closes_at=closes_at, is_example=is_example)
+        period = ReportingPeriod(
+            project=project,
+            kind=kind,
+            label=label,
+            start=start,
+            end=end,
+            opens_at=opens_at,
+            closes_at=closes_at,
+            is_example=is_example,
+        )
         period.full_clean()
         period.save()
-        _log(actor, "period_created", period, project, None, {"label": label, "start": start, "end": end, "opens_at": opens_at, "closes_at": closes_at})
+        _log(
+            actor,
+            "period_created",
+            period,
+            project,
+            None,
+            {
+                "label": label,
+                "start": start,
+                "end": end,
+                "opens_at": opens_at,
+                "closes_at": closes_at,
+            },
+        )
     return period
 
 
@@ -170,7 +231,14 @@ def period_close(*, actor: Any, period: ReportingPeriod) -> ReportingPeriod:
         with transaction.atomic():
             period.closed_at = timezone.now()
             period.save(update_fields=["closed_at"])
-            _log(actor, "period_closed", period, project, {"closed_at": None}, {"closed_at": period.closed_at})
+            _log(
+                actor,
+                "period_closed",
+                period,
+                project,
+                {"closed_at": None},
+                {"closed_at": period.closed_at},
+            )
     return period
 
 
@@ -232,7 +300,11 @@ class PlannedActivity:
     @property
     def labelled_parts(self) -> list[tuple[str, int]]:
         """The parts given, with their labels in the active language, for the preview."""
-        return [(str(PART_LABELS[name]), value) for name, value in self.parts.items() if value is not None]
+        return [
+            (str(PART_LABELS[name]), value)
+            for name, value in self.parts.items()
+            if value is not None
+        ]
 
 
 @dataclass
@@ -338,7 +410,9 @@ class _Context:
         return found
 
 
-def _plan_measurement(ctx: _Context, raw: RawMeasurement, existing: dict[tuple[int, int, str], Measurement]) -> PlannedMeasurement | None:
+def _plan_measurement(
+    ctx: _Context, raw: RawMeasurement, existing: dict[tuple[int, int, str], Measurement]
+) -> PlannedMeasurement | None:
     indicator = ctx.indicator(raw.indicator)
     unit = ctx.unit(raw.unit)
     group = GROUP_ALIASES.get(_ref(raw.group).casefold())
@@ -351,7 +425,11 @@ def _plan_measurement(ctx: _Context, raw: RawMeasurement, existing: dict[tuple[i
         return None  # a template row left empty
     if indicator.unit == IndicatorUnit.SHARE and (numerator is None or denominator is None):
         raise SifError("share_needs_numerator_and_denominator", indicator=indicator.name)
-    if indicator.unit == IndicatorUnit.COUNT and value is None and (numerator is None or denominator is None):
+    if (
+        indicator.unit == IndicatorUnit.COUNT
+        and value is None
+        and (numerator is None or denominator is None)
+    ):
         raise SifError("missing_figure", indicator=indicator.name)
     if indicator.unit == IndicatorUnit.SCORE and value is None:
         raise SifError("missing_figure", indicator=indicator.name)
@@ -359,34 +437,71 @@ def _plan_measurement(ctx: _Context, raw: RawMeasurement, existing: dict[tuple[i
         check_share(numerator, denominator, field=indicator.name)
     if value is not None and value.as_tuple().exponent < -4:  # type: ignore[operator]
         value = value.quantize(Decimal("0.0001"))
-    return PlannedMeasurement(raw.row, indicator, unit, group, value, numerator, denominator, existing.get((indicator.pk, unit.pk, group)))
+    return PlannedMeasurement(
+        raw.row,
+        indicator,
+        unit,
+        group,
+        value,
+        numerator,
+        denominator,
+        existing.get((indicator.pk, unit.pk, group)),
+    )
 
 
-def _plan_activity(ctx: _Context, raw: RawActivity, existing: dict[tuple[int, int], ActivityCount]) -> PlannedActivity | None:
+def _plan_activity(
+    ctx: _Context, raw: RawActivity, existing: dict[tuple[int, int], ActivityCount]
+) -> PlannedActivity | None:
     unit = ctx.unit(raw.unit)
     activity = ctx.activities.get(_ref(raw.activity))
     if activity is None:
         raise SifError("unknown_activity", activity=_ref(raw.activity) or "(tom)")
     total = parse_count(raw.total, str(PART_LABELS["total"]))
-    parts = {name: parse_count(getattr(raw, name), str(PART_LABELS[name])) for name in PARENT_PARTS + GENDER_PARTS}
+    parts = {
+        name: parse_count(getattr(raw, name), str(PART_LABELS[name]))
+        for name in PARENT_PARTS + GENDER_PARTS
+    }
     if total is None:
         given = next((name for name, v in parts.items() if v is not None), None)
         if given is not None:
-            raise SifError("activity_total_missing", activity=activity.label, part=str(PART_LABELS[given]).lower())
+            raise SifError(
+                "activity_total_missing",
+                activity=activity.label,
+                part=str(PART_LABELS[given]).lower(),
+            )
         return None
     for name, value in parts.items():
         if value is not None and value > total:
-            raise SifError("part_exceeds_total", activity=activity.label, part=str(PART_LABELS[name]), value=value, total=total)
+            raise SifError(
+                "part_exceeds_total",
+                activity=activity.label,
+                part=str(PART_LABELS[name]),
+                value=value,
+                total=total,
+            )
     singles = (parts["single_mother"] or 0) + (parts["single_father"] or 0)
     if singles > total:
-        raise SifError("part_exceeds_total", activity=activity.label, part=str(_("Endast en förälder")), value=singles, total=total)
-    return PlannedActivity(raw.row, unit, activity, total, parts, existing.get((activity.pk, unit.pk)))
+        raise SifError(
+            "part_exceeds_total",
+            activity=activity.label,
+            part=str(_("Endast en förälder")),
+            value=singles,
+            total=total,
+        )
+    return PlannedActivity(
+        raw.row, unit, activity, total, parts, existing.get((activity.pk, unit.pk))
+    )
 
 
 def measurements_plan(
-    *, actor: Any, project: Project, period: ReportingPeriod,
-    measurements: Sequence[RawMeasurement] = (), activities: Sequence[RawActivity] = (),
-    measurement_sheet: str = "Mätvärden", activity_sheet: str = "Aktiviteter",
+    *,
+    actor: Any,
+    project: Project,
+    period: ReportingPeriod,
+    measurements: Sequence[RawMeasurement] = (),
+    activities: Sequence[RawActivity] = (),
+    measurement_sheet: str = "Mätvärden",
+    activity_sheet: str = "Aktiviteter",
 ) -> ImportPreview:
     """Validate every row without writing anything: what would be stored and every row refused."""
     if not roles_for_project(actor, project) or period.project_id != project.pk:
@@ -394,8 +509,12 @@ def measurements_plan(
     _require_open(period, actor, project)
     ctx = _Context(actor, project, period)
     preview = ImportPreview(period=period)
-    existing_m = {(m.indicator_id, m.unit_id, m.group): m for m in Measurement.objects.filter(period=period)}
-    existing_a = {(a.activity_id, a.unit_id): a for a in ActivityCount.objects.filter(period=period)}
+    existing_m = {
+        (m.indicator_id, m.unit_id, m.group): m for m in Measurement.objects.filter(period=period)
+    }
+    existing_a = {
+        (a.activity_id, a.unit_id): a for a in ActivityCount.objects.filter(period=period)
+    }
     seen_m: dict[tuple[int, int, str], int] = {}
     for raw in measurements:
         try:
@@ -407,7 +526,19 @@ def measurements_plan(
             continue
         key = (planned.indicator.pk, planned.unit.pk, planned.group)
         if key in seen_m:
-            preview.refused.append(RefusedRow(measurement_sheet, raw.row, "duplicate_row", {"indicator": planned.indicator.name, "unit": planned.unit.name, "group": planned.group_label, "first_row": seen_m[key]}))
+            preview.refused.append(
+                RefusedRow(
+                    measurement_sheet,
+                    raw.row,
+                    "duplicate_row",
+                    {
+                        "indicator": planned.indicator.name,
+                        "unit": planned.unit.name,
+                        "group": planned.group_label,
+                        "first_row": seen_m[key],
+                    },
+                )
+            )
             continue
         seen_m[key] = raw.row
         preview.measurements.append(planned)
@@ -422,7 +553,19 @@ def measurements_plan(
             continue
         key_a = (planned_a.activity.pk, planned_a.unit.pk)
         if key_a in seen_a:
-            preview.refused.append(RefusedRow(activity_sheet, raw_a.row, "duplicate_row", {"indicator": planned_a.activity.label, "unit": planned_a.unit.name, "group": "", "first_row": seen_a[key_a]}))
+            preview.refused.append(
+                RefusedRow(
+                    activity_sheet,
+                    raw_a.row,
+                    "duplicate_row",
+                    {
+                        "indicator": planned_a.activity.label,
+                        "unit": planned_a.unit.name,
+                        "group": "",
+                        "first_row": seen_a[key_a],
+                    },
+                )
+            )
             continue
         seen_a[key_a] = raw_a.row
         preview.activities.append(planned_a)
@@ -432,24 +575,50 @@ def measurements_plan(
 def _measurement_snapshot(m: Measurement | None) -> dict[str, Any] | None:
     if m is None:
         return None
-    return {"indicator_id": m.indicator_id, "period_id": m.period_id, "unit_id": m.unit_id, "group": m.group, "value": m.value, "numerator": m.numerator, "denominator": m.denominator}
+    return {
+        "indicator_id": m.indicator_id,
+        "period_id": m.period_id,
+        "unit_id": m.unit_id,
+        "group": m.group,
+        "value": m.value,
+        "numerator": m.numerator,
+        "denominator": m.denominator,
+    }
 
 
 def _activity_snapshot(a: ActivityCount | None) -> dict[str, Any] | None:
     if a is None:
         return None
-    return {"activity": a.activity.code, "period_id": a.period_id, "unit_id": a.unit_id, "total": a.total, **{p: getattr(a, p) for p in PARENT_PARTS + GENDER_PARTS}}
+    return {
+        "activity": a.activity.code,
+        "period_id": a.period_id,
+        "unit_id": a.unit_id,
+        "total": a.total,
+        **{p: getattr(a, p) for p in PARENT_PARTS + GENDER_PARTS},
+    }
 
 
 def measurements_store(
-    *, actor: Any, project: Project, period: ReportingPeriod,
-    measurements: Sequence[RawMeasurement] = (), activities: Sequence[RawActivity] = (),
-    source: str = "form", is_example: bool = False, example_note: str = "",
+    *,
+    actor: Any,
+    project: Project,
+    period: ReportingPeriod,
+    measurements: Sequence[RawMeasurement] = (),
+    activities: Sequence[RawActivity] = (),
+    source: str = "form",
+    is_example: bool = False,
+    example_note: str = "",
 ) -> ImportPreview:
     """Re-validate the rows and store all of them in one transaction, or none (`import_has_refused_rows`)."""
     with transaction.atomic():
         period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
-        preview = measurements_plan(actor=actor, project=project, period=period, measurements=measurements, activities=activities)
+        preview = measurements_plan(
+            actor=actor,
+            project=project,
+            period=period,
+            measurements=measurements,
+            activities=activities,
+        )
         if preview.refused:
             raise SifError("import_has_refused_rows", count=len(preview.refused))
         if not (preview.measurements or preview.activities):
@@ -461,7 +630,15 @@ def measurements_store(
     return preview
 
 
-def _store_measurement(actor: Any, project: Project, period: ReportingPeriod, p: PlannedMeasurement, source: str, is_example: bool, example_note: str) -> Measurement:
+def _store_measurement(
+    actor: Any,
+    project: Project,
+    period: ReportingPeriod,
+    p: PlannedMeasurement,
+    source: str,
+    is_example: bool,
+    example_note: str,
+) -> Measurement:
     before = _measurement_snapshot(p.replaces)
     m = p.replaces or Measurement(indicator=p.indicator, period=period, unit=p.unit, group=p.group)
     m.value, m.numerator, m.denominator = p.value, p.numerator, p.denominator
@@ -473,9 +650,18 @@ def _store_measurement(actor: Any, project: Project, period: ReportingPeriod, p:
     return m
 
 
-def _store_activity(actor: Any, project: Project, period: ReportingPeriod, p: PlannedActivity, source: str, is_example: bool) -> ActivityCount:
+def _store_activity(
+    actor: Any,
+    project: Project,
+    period: ReportingPeriod,
+    p: PlannedActivity,
+    source: str,
+    is_example: bool,
+) -> ActivityCount:
     before = _activity_snapshot(p.replaces)
-    a = p.replaces or ActivityCount(project=project, period=period, unit=p.unit, activity=p.activity)
+    a = p.replaces or ActivityCount(
+        project=project, period=period, unit=p.unit, activity=p.activity
+    )
     a.total = p.total
     for name, value in p.parts.items():
         setattr(a, name, value)
@@ -488,32 +674,89 @@ def _store_activity(actor: Any, project: Project, period: ReportingPeriod, p: Pl
 
 
 def measurement_save(
-    *, actor: Any, indicator: Indicator, period: ReportingPeriod, unit: OrgUnit, group: str = Group.INTERVENTION,
-    value: Decimal | int | None = None, numerator: int | None = None, denominator: int | None = None,
-    is_example: bool = False, example_note: str = "",
+    *,
+    actor: Any,
+    indicator: Indicator,
+    period: ReportingPeriod,
+    unit: OrgUnit,
+    group: str = Group.INTERVENTION,
+    value: Decimal | int | None = None,
+    numerator: int | None = None,
+    denominator: int | None = None,
+    is_example: bool = False,
+    example_note: str = "",
 ) -> Measurement:
     """One measurement, through the same checks as the form and the upload."""
     project = indicator.project
-    raw = RawMeasurement(row=1, indicator=indicator.pk, unit=unit.pk, group=group, value=value, numerator=numerator, denominator=denominator)
-    preview = _store_or_raise(actor=actor, project=project, period=period, measurements=[raw], is_example=is_example, example_note=example_note)
+    raw = RawMeasurement(
+        row=1,
+        indicator=indicator.pk,
+        unit=unit.pk,
+        group=group,
+        value=value,
+        numerator=numerator,
+        denominator=denominator,
+    )
+    preview = _store_or_raise(
+        actor=actor,
+        project=project,
+        period=period,
+        measurements=[raw],
+        is_example=is_example,
+        example_note=example_note,
+    )
     planned = preview.measurements[0]
-    return Measurement.objects.get(indicator=planned.indicator, period=period, unit=planned.unit, group=planned.group)
+    return Measurement.objects.get(
+        indicator=planned.indicator, period=period, unit=planned.unit, group=planned.group
+    )
 
 
 def activity_save(
-    *, actor: Any, period: ReportingPeriod, unit: OrgUnit, activity: ActivityType, total: int,
-    with_mother: int | None = None, with_father: int | None = None,
-    single_mother: int | None = None, single_father: int | None = None,
-    women: int | None = None, men: int | None = None, is_example: bool = False,
+    *,
+    actor: Any,
+    period: ReportingPeriod,
+    unit: OrgUnit,
+    activity: ActivityType,
+    total: int,
+    with_mother: int | None = None,
+    with_father: int | None = None,
+    single_mother: int | None = None,
+    single_father: int | None = None,
+    women: int | None = None,
+    men: int | None = None,
+    is_example: bool = False,
 ) -> ActivityCount:
-    raw = RawActivity(1, unit.pk, activity.code, total, with_mother, with_father, single_mother, single_father, women, men)
-    _store_or_raise(actor=actor, project=activity.project, period=period, activities=[raw], is_example=is_example)
+    raw = RawActivity(
+        1,
+        unit.pk,
+        activity.code,
+        total,
+        with_mother,
+        with_father,
+        single_mother,
+        single_father,
+        women,
+        men,
+    )
+    _store_or_raise(
+        actor=actor,
+        project=activity.project,
+        period=period,
+        activities=[raw],
+        is_example=is_example,
+    )
     return ActivityCount.objects.get(activity=activity, period=period, unit=unit)
 
 
 def _store_or_raise(**kwargs: Any) -> ImportPreview:
     """For single-row services: raise the row's own error rather than the summary."""
-    preview = measurements_plan(actor=kwargs["actor"], project=kwargs["project"], period=kwargs["period"], measurements=kwargs.get("measurements", ()), activities=kwargs.get("activities", ()))
+    preview = measurements_plan(
+        actor=kwargs["actor"],
+        project=kwargs["project"],
+        period=kwargs["period"],
+        measurements=kwargs.get("measurements", ()),
+        activities=kwargs.get("activities", ()),
+    )
     if preview.refused:
         first = preview.refused[0]
         raise SifError(first.code, **first.params)
@@ -526,12 +769,23 @@ ACTIVITY_CODE = re.compile(r"^[a-z0-9_-]{1,40}$")
 
 
 def _activity_snapshot_type(a: ActivityType) -> dict[str, Any]:
-    return {"code": a.code, "label": a.label, "has_parent_split": a.has_parent_split, "position": a.position}
+    return {
+        "code": a.code,
+        "label": a.label,
+        "has_parent_split": a.has_parent_split,
+        "position": a.position,
+    }
 
 
 def activity_type_save(
-    *, actor: Any, project: Project, activity: ActivityType | None = None, code: str, label: str,
-    has_parent_split: bool = False, position: int = 0,
+    *,
+    actor: Any,
+    project: Project,
+    activity: ActivityType | None = None,
+    code: str,
+    label: str,
+    has_parent_split: bool = False,
+    position: int = 0,
 ) -> ActivityType:
     """Create or change an activity the project counts. The code is what the XLSX template and the
     counts refer to, so it cannot change once a unit has reported with it."""
@@ -547,13 +801,22 @@ def activity_type_save(
             activity = ActivityType.objects.select_for_update().get(pk=activity.pk)
             if activity.project_id != project.pk:
                 raise SifError("unknown_activity", activity=activity.code)
-        if ActivityType.objects.filter(project=project, code=code).exclude(pk=activity.pk if activity else None).exists():
+        if (
+            ActivityType.objects.filter(project=project, code=code)
+            .exclude(pk=activity.pk if activity else None)
+            .exists()
+        ):
             raise SifError("activity_code_taken", code=code)
         if activity is not None and activity.code != code and activity.counts.exists():
             raise SifError("activity_code_in_use", activity=activity.label)
         before = _activity_snapshot_type(activity) if activity else None
         target = activity or ActivityType(project=project)
-        target.code, target.label, target.has_parent_split, target.position = code, label, has_parent_split, position
+        target.code, target.label, target.has_parent_split, target.position = (
+            code,
+            label,
+            has_parent_split,
+            position,
+        )
         target.full_clean()
         target.save()
         _log(actor, "activity_type_saved", target, project, before, _activity_snapshot_type(target))
@@ -570,8 +833,11 @@ SPIDER_MAX_OCCASIONS = 50
 
 def _spider_snapshot(instrument: SpiderInstrument) -> dict[str, Any]:
     return {
-        "name": instrument.name, "dimensions": list(instrument.dimensions), "occasions": instrument.occasions,
-        "scale_min": instrument.scale_min, "scale_max": instrument.scale_max,
+        "name": instrument.name,
+        "dimensions": list(instrument.dimensions),
+        "occasions": instrument.occasions,
+        "scale_min": instrument.scale_min,
+        "scale_max": instrument.scale_max,
     }
 
 
@@ -582,8 +848,14 @@ def _scale_value(value: Decimal) -> bool:
 
 
 def spider_instrument_create(
-    *, actor: Any, project: Project, name: str, dimensions: Sequence[str], occasions: int = 1,
-    scale_min: Decimal | int = 1, scale_max: Decimal | int = 10,
+    *,
+    actor: Any,
+    project: Project,
+    name: str,
+    dimensions: Sequence[str],
+    occasions: int = 1,
+    scale_min: Decimal | int = 1,
+    scale_max: Decimal | int = 10,
 ) -> SpiderInstrument:
     """A new spindelmätning instrument: a name, 3–20 distinct dimension labels, the number of
     occasions and the rating scale. Same permission as the indicator editor."""
@@ -596,7 +868,12 @@ def spider_instrument_create(
     check_no_personal_identity_number(name, "Namn")
     labels = [d.strip() for d in dimensions if d and d.strip()]
     if not SPIDER_MIN_DIMENSIONS <= len(labels) <= SPIDER_MAX_DIMENSIONS:
-        raise SifError("spider_dimension_count", count=len(labels), low=SPIDER_MIN_DIMENSIONS, high=SPIDER_MAX_DIMENSIONS)
+        raise SifError(
+            "spider_dimension_count",
+            count=len(labels),
+            low=SPIDER_MIN_DIMENSIONS,
+            high=SPIDER_MAX_DIMENSIONS,
+        )
     seen: dict[str, int] = {}
     for k, label in enumerate(labels, start=1):
         check_no_personal_identity_number(label, f"dimension {k}")
@@ -610,24 +887,49 @@ def spider_instrument_create(
     if not (_scale_value(low) and _scale_value(high) and low < high):
         raise SifError("spider_scale_invalid", low=_sv_number(low), high=_sv_number(high))
     with transaction.atomic():
-        instrument = SpiderInstrument(project=project, name=name, dimensions=labels, occasions=occasions, scale_min=low, scale_max=high)
+        instrument = SpiderInstrument(
+            project=project,
+            name=name,
+            dimensions=labels,
+            occasions=occasions,
+            scale_min=low,
+            scale_max=high,
+        )
         instrument.full_clean()
         instrument.save()
-        _log(actor, "spider_instrument_created", instrument, project, None, _spider_snapshot(instrument))
+        _log(
+            actor,
+            "spider_instrument_created",
+            instrument,
+            project,
+            None,
+            _spider_snapshot(instrument),
+        )
     return instrument
 
 
-
 def spider_rating_save(
-    *, actor: Any, instrument: SpiderInstrument, unit: OrgUnit, occasion: int,
-    values: Sequence[Decimal | int | float | None], occasion_date: dt.date | None = None, is_example: bool = False,
+    *,
+    actor: Any,
+    instrument: SpiderInstrument,
+    unit: OrgUnit,
+    occasion: int,
+    values: Sequence[Decimal | int | float | None],
+    occasion_date: dt.date | None = None,
+    is_example: bool = False,
 ) -> list[SpiderRating]:
     """A unit's K ratings at one occasion (None leaves a dimension unrated)."""
     project = instrument.project
     _require_reporter(actor, project, unit)
     dimensions = list(instrument.dimensions)
     if len(values) != len(dimensions):
-        raise SifError("wrong_dimension_count", unit=unit.name, occasion=occasion, expected=len(dimensions), got=len(values))
+        raise SifError(
+            "wrong_dimension_count",
+            unit=unit.name,
+            occasion=occasion,
+            expected=len(dimensions),
+            got=len(values),
+        )
     if not 1 <= occasion <= instrument.occasions:
         raise SifError("spider_occasion_unknown", occasion=occasion, occasions=instrument.occasions)
     saved: list[SpiderRating] = []
@@ -638,9 +940,17 @@ def spider_rating_save(
             value = parse_decimal(raw, dimensions[index])
             assert value is not None
             if not instrument.scale_min <= value <= instrument.scale_max:
-                raise SifError("spider_value_out_of_scale", value=_sv_number(value), low=_sv_number(instrument.scale_min), high=_sv_number(instrument.scale_max))
+                raise SifError(
+                    "spider_value_out_of_scale",
+                    value=_sv_number(value),
+                    low=_sv_number(instrument.scale_min),
+                    high=_sv_number(instrument.scale_max),
+                )
             rating, created = SpiderRating.objects.get_or_create(
-                instrument=instrument, unit=unit, occasion=occasion, dimension=index,
+                instrument=instrument,
+                unit=unit,
+                occasion=occasion,
+                dimension=index,
                 defaults={"value": value, "occasion_date": occasion_date, "is_example": is_example},
             )
             before = None if created else {"value": rating.value}
@@ -649,7 +959,14 @@ def spider_rating_save(
             rating.full_clean()
             rating.save()
             saved.append(rating)
-            _log(actor, "spider_rating_saved", rating, project, before, {"unit_id": unit.pk, "occasion": occasion, "dimension": index, "value": value})
+            _log(
+                actor,
+                "spider_rating_saved",
+                rating,
+                project,
+                before,
+                {"unit_id": unit.pk, "occasion": occasion, "dimension": index, "value": value},
+            )
     return saved
 
 
@@ -660,7 +977,15 @@ def _report_snapshot(r: StatusReport) -> dict[str, Any]:
     return {"state": r.state, "text": r.text, "comment": r.comment}
 
 
-def status_report_submit(*, actor: Any, period: ReportingPeriod, unit: OrgUnit, text: str, draft: bool = False, is_example: bool = False) -> StatusReport:
+def status_report_submit(
+    *,
+    actor: Any,
+    period: ReportingPeriod,
+    unit: OrgUnit,
+    text: str,
+    draft: bool = False,
+    is_example: bool = False,
+) -> StatusReport:
     """The unit's status report for the period, saved as a draft or submitted to the project leader."""
     project = period.project
     _require_reporter(actor, project, unit)
@@ -672,7 +997,9 @@ def status_report_submit(*, actor: Any, period: ReportingPeriod, unit: OrgUnit, 
         report = StatusReport.objects.select_for_update().filter(period=period, unit=unit).first()
         before = _report_snapshot(report) if report else None
         if report and report.state == ReportState.APPROVED:
-            raise SifError("status_report_wrong_state", state=ReportState(report.state).label, action="ändras")
+            raise SifError(
+                "status_report_wrong_state", state=ReportState(report.state).label, action="ändras"
+            )
         report = report or StatusReport(project=project, period=period, unit=unit)
         report.text = text
         report.is_example = is_example
@@ -682,18 +1009,29 @@ def status_report_submit(*, actor: Any, period: ReportingPeriod, unit: OrgUnit, 
             report.submitted_at = timezone.now()
         report.full_clean()
         report.save()
-        _log(actor, "status_report_saved" if draft else "status_report_submitted", report, project, before, _report_snapshot(report))
+        _log(
+            actor,
+            "status_report_saved" if draft else "status_report_submitted",
+            report,
+            project,
+            before,
+            _report_snapshot(report),
+        )
     return report
 
 
-def _review(actor: Any, report: StatusReport, state: str, comment: str, action: str) -> StatusReport:
+def _review(
+    actor: Any, report: StatusReport, state: str, comment: str, action: str
+) -> StatusReport:
     project = report.project
     _require_editor(actor, project, code="not_project_leader")
     check_no_personal_identity_number(comment, "Kommentar")
     with transaction.atomic():
         report = StatusReport.objects.select_for_update().get(pk=report.pk)
         if report.state != ReportState.SUBMITTED:
-            raise SifError("status_report_wrong_state", state=ReportState(report.state).label, action=action)
+            raise SifError(
+                "status_report_wrong_state", state=ReportState(report.state).label, action=action
+            )
         before = _report_snapshot(report)
         report.state = state
         report.comment = comment.strip()

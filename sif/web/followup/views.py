@@ -46,7 +46,9 @@ SESSION_KEY = "followup_import"
 
 
 def _project(request: HttpRequest, pk: int) -> Project:
-    project = visible_projects(request.user).select_related("fund", "owner_unit").filter(pk=pk).first()
+    project = (
+        visible_projects(request.user).select_related("fund", "owner_unit").filter(pk=pk).first()
+    )
     if project is None:
         raise Http404(message_for("project_not_found"))
     return project
@@ -57,7 +59,9 @@ def _period(project: Project, period_id: int) -> ReportingPeriod:
 
 
 def _reportable_units(request: HttpRequest, project: Project) -> list[OrgUnit]:
-    return [u for u in services.units_in_order(project) if can_report_for_unit(request.user, project, u)]
+    return [
+        u for u in services.units_in_order(project) if can_report_for_unit(request.user, project, u)
+    ]
 
 
 def _unit_for(request: HttpRequest, project: Project, unit_id: int) -> OrgUnit:
@@ -116,29 +120,64 @@ def _table_charts(table: selectors.IndicatorTable) -> None:
     kind = table.indicator.unit
     share = kind == IndicatorUnit.SHARE
     table.display_rows = [  # type: ignore[attr-defined]
-        (r.period, _fmt(r.intervention.value if r.intervention else None, kind), r.intervention,
-         _fmt(r.comparison.value if r.comparison else None, kind), r.comparison)
+        (
+            r.period,
+            _fmt(r.intervention.value if r.intervention else None, kind),
+            r.intervention,
+            _fmt(r.comparison.value if r.comparison else None, kind),
+            r.comparison,
+        )
         for r in table.rows
     ]
-    table.display_units = [(c.unit, _fmt(c.figure.value if c.figure else None, kind), c) for c in table.by_unit]  # type: ignore[attr-defined]
-    table.baseline_text = _fmt(table.indicator.baseline_value / (100 if share and table.indicator.baseline_value > 1 else 1) if table.indicator.baseline_value is not None else None, kind)  # type: ignore[attr-defined]
-    table.target_text = _fmt(table.indicator.target_value / (100 if share and table.indicator.target_value > 1 else 1) if table.indicator.target_value is not None else None, kind)  # type: ignore[attr-defined]
+    table.display_units = [
+        (c.unit, _fmt(c.figure.value if c.figure else None, kind), c) for c in table.by_unit
+    ]  # type: ignore[attr-defined]
+    table.baseline_text = _fmt(
+        table.indicator.baseline_value
+        / (100 if share and table.indicator.baseline_value > 1 else 1)
+        if table.indicator.baseline_value is not None
+        else None,
+        kind,
+    )  # type: ignore[attr-defined]
+    table.target_text = _fmt(
+        table.indicator.target_value / (100 if share and table.indicator.target_value > 1 else 1)
+        if table.indicator.target_value is not None
+        else None,
+        kind,
+    )  # type: ignore[attr-defined]
     if not table.has_data:
         return
-    series = {"Insatsgrupp": [float(r.intervention.value) if r.intervention and r.intervention.value is not None else None for r in table.rows]}
+    series = {
+        "Insatsgrupp": [
+            float(r.intervention.value)
+            if r.intervention and r.intervention.value is not None
+            else None
+            for r in table.rows
+        ]
+    }
     if any(r.comparison for r in table.rows):
-        series["Jämförelsegrupp"] = [float(r.comparison.value) if r.comparison and r.comparison.value is not None else None for r in table.rows]
+        series["Jämförelsegrupp"] = [
+            float(r.comparison.value) if r.comparison and r.comparison.value is not None else None
+            for r in table.rows
+        ]
     refs = {}
     if table.indicator.baseline_value is not None:
         refs["Baslinje"] = float(table.indicator.baseline_value)
     if table.indicator.target_value is not None:
         refs["Mål"] = float(table.indicator.target_value)
     title = table.indicator.name
-    table.line_svg = charts.line_over_periods(title, [r.period.label for r in table.rows], series, references=refs, percent=share)  # type: ignore[attr-defined]
+    table.line_svg = charts.line_over_periods(
+        title, [r.period.label for r in table.rows], series, references=refs, percent=share
+    )  # type: ignore[attr-defined]
     if table.by_unit and table.latest_period is not None:
         table.bar_svg = charts.bars_per_unit(  # type: ignore[attr-defined]
-            f"{title}, per enhet, {table.latest_period.label}", [c.unit.short_name or c.unit.name for c in table.by_unit],
-            [float(c.figure.value) if c.figure and c.figure.value is not None else None for c in table.by_unit], percent=share,
+            f"{title}, per enhet, {table.latest_period.label}",
+            [c.unit.short_name or c.unit.name for c in table.by_unit],
+            [
+                float(c.figure.value) if c.figure and c.figure.value is not None else None
+                for c in table.by_unit
+            ],
+            percent=share,
         )
 
 
@@ -149,18 +188,50 @@ def _spider_charts(view: selectors.SpiderView) -> dict[str, Any]:
     mark = " (Exempeldata)" if view.is_example else ""
     per_occasion = []
     for occasion in view.occasions:
-        series = {unit: per_unit[occasion] for unit, per_unit in view.ratings.items() if occasion in per_unit}
-        per_occasion.append({"occasion": occasion, "svg": charts.radar(f"{instrument.name}, mättillfälle {occasion}{mark}", dims, series, scale=scale), "series": series})
+        series = {
+            unit: per_unit[occasion]
+            for unit, per_unit in view.ratings.items()
+            if occasion in per_unit
+        }
+        per_occasion.append(
+            {
+                "occasion": occasion,
+                "svg": charts.radar(
+                    f"{instrument.name}, mättillfälle {occasion}{mark}", dims, series, scale=scale
+                ),
+                "series": series,
+            }
+        )
     per_unit = [
-        {"unit": unit, "svg": charts.radar(f"{instrument.name}: {unit}{mark}", dims, {f"Tillfälle {o}": v for o, v in sorted(occ.items())}, scale=scale)}
+        {
+            "unit": unit,
+            "svg": charts.radar(
+                f"{instrument.name}: {unit}{mark}",
+                dims,
+                {f"Tillfälle {o}": v for o, v in sorted(occ.items())},
+                scale=scale,
+            ),
+        }
         for unit, occ in view.ratings.items()
     ]
-    spread_svg = charts.spread_over_occasions(
-        f"{instrument.name}: spridning mellan enheter{mark}", [str(s.occasion) for s in view.spread],
-        [s.overall.sd if s.overall else None for s in view.spread],
-        [s.overall.low if s.overall else None for s in view.spread], [s.overall.high if s.overall else None for s in view.spread],
-    ) if view.spread else ""
-    return {"view": view, "dims": dims, "per_occasion": per_occasion, "per_unit": per_unit, "spread_svg": spread_svg}
+    spread_svg = (
+        charts.spread_over_occasions(
+            f"{instrument.name}: spridning mellan enheter{mark}",
+            [str(s.occasion) for s in view.spread],
+            [s.overall.sd if s.overall else None for s in view.spread],
+            [s.overall.low if s.overall else None for s in view.spread],
+            [s.overall.high if s.overall else None for s in view.spread],
+        )
+        if view.spread
+        else ""
+    )
+    return {
+        "view": view,
+        "dims": dims,
+        "per_occasion": per_occasion,
+        "per_unit": per_unit,
+        "spread_svg": spread_svg,
+    }
 
 
 # --- reporting: form, template, upload -----------------------------------------------------------
@@ -178,11 +249,30 @@ def report_form(request: HttpRequest, pk: int, period_id: int, unit_id: int) -> 
     if request.method == "POST":
         rows, acts = _rows_from_post(request, indicators, activities, unit)
         try:
-            preview = services.measurements_plan(actor=request.user, project=project, period=period, measurements=rows, activities=acts, measurement_sheet="Formulär", activity_sheet="Aktiviteter")
+            preview = services.measurements_plan(
+                actor=request.user,
+                project=project,
+                period=period,
+                measurements=rows,
+                activities=acts,
+                measurement_sheet="Formulär",
+                activity_sheet="Aktiviteter",
+            )
             refused = preview.refused
             if not refused:
-                services.measurements_store(actor=request.user, project=project, period=period, measurements=rows, activities=acts, source="form")
-                messages.success(request, _("Siffrorna för %(unit)s, %(period)s, är sparade.") % {"unit": unit.name, "period": period.label})
+                services.measurements_store(
+                    actor=request.user,
+                    project=project,
+                    period=period,
+                    measurements=rows,
+                    activities=acts,
+                    source="form",
+                )
+                messages.success(
+                    request,
+                    _("Siffrorna för %(unit)s, %(period)s, är sparade.")
+                    % {"unit": unit.name, "period": period.label},
+                )
                 return redirect("followup:overview", pk=project.pk)
         except SifError as exc:
             error = message_for_error(exc)
@@ -195,31 +285,79 @@ def report_form(request: HttpRequest, pk: int, period_id: int, unit_id: int) -> 
         for group in groups:
             m = stored.get((ind.pk, group))
             prefix = f"m-{ind.pk}-{group}"
-            lines.append({
-                "indicator": ind, "group": Group(group).label, "prefix": prefix,
-                "value": posted.get(f"{prefix}-value", "") if posted else (m.value.normalize() if m and m.value is not None else ""),
-                "numerator": posted.get(f"{prefix}-numerator", "") if posted else (m.numerator if m and m.numerator is not None else ""),
-                "denominator": posted.get(f"{prefix}-denominator", "") if posted else (m.denominator if m and m.denominator is not None else ""),
-            })
+            lines.append(
+                {
+                    "indicator": ind,
+                    "group": Group(group).label,
+                    "prefix": prefix,
+                    "value": posted.get(f"{prefix}-value", "")
+                    if posted
+                    else (m.value.normalize() if m and m.value is not None else ""),
+                    "numerator": posted.get(f"{prefix}-numerator", "")
+                    if posted
+                    else (m.numerator if m and m.numerator is not None else ""),
+                    "denominator": posted.get(f"{prefix}-denominator", "")
+                    if posted
+                    else (m.denominator if m and m.denominator is not None else ""),
+                }
+            )
     activity_lines = []
     for a in activities:
         c = counts.get(a.pk)
-        fields = [(name, label, posted.get(f"a-{a.pk}-{name}", "") if posted else (getattr(c, name) if c and getattr(c, name) is not None else "")) for name, label in services.PART_LABELS.items() if name not in services.PARENT_PARTS or a.has_parent_split]
+        fields = [
+            (
+                name,
+                label,
+                posted.get(f"a-{a.pk}-{name}", "")
+                if posted
+                else (getattr(c, name) if c and getattr(c, name) is not None else ""),
+            )
+            for name, label in services.PART_LABELS.items()
+            if name not in services.PARENT_PARTS or a.has_parent_split
+        ]
         activity_lines.append({"activity": a, "fields": fields})
-    context = {"project": project, "period": period, "unit": unit, "lines": lines, "activity_lines": activity_lines, "refused": refused, "error": error, "closed": period.is_closed()}
-    return render(request, "followup/report_form.html", context, status=422 if (refused or error) else 200)
+    context = {
+        "project": project,
+        "period": period,
+        "unit": unit,
+        "lines": lines,
+        "activity_lines": activity_lines,
+        "refused": refused,
+        "error": error,
+        "closed": period.is_closed(),
+    }
+    return render(
+        request, "followup/report_form.html", context, status=422 if (refused or error) else 200
+    )
 
 
-def _rows_from_post(request: HttpRequest, indicators: list[Indicator], activities: list[Any], unit: OrgUnit) -> tuple[list[RawMeasurement], list[RawActivity]]:
+def _rows_from_post(
+    request: HttpRequest, indicators: list[Indicator], activities: list[Any], unit: OrgUnit
+) -> tuple[list[RawMeasurement], list[RawActivity]]:
     rows = []
     number = 0
     for ind in indicators:
         for group in [Group.INTERVENTION] + ([Group.COMPARISON] if ind.comparison_group else []):
             number += 1
             prefix = f"m-{ind.pk}-{group}"
-            rows.append(RawMeasurement(number, ind.pk, unit.pk, group, request.POST.get(f"{prefix}-value"), request.POST.get(f"{prefix}-numerator"), request.POST.get(f"{prefix}-denominator")))
+            rows.append(
+                RawMeasurement(
+                    number,
+                    ind.pk,
+                    unit.pk,
+                    group,
+                    request.POST.get(f"{prefix}-value"),
+                    request.POST.get(f"{prefix}-numerator"),
+                    request.POST.get(f"{prefix}-denominator"),
+                )
+            )
     acts = [
-        RawActivity(i + 1, unit.pk, a.code, *[request.POST.get(f"a-{a.pk}-{name}") for name in services.PART_LABELS])
+        RawActivity(
+            i + 1,
+            unit.pk,
+            a.code,
+            *[request.POST.get(f"a-{a.pk}-{name}") for name in services.PART_LABELS],
+        )
         for i, a in enumerate(activities)
     ]
     return rows, acts
@@ -232,8 +370,12 @@ def template_download(request: HttpRequest, pk: int, period_id: int) -> HttpResp
     units = _reportable_units(request, project)
     if not units:
         raise PermissionDenied(message_for("not_reporter_for_unit"))
-    response = HttpResponse(xlsx.template_workbook(project, period, units), content_type=xlsx.XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="uppfoljning-{project.pk}-{period.label.replace(" ", "_")}.xlsx"'
+    response = HttpResponse(
+        xlsx.template_workbook(project, period, units), content_type=xlsx.XLSX_CONTENT_TYPE
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="uppfoljning-{project.pk}-{period.label.replace(" ", "_")}.xlsx"'
+    )
     return response
 
 
@@ -248,11 +390,21 @@ def upload(request: HttpRequest, pk: int, period_id: int) -> HttpResponse:
             context["error"] = message_for("not_xlsx", filename="(ingen fil)")
             return render(request, "followup/upload.html", context, status=422)
         try:
-            preview, parsed = xlsx.measurements_import_preview(actor=request.user, project=project, period=period, data=uploaded.read(), filename=uploaded.name or "")
+            preview, parsed = xlsx.measurements_import_preview(
+                actor=request.user,
+                project=project,
+                period=period,
+                data=uploaded.read(),
+                filename=uploaded.name or "",
+            )
         except SifError as exc:
             context["error"] = message_for_error(exc)
             return render(request, "followup/upload.html", context, status=422)
-        request.session[SESSION_KEY] = {"period_id": period.pk, "parsed": xlsx.parsed_to_json(parsed), "filename": uploaded.name}
+        request.session[SESSION_KEY] = {
+            "period_id": period.pk,
+            "parsed": xlsx.parsed_to_json(parsed),
+            "filename": uploaded.name,
+        }
         context.update({"preview": preview, "filename": uploaded.name})
         return render(request, "followup/upload.html", context, status=200 if preview.ok else 422)
     return render(request, "followup/upload.html", context)
@@ -268,12 +420,27 @@ def upload_confirm(request: HttpRequest, pk: int, period_id: int) -> HttpRespons
         messages.error(request, message_for("import_expired"))
         return redirect("followup:upload", pk=project.pk, period_id=period.pk)
     try:
-        preview = xlsx.measurements_import_confirm(actor=request.user, project=project, period=period, parsed=xlsx.parsed_from_json(stored["parsed"]))
+        preview = xlsx.measurements_import_confirm(
+            actor=request.user,
+            project=project,
+            period=period,
+            parsed=xlsx.parsed_from_json(stored["parsed"]),
+        )
     except SifError as exc:
         messages.error(request, message_for_error(exc))
         return redirect("followup:upload", pk=project.pk, period_id=period.pk)
     del request.session[SESSION_KEY]
-    messages.success(request, _("%(measurements)s mätvärden och %(activities)s aktivitetsrader från %(filename)s är sparade.") % {"measurements": len(preview.measurements), "activities": len(preview.activities), "filename": stored["filename"]})
+    messages.success(
+        request,
+        _(
+            "%(measurements)s mätvärden och %(activities)s aktivitetsrader från %(filename)s är sparade."
+        )
+        % {
+            "measurements": len(preview.measurements),
+            "activities": len(preview.activities),
+            "filename": stored["filename"],
+        },
+    )
     return redirect("followup:overview", pk=project.pk)
 
 
@@ -291,13 +458,27 @@ def status_report(request: HttpRequest, pk: int, period_id: int, unit_id: int) -
     if request.method == "POST":
         text = request.POST.get("text", "")
         try:
-            services.status_report_submit(actor=request.user, period=period, unit=unit, text=text, draft="draft" in request.POST)
+            services.status_report_submit(
+                actor=request.user,
+                period=period,
+                unit=unit,
+                text=text,
+                draft="draft" in request.POST,
+            )
             messages.success(request, _("Statusrapporten är sparad."))
             return redirect("followup:overview", pk=project.pk)
         except SifError as exc:
             error = message_for_error(exc)
     figures = [m for m in period.measurements.filter(unit=unit).select_related("indicator")]
-    context = {"project": project, "period": period, "unit": unit, "report": report, "text": text, "error": error, "figures": figures}
+    context = {
+        "project": project,
+        "period": period,
+        "unit": unit,
+        "report": report,
+        "text": text,
+        "error": error,
+        "figures": figures,
+    }
     return render(request, "followup/status_report.html", context, status=422 if error else 200)
 
 
@@ -310,10 +491,15 @@ def status_report_review(request: HttpRequest, pk: int, report_id: int) -> HttpR
     try:
         if request.POST.get("decision") == "approve":
             services.status_report_approve(actor=request.user, report=report, comment=comment)
-            messages.success(request, _("Statusrapporten från %(unit)s är godkänd.") % {"unit": report.unit.name})
+            messages.success(
+                request, _("Statusrapporten från %(unit)s är godkänd.") % {"unit": report.unit.name}
+            )
         else:
             services.status_report_return(actor=request.user, report=report, comment=comment)
-            messages.success(request, _("Statusrapporten från %(unit)s är återsänd.") % {"unit": report.unit.name})
+            messages.success(
+                request,
+                _("Statusrapporten från %(unit)s är återsänd.") % {"unit": report.unit.name},
+            )
     except SifError as exc:
         messages.error(request, message_for_error(exc))
     return redirect("followup:overview", pk=project.pk)
@@ -337,14 +523,24 @@ def period_new(request: HttpRequest, pk: int) -> HttpResponse:
         p = request.POST
         try:
             services.period_create(
-                actor=request.user, project=project, kind=p.get("kind", PeriodKind.TERTIAL), label=p.get("label", "").strip(),
-                start=_date(p.get("start", ""), "Början"), end=_date(p.get("end", ""), "Slut"),
-                opens_at=_date(p.get("opens_at", ""), "Öppnar"), closes_at=_date(p.get("closes_at", ""), "Stänger"),
+                actor=request.user,
+                project=project,
+                kind=p.get("kind", PeriodKind.TERTIAL),
+                label=p.get("label", "").strip(),
+                start=_date(p.get("start", ""), "Början"),
+                end=_date(p.get("end", ""), "Slut"),
+                opens_at=_date(p.get("opens_at", ""), "Öppnar"),
+                closes_at=_date(p.get("closes_at", ""), "Stänger"),
             )
             return redirect("followup:overview", pk=project.pk)
         except SifError as exc:
             error = message_for_error(exc)
-    return render(request, "followup/period_form.html", {"project": project, "kinds": PeriodKind.choices, "error": error, "data": request.POST}, status=422 if error else 200)
+    return render(
+        request,
+        "followup/period_form.html",
+        {"project": project, "kinds": PeriodKind.choices, "error": error, "data": request.POST},
+        status=422 if error else 200,
+    )
 
 
 @login_required
@@ -361,22 +557,33 @@ def period_close(request: HttpRequest, pk: int, period_id: int) -> HttpResponse:
 @login_required
 def indicators(request: HttpRequest, pk: int, indicator_id: int | None = None) -> HttpResponse:
     project = _project(request, pk)
-    indicator = get_object_or_404(Indicator, pk=indicator_id, project=project) if indicator_id else None
+    indicator = (
+        get_object_or_404(Indicator, pk=indicator_id, project=project) if indicator_id else None
+    )
     error = ""
     if request.method == "POST":
         p = request.POST
         try:
             fields = {
-                "name": p.get("name", "").strip(), "group": p.get("group", "").strip(), "unit": p.get("unit", IndicatorUnit.COUNT),
-                "direction": p.get("direction", Direction.HIGHER_IS_BETTER), "segment": p.get("segment", "").strip(),
-                "method": p.get("method", MeasurementMethod.MANUAL), "method_detail": p.get("method_detail", "").strip(),
+                "name": p.get("name", "").strip(),
+                "group": p.get("group", "").strip(),
+                "unit": p.get("unit", IndicatorUnit.COUNT),
+                "direction": p.get("direction", Direction.HIGHER_IS_BETTER),
+                "segment": p.get("segment", "").strip(),
+                "method": p.get("method", MeasurementMethod.MANUAL),
+                "method_detail": p.get("method_detail", "").strip(),
                 "baseline_value": services.parse_decimal(p.get("baseline_value"), "Baslinje"),
-                "baseline_date": _date(p["baseline_date"], "Baslinjens datum") if p.get("baseline_date", "").strip() else None,
+                "baseline_date": _date(p["baseline_date"], "Baslinjens datum")
+                if p.get("baseline_date", "").strip()
+                else None,
                 "target_value": services.parse_decimal(p.get("target_value"), "Målvärde"),
-                "comparison_group": p.get("comparison_group", "").strip(), "frequency": p.get("frequency", Frequency.TERTIAL),
+                "comparison_group": p.get("comparison_group", "").strip(),
+                "frequency": p.get("frequency", Frequency.TERTIAL),
                 "responsible_unit": _responsible_unit(project, p.get("responsible_unit", "")),
             }
-            services.indicator_save(actor=request.user, project=project, indicator=indicator, **fields)
+            services.indicator_save(
+                actor=request.user, project=project, indicator=indicator, **fields
+            )
             messages.success(request, _("Indikatorn är sparad."))
             return redirect("followup:indicators", pk=project.pk)
         except SifError as exc:
@@ -388,10 +595,17 @@ def indicators(request: HttpRequest, pk: int, indicator_id: int | None = None) -
                 raise
             error = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
     context = {
-        "project": project, "indicator": indicator, "items": list(project.indicators.select_related("responsible_unit")),
-        "error": error, "locked": project.state in services.LOCKED_STATES, "is_editor": services.is_followup_editor(request.user, project),
+        "project": project,
+        "indicator": indicator,
+        "items": list(project.indicators.select_related("responsible_unit")),
+        "error": error,
+        "locked": project.state in services.LOCKED_STATES,
+        "is_editor": services.is_followup_editor(request.user, project),
         "org_units": services.units_in_order(project),
-        "units": IndicatorUnit.choices, "directions": Direction.choices, "methods": MeasurementMethod.choices, "frequencies": Frequency.choices,
+        "units": IndicatorUnit.choices,
+        "directions": Direction.choices,
+        "methods": MeasurementMethod.choices,
+        "frequencies": Frequency.choices,
     }
     return render(request, "followup/indicators.html", context, status=422 if error else 200)
 
@@ -412,22 +626,33 @@ def _responsible_unit(project: Project, raw: str) -> OrgUnit | None:
 @login_required
 def activity_types(request: HttpRequest, pk: int, activity_id: int | None = None) -> HttpResponse:
     project = _project(request, pk)
-    activity = get_object_or_404(ActivityType, pk=activity_id, project=project) if activity_id else None
+    activity = (
+        get_object_or_404(ActivityType, pk=activity_id, project=project) if activity_id else None
+    )
     error = ""
     if request.method == "POST":
         p = request.POST
         try:
             services.activity_type_save(
-                actor=request.user, project=project, activity=activity, code=p.get("code", ""), label=p.get("label", ""),
-                has_parent_split=p.get("has_parent_split") == "on", position=services.parse_count(p.get("position"), "Ordning") or 0,
+                actor=request.user,
+                project=project,
+                activity=activity,
+                code=p.get("code", ""),
+                label=p.get("label", ""),
+                has_parent_split=p.get("has_parent_split") == "on",
+                position=services.parse_count(p.get("position"), "Ordning") or 0,
             )
             messages.success(request, _("Aktiviteten är sparad."))
             return redirect("followup:activity_types", pk=project.pk)
         except SifError as exc:
             error = message_for_error(exc)
     context = {
-        "project": project, "activity": activity, "items": list(project.activity_types.all()), "error": error,
-        "data": request.POST if request.method == "POST" else None, "is_editor": services.is_followup_editor(request.user, project),
+        "project": project,
+        "activity": activity,
+        "items": list(project.activity_types.all()),
+        "error": error,
+        "data": request.POST if request.method == "POST" else None,
+        "is_editor": services.is_followup_editor(request.user, project),
     }
     return render(request, "followup/activity_types.html", context, status=422 if error else 200)
 
@@ -445,19 +670,29 @@ def spider_instrument_new(request: HttpRequest, pk: int) -> HttpResponse:
         p = request.POST
         try:
             instrument = services.spider_instrument_create(
-                actor=request.user, project=project, name=p.get("name", ""),
+                actor=request.user,
+                project=project,
+                name=p.get("name", ""),
                 dimensions=p.get("dimensions", "").splitlines(),
                 occasions=_occasions_field(p.get("occasions")),
                 scale_min=_scale(p.get("scale_min"), str(_("Skalans min")), 1),
                 scale_max=_scale(p.get("scale_max"), str(_("Skalans max")), 10),
             )
-            messages.success(request, _("Spindelmätningen %(name)s är skapad.") % {"name": instrument.name})
+            messages.success(
+                request, _("Spindelmätningen %(name)s är skapad.") % {"name": instrument.name}
+            )
             return redirect(f"{reverse('followup:overview', args=[project.pk])}#spindel")
         except SifError as exc:
             error = message_for_error(exc)
-    data = request.POST if request.method == "POST" else {"scale_min": "1", "scale_max": "10", "occasions": "1"}
+    data = (
+        request.POST
+        if request.method == "POST"
+        else {"scale_min": "1", "scale_max": "10", "occasions": "1"}
+    )
     context = {"project": project, "data": data, "error": error}
-    return render(request, "followup/spider_instrument_form.html", context, status=422 if error else 200)
+    return render(
+        request, "followup/spider_instrument_form.html", context, status=422 if error else 200
+    )
 
 
 def _occasions_field(raw: Any) -> int:
@@ -480,25 +715,66 @@ def spider_form(request: HttpRequest, pk: int, instrument_id: int, unit_id: int)
     unit = _unit_for(request, project, unit_id)
     occasion = _occasion(request, instrument)
     dims = [str(d) for d in instrument.dimensions]
-    stored = {r.dimension: r for r in SpiderRating.objects.filter(instrument=instrument, unit=unit, occasion=occasion)}
+    stored = {
+        r.dimension: r
+        for r in SpiderRating.objects.filter(instrument=instrument, unit=unit, occasion=occasion)
+    }
     error = ""
-    raw = [request.POST.get(f"d-{k}", "") for k in range(len(dims))] if request.method == "POST" else None
+    raw = (
+        [request.POST.get(f"d-{k}", "") for k in range(len(dims))]
+        if request.method == "POST"
+        else None
+    )
     if raw is not None:
         try:
             values = [services.parse_decimal(v, dims[k]) for k, v in enumerate(raw)]
             if all(v is None for v in values):
                 raise SifError("spider_no_values", unit=unit.name, occasion=occasion)
-            day = _date(request.POST["occasion_date"], "Datum") if request.POST.get("occasion_date", "").strip() else None
-            services.spider_rating_save(actor=request.user, instrument=instrument, unit=unit, occasion=occasion, values=values, occasion_date=day)
-            messages.success(request, _("Skattningarna för %(unit)s, mättillfälle %(occasion)s, är sparade.") % {"unit": unit.name, "occasion": occasion})
+            day = (
+                _date(request.POST["occasion_date"], "Datum")
+                if request.POST.get("occasion_date", "").strip()
+                else None
+            )
+            services.spider_rating_save(
+                actor=request.user,
+                instrument=instrument,
+                unit=unit,
+                occasion=occasion,
+                values=values,
+                occasion_date=day,
+            )
+            messages.success(
+                request,
+                _("Skattningarna för %(unit)s, mättillfälle %(occasion)s, är sparade.")
+                % {"unit": unit.name, "occasion": occasion},
+            )
             return redirect("followup:overview", pk=project.pk)
         except SifError as exc:
             error = message_for_error(exc)
-    rows = [(k, name, raw[k] if raw is not None else (str(stored[k].value).replace(".", ",") if k in stored else "")) for k, name in enumerate(dims)]
-    date_value = request.POST.get("occasion_date", "") if raw is not None else next((r.occasion_date.isoformat() for r in stored.values() if r.occasion_date), "")
+    rows = [
+        (
+            k,
+            name,
+            raw[k]
+            if raw is not None
+            else (str(stored[k].value).replace(".", ",") if k in stored else ""),
+        )
+        for k, name in enumerate(dims)
+    ]
+    date_value = (
+        request.POST.get("occasion_date", "")
+        if raw is not None
+        else next((r.occasion_date.isoformat() for r in stored.values() if r.occasion_date), "")
+    )
     context = {
-        "project": project, "instrument": instrument, "unit": unit, "occasion": occasion, "occasions": range(1, instrument.occasions + 1),
-        "rows": rows, "date_value": date_value, "error": error,
+        "project": project,
+        "instrument": instrument,
+        "unit": unit,
+        "occasion": occasion,
+        "occasions": range(1, instrument.occasions + 1),
+        "rows": rows,
+        "date_value": date_value,
+        "error": error,
     }
     return render(request, "followup/spider_form.html", context, status=422 if error else 200)
 
@@ -508,9 +784,15 @@ def _occasion(request: HttpRequest, instrument: SpiderInstrument) -> int:
     try:
         occasion = int(raw)
     except ValueError:
-        raise Http404(message_for("spider_occasion_unknown", occasion=raw, occasions=instrument.occasions)) from None
+        raise Http404(
+            message_for("spider_occasion_unknown", occasion=raw, occasions=instrument.occasions)
+        ) from None
     if not 1 <= occasion <= instrument.occasions:
-        raise Http404(message_for("spider_occasion_unknown", occasion=occasion, occasions=instrument.occasions))
+        raise Http404(
+            message_for(
+                "spider_occasion_unknown", occasion=occasion, occasions=instrument.occasions
+            )
+        )
     return occasion
 
 
@@ -534,14 +816,41 @@ def export(request: HttpRequest, pk: int) -> HttpResponse:
         for r in table.rows:
             if r.intervention is None and r.comparison is None:
                 continue
-            ws.append([table.indicator.name, r.period.label, _export_cell(r.intervention, kind, threshold), _export_cell(r.comparison, kind, threshold), r.intervention.units if r.intervention else 0])
+            ws.append(
+                [
+                    table.indicator.name,
+                    r.period.label,
+                    _export_cell(r.intervention, kind, threshold),
+                    _export_cell(r.comparison, kind, threshold),
+                    r.intervention.units if r.intervention else 0,
+                ]
+            )
     wu = wb.create_sheet("Per enhet")
     wu.append(["Indikator", "Period", "Enhet", "Värde"])
     for table in tables:
         for cell in table.by_unit:
-            shown = f"dold (färre än {threshold})" if cell.hidden_reason == "below_threshold" else ("dold (skydd mot bakräkning)" if cell.hidden_reason else _fmt(cell.figure.value if cell.figure else None, table.indicator.unit))
-            wu.append([table.indicator.name, table.latest_period.label if table.latest_period else "", cell.unit.name, shown])
-    wb.create_sheet("Om tabellen").append([f"Celler som bygger på färre än {threshold} observationer är dolda, liksom en cell till när totalen annars skulle avslöja dem."])
+            shown = (
+                f"dold (färre än {threshold})"
+                if cell.hidden_reason == "below_threshold"
+                else (
+                    "dold (skydd mot bakräkning)"
+                    if cell.hidden_reason
+                    else _fmt(cell.figure.value if cell.figure else None, table.indicator.unit)
+                )
+            )
+            wu.append(
+                [
+                    table.indicator.name,
+                    table.latest_period.label if table.latest_period else "",
+                    cell.unit.name,
+                    shown,
+                ]
+            )
+    wb.create_sheet("Om tabellen").append(
+        [
+            f"Celler som bygger på färre än {threshold} observationer är dolda, liksom en cell till när totalen annars skulle avslöja dem."
+        ]
+    )
     out = io.BytesIO()
     wb.save(out)
     response = HttpResponse(out.getvalue(), content_type=xlsx.XLSX_CONTENT_TYPE)

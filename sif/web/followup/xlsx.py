@@ -26,9 +26,38 @@ from sif.web.projects.models import IndicatorUnit, Project
 INFO_SHEET = "Info"
 MEASUREMENT_SHEET = "Mätvärden"
 ACTIVITY_SHEET = "Aktiviteter"
-M_HEADERS = ["Indikator-id", "Indikator", "Enhet", "Enhets-id", "Rapporterande enhet", "Grupp", "Värde", "Täljare", "Nämnare"]
-A_HEADERS = ["Enhets-id", "Rapporterande enhet", "Aktivitetskod", "Aktivitet", "Totalt", "Med mamma", "Med pappa", "Endast mamma", "Endast pappa", "Kvinnor", "Män"]
-A_PARTS = ("with_mother", "with_father", "single_mother", "single_father", "women", "men")  # the columns after "Totalt"
+M_HEADERS = [
+    "Indikator-id",
+    "Indikator",
+    "Enhet",
+    "Enhets-id",
+    "Rapporterande enhet",
+    "Grupp",
+    "Värde",
+    "Täljare",
+    "Nämnare",
+]
+A_HEADERS = [
+    "Enhets-id",
+    "Rapporterande enhet",
+    "Aktivitetskod",
+    "Aktivitet",
+    "Totalt",
+    "Med mamma",
+    "Med pappa",
+    "Endast mamma",
+    "Endast pappa",
+    "Kvinnor",
+    "Män",
+]
+A_PARTS = (
+    "with_mother",
+    "with_father",
+    "single_mother",
+    "single_father",
+    "women",
+    "men",
+)  # the columns after "Totalt"
 GROUP_TEXT = {Group.INTERVENTION: "insatsgrupp", Group.COMPARISON: "jämförelsegrupp"}
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _HEADER_FONT = Font(bold=True)
@@ -56,13 +85,23 @@ def template_workbook(project: Project, period: ReportingPeriod, units: list[Org
     info.append(["Period", period.label])
     info.append(["Rapporteringen stänger", period.closes_at.isoformat()])
     info.append([])
-    info.append(["Fyll i de gula cellerna. Andelar: täljare och nämnare. Antal: värde. Skattningar: värde (och antal mätta i nämnaren)."])
-    info.append(["Aktiviteter: totalt och, där det är känt, med/endast mamma/pappa samt kvinnor och män (heltal, högst totalt)."])
+    info.append(
+        [
+            "Fyll i de gula cellerna. Andelar: täljare och nämnare. Antal: värde. Skattningar: värde (och antal mätta i nämnaren)."
+        ]
+    )
+    info.append(
+        [
+            "Aktiviteter: totalt och, där det är känt, med/endast mamma/pappa samt kvinnor och män (heltal, högst totalt)."
+        ]
+    )
     info.append(["Skriv inga personuppgifter i filen: bara antal per enhet."])
     info.column_dimensions["A"].width = 24
     info.column_dimensions["B"].width = 60
 
-    stored = {(m.indicator_id, m.unit_id, m.group): m for m in Measurement.objects.filter(period=period)}
+    stored = {
+        (m.indicator_id, m.unit_id, m.group): m for m in Measurement.objects.filter(period=period)
+    }
     ws = wb.create_sheet(MEASUREMENT_SHEET)
     _header(ws, M_HEADERS, [12, 60, 10, 10, 28, 16, 10, 10, 10])
     for indicator in project.indicators.all():
@@ -70,10 +109,19 @@ def template_workbook(project: Project, period: ReportingPeriod, units: list[Org
         for unit in units:
             for group in groups:
                 m = stored.get((indicator.pk, unit.pk, group))
-                ws.append([
-                    indicator.pk, indicator.name, str(IndicatorUnit(indicator.unit).label), unit.pk, unit.name,
-                    GROUP_TEXT[group], m.value if m else None, m.numerator if m else None, m.denominator if m else None,
-                ])
+                ws.append(
+                    [
+                        indicator.pk,
+                        indicator.name,
+                        str(IndicatorUnit(indicator.unit).label),
+                        unit.pk,
+                        unit.name,
+                        GROUP_TEXT[group],
+                        m.value if m else None,
+                        m.numerator if m else None,
+                        m.denominator if m else None,
+                    ]
+                )
                 for col in (7, 8, 9):
                     ws.cell(row=ws.max_row, column=col).fill = _INPUT_FILL
 
@@ -84,7 +132,9 @@ def template_workbook(project: Project, period: ReportingPeriod, units: list[Org
         for unit in units:
             a = counts.get((activity.pk, unit.pk))
             parts = [getattr(a, p) if a else None for p in A_PARTS]
-            wa.append([unit.pk, unit.name, activity.code, activity.label, a.total if a else None, *parts])
+            wa.append(
+                [unit.pk, unit.name, activity.code, activity.label, a.total if a else None, *parts]
+            )
             for col in range(5, 5 + 1 + len(A_PARTS)):
                 wa.cell(row=wa.max_row, column=col).fill = _INPUT_FILL
     out = io.BytesIO()
@@ -121,7 +171,11 @@ def parse_workbook(data: bytes, filename: str) -> ParsedWorkbook:
     try:
         if INFO_SHEET not in wb.sheetnames:
             raise SifError("wrong_file_for_period", period="perioden")
-        info = {str(r[0]).strip(): r[1] for r in wb[INFO_SHEET].iter_rows(min_row=1, max_row=10, values_only=True) if r and r[0] is not None and len(r) > 1}
+        info = {
+            str(r[0]).strip(): r[1]
+            for r in wb[INFO_SHEET].iter_rows(min_row=1, max_row=10, values_only=True)
+            if r and r[0] is not None and len(r) > 1
+        }
         parsed = ParsedWorkbook(project_id=info.get("Projekt-id"), period_id=info.get("Period-id"))
         if MEASUREMENT_SHEET in wb.sheetnames:
             rows = wb[MEASUREMENT_SHEET].iter_rows(values_only=True)
@@ -129,31 +183,47 @@ def parse_workbook(data: bytes, filename: str) -> ParsedWorkbook:
             for number, row in enumerate(rows, start=2):
                 if not any(v is not None and str(v).strip() for v in row):
                     continue
-                parsed.measurements.append(RawMeasurement(
-                    row=number, indicator=_cell(row, cols, "Indikator-id") or _cell(row, cols, "Indikator"),
-                    unit=_cell(row, cols, "Enhets-id") or _cell(row, cols, "Rapporterande enhet"),
-                    group=_cell(row, cols, "Grupp") or "", value=_cell(row, cols, "Värde"),
-                    numerator=_cell(row, cols, "Täljare"), denominator=_cell(row, cols, "Nämnare"),
-                ))
+                parsed.measurements.append(
+                    RawMeasurement(
+                        row=number,
+                        indicator=_cell(row, cols, "Indikator-id") or _cell(row, cols, "Indikator"),
+                        unit=_cell(row, cols, "Enhets-id")
+                        or _cell(row, cols, "Rapporterande enhet"),
+                        group=_cell(row, cols, "Grupp") or "",
+                        value=_cell(row, cols, "Värde"),
+                        numerator=_cell(row, cols, "Täljare"),
+                        denominator=_cell(row, cols, "Nämnare"),
+                    )
+                )
         if ACTIVITY_SHEET in wb.sheetnames:
             rows = wb[ACTIVITY_SHEET].iter_rows(values_only=True)
             cols = _columns(next(rows, ()), A_HEADERS)
             for number, row in enumerate(rows, start=2):
                 if not any(v is not None and str(v).strip() for v in row):
                     continue
-                parsed.activities.append(RawActivity(
-                    row=number, unit=_cell(row, cols, "Enhets-id") or _cell(row, cols, "Rapporterande enhet"),
-                    activity=_cell(row, cols, "Aktivitetskod"), total=_cell(row, cols, "Totalt"),
-                    with_mother=_cell(row, cols, "Med mamma"), with_father=_cell(row, cols, "Med pappa"),
-                    single_mother=_cell(row, cols, "Endast mamma"), single_father=_cell(row, cols, "Endast pappa"),
-                    women=_cell(row, cols, "Kvinnor"), men=_cell(row, cols, "Män"),
-                ))
+                parsed.activities.append(
+                    RawActivity(
+                        row=number,
+                        unit=_cell(row, cols, "Enhets-id")
+                        or _cell(row, cols, "Rapporterande enhet"),
+                        activity=_cell(row, cols, "Aktivitetskod"),
+                        total=_cell(row, cols, "Totalt"),
+                        with_mother=_cell(row, cols, "Med mamma"),
+                        with_father=_cell(row, cols, "Med pappa"),
+                        single_mother=_cell(row, cols, "Endast mamma"),
+                        single_father=_cell(row, cols, "Endast pappa"),
+                        women=_cell(row, cols, "Kvinnor"),
+                        men=_cell(row, cols, "Män"),
+                    )
+                )
     finally:
         wb.close()
     return parsed
 
 
-def check_workbook_is_for(parsed: ParsedWorkbook, project: Project, period: ReportingPeriod) -> None:
+def check_workbook_is_for(
+    parsed: ParsedWorkbook, project: Project, period: ReportingPeriod
+) -> None:
     def same(raw: Any, pk: int) -> bool:
         try:
             return int(raw) == pk
@@ -167,21 +237,38 @@ def check_workbook_is_for(parsed: ParsedWorkbook, project: Project, period: Repo
 # --- the import flow: parse -> preview (nothing written) -> confirm (all rows or none) ----------
 
 
-def measurements_import_preview(*, actor: Any, project: Project, period: ReportingPeriod, data: bytes, filename: str) -> tuple[Any, ParsedWorkbook]:
+def measurements_import_preview(
+    *, actor: Any, project: Project, period: ReportingPeriod, data: bytes, filename: str
+) -> tuple[Any, ParsedWorkbook]:
     """Parse an uploaded file and plan it: the preview lists rows to store and rows refused."""
     from sif.web.followup.services import measurements_plan
 
     parsed = parse_workbook(data, filename)
     check_workbook_is_for(parsed, project, period)
-    preview = measurements_plan(actor=actor, project=project, period=period, measurements=parsed.measurements, activities=parsed.activities)
+    preview = measurements_plan(
+        actor=actor,
+        project=project,
+        period=period,
+        measurements=parsed.measurements,
+        activities=parsed.activities,
+    )
     return preview, parsed
 
 
-def measurements_import_confirm(*, actor: Any, project: Project, period: ReportingPeriod, parsed: ParsedWorkbook) -> Any:
+def measurements_import_confirm(
+    *, actor: Any, project: Project, period: ReportingPeriod, parsed: ParsedWorkbook
+) -> Any:
     """Store the previewed file in one transaction; refused as a whole if any row is refused now."""
     from sif.web.followup.services import measurements_store
 
-    return measurements_store(actor=actor, project=project, period=period, measurements=parsed.measurements, activities=parsed.activities, source="xlsx")
+    return measurements_store(
+        actor=actor,
+        project=project,
+        period=period,
+        measurements=parsed.measurements,
+        activities=parsed.activities,
+        source="xlsx",
+    )
 
 
 def _plain(value: Any) -> Any:

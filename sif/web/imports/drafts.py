@@ -63,7 +63,9 @@ class Review:
     spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
 
-def review_initial(draft: dict[str, Any], units: list[OrgUnit], filename: str, lines: list[Any] = ()) -> Review:  # type: ignore[assignment]
+def review_initial(
+    draft: dict[str, Any], units: list[OrgUnit], filename: str, lines: list[Any] = ()
+) -> Review:  # type: ignore[assignment]
     """`lines` are the staged source lines ([number, text, page]); the texts (description,
     purpose, target group) are copied from them, never written anew."""
     kind = draft["kind"]
@@ -80,15 +82,35 @@ def review_initial(draft: dict[str, Any], units: list[OrgUnit], filename: str, l
     _texts(review, draft, Source(lines, draft.get("sections", [])))
     _budget(review, draft)
     review.contacts = [
-        {"include": c.get("role") != "signatory", "name": c["name"], "title": c.get("title") or "", "email": c.get("email") or "", "phone": c.get("phone") or "", "line": c["line"]}
+        {
+            "include": c.get("role") != "signatory",
+            "name": c["name"],
+            "title": c.get("title") or "",
+            "email": c.get("email") or "",
+            "phone": c.get("phone") or "",
+            "line": c["line"],
+        }
         for c in draft.get("contacts", [])
     ]
     review.indicators = [
-        {"include": True, "name": i["name"], "segment": i.get("segment") or "", "method": method_code(i.get("method") or ""), "method_detail": i.get("method") or "", "line": i["line"]}
+        {
+            "include": True,
+            "name": i["name"],
+            "segment": i.get("segment") or "",
+            "method": method_code(i.get("method") or ""),
+            "method_detail": i.get("method") or "",
+            "line": i["line"],
+        }
         for i in draft.get("indicators", [])
     ]
     review.proposals = [
-        {"include": True, "title": p["title"], "summary": p.get("description") or "", "synpunkter": p.get("synpunkter") or "", "line": p["line"]}
+        {
+            "include": True,
+            "title": p["title"],
+            "summary": p.get("description") or "",
+            "synpunkter": p.get("synpunkter") or "",
+            "line": p["line"],
+        }
         for p in draft.get("proposals", [])
     ]
     return review
@@ -118,7 +140,9 @@ def _owner(review: Review, draft: dict[str, Any], units: list[OrgUnit]) -> None:
     org = draft.get("organisation") or {}
     lines = org.get("lines") or {}
     by_name = {u.name.casefold(): u for u in units}
-    names = [(key, org.get(key)) for key in ("department", "administration", "committee") if org.get(key)]
+    names = [
+        (key, org.get(key)) for key in ("department", "administration", "committee") if org.get(key)
+    ]
     for key, name in names:
         unit = by_name.get(str(name).casefold())
         if unit is not None:
@@ -143,7 +167,7 @@ def _period(review: Review, draft: dict[str, Any]) -> None:
 
 
 def _date(text: str, precision: str, *, first: bool) -> date:
-    """"2020" -> 1 January or 31 December 2020; "2014-09" -> the month's first or last day."""
+    """ "2020" -> 1 January or 31 December 2020; "2014-09" -> the month's first or last day."""
     parts = [int(p) for p in text.split("-")]
     if precision == "year" or len(parts) == 1:
         return date(parts[0], 1, 1) if first else date(parts[0], 12, 31)
@@ -155,14 +179,22 @@ def _date(text: str, precision: str, *, first: bool) -> date:
 
 def _amounts(review: Review, draft: dict[str, Any]) -> None:
     amounts = draft.get("amounts", [])
-    for role, name in (("sought", "sought_amount"), ("total", "sought_amount"), ("granted", "granted_amount")):
+    for role, name in (
+        ("sought", "sought_amount"),
+        ("total", "sought_amount"),
+        ("granted", "granted_amount"),
+    ):
         if name in review.main or (role == "total" and not draft["kind"].startswith("application")):
             continue
         found = next((a for a in amounts if a["role"] == role), None)
         if found is not None:
             review.main[name] = Decimal(str(found["value_kr"]))
             _source(review, name, found["line"])
-    if "sought_amount" not in review.main and draft.get("budget") and draft["kind"].startswith("application"):
+    if (
+        "sought_amount" not in review.main
+        and draft.get("budget")
+        and draft["kind"].startswith("application")
+    ):
         review.main["sought_amount"] = Decimal(str(draft["budget"]["grand_total_kr"]))
 
 
@@ -207,7 +239,15 @@ def _budget(review: Review, draft: dict[str, Any]) -> None:
     if parts:
         review.budget_years = sorted({int(a["year"]) for a in parts})
         amounts = {int(a["year"]): Decimal(str(a["value_kr"])) for a in parts}
-        review.budget = [{"category": BudgetCategory.OTHER, "label": "", "footnote": "", "amounts": amounts, "line": parts[0]["line"]}]
+        review.budget = [
+            {
+                "category": BudgetCategory.OTHER,
+                "label": "",
+                "footnote": "",
+                "amounts": amounts,
+                "line": parts[0]["line"],
+            }
+        ]
 
 
 def category_code(label: str) -> str:
@@ -217,4 +257,7 @@ def category_code(label: str) -> str:
 
 def method_code(text: str) -> str:
     lowered = text.casefold()
-    return next((code for word, code in METHOD_WORDS if word in lowered), MeasurementMethod.OTHER if text else MeasurementMethod.MANUAL)
+    return next(
+        (code for word, code in METHOD_WORDS if word in lowered),
+        MeasurementMethod.OTHER if text else MeasurementMethod.MANUAL,
+    )

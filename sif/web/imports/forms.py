@@ -19,8 +19,14 @@ from sif.web.imports.services import (
 )
 from sif.web.projects.models import BudgetCategory, ClosingOutcome, MeasurementMethod, ProjectState
 
-DATE_WIDGET = {"localize": True, "widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
-MONEY_ERRORS = {"invalid": _("Ange beloppet i kronor, t.ex. 2 460 000."), "max_digits": _("Beloppet är för stort.")}
+DATE_WIDGET = {
+    "localize": True,
+    "widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+}
+MONEY_ERRORS = {
+    "invalid": _("Ange beloppet i kronor, t.ex. 2 460 000."),
+    "max_digits": _("Beloppet är för stort."),
+}
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -37,13 +43,17 @@ class MultipleFileField(forms.FileField):
     def clean(self, data: Any, initial: Any = None) -> list[Any]:
         files = data if isinstance(data, list | tuple) else [data] if data else []
         if not files:
-            raise forms.ValidationError(_("Välj minst en fil att läsa in (Word, PDF eller text)."), code="required")
+            raise forms.ValidationError(
+                _("Välj minst en fil att läsa in (Word, PDF eller text)."), code="required"
+            )
         return list(files)
 
 
 class UploadForm(forms.Form):
     fund = forms.ModelChoiceField(label=_("Fond"), queryset=None)
-    files = MultipleFileField(label=_("Filer"), help_text=_("Word (.docx), PDF eller text. Du kan välja flera filer."))
+    files = MultipleFileField(
+        label=_("Filer"), help_text=_("Word (.docx), PDF eller text. Du kan välja flera filer.")
+    )
 
     def __init__(self, *args: Any, funds: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -52,7 +62,12 @@ class UploadForm(forms.Form):
 
 def _money(label: Any) -> forms.DecimalField:
     return forms.DecimalField(
-        label=label, required=False, localize=True, max_digits=15, decimal_places=2, error_messages=MONEY_ERRORS,
+        label=label,
+        required=False,
+        localize=True,
+        max_digits=15,
+        decimal_places=2,
+        error_messages=MONEY_ERRORS,
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
 
@@ -63,25 +78,55 @@ class ReviewForm(forms.Form):
 
     title = forms.CharField(label=_("Projektets namn"), max_length=300, required=False)
     state = forms.ChoiceField(label=_("Status vid import"))
-    owner_unit = forms.ModelChoiceField(label=_("Ansvarig enhet"), queryset=None, required=False, empty_label=_("– ny enhet –"))
-    new_unit_name = forms.CharField(label=_("Ny enhet (skapas vid bekräftelse)"), max_length=200, required=False)
-    new_unit_kind = forms.ChoiceField(label=_("Typ av ny enhet"), choices=UnitKind.choices, initial=UnitKind.UNIT)
+    owner_unit = forms.ModelChoiceField(
+        label=_("Ansvarig enhet"), queryset=None, required=False, empty_label=_("– ny enhet –")
+    )
+    new_unit_name = forms.CharField(
+        label=_("Ny enhet (skapas vid bekräftelse)"), max_length=200, required=False
+    )
+    new_unit_kind = forms.ChoiceField(
+        label=_("Typ av ny enhet"), choices=UnitKind.choices, initial=UnitKind.UNIT
+    )
     registration_number = forms.CharField(label=_("Diarienummer"), max_length=60, required=False)
     start_date = forms.DateField(label=_("Startdatum"), required=False, **DATE_WIDGET)
     end_date = forms.DateField(label=_("Slutdatum"), required=False, **DATE_WIDGET)
-    summary = forms.CharField(label=_("Beskrivning"), required=False, widget=forms.Textarea(attrs={"rows": 6}))
-    purpose = forms.CharField(label=_("Syfte"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    goals = forms.CharField(label=_("Mål"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
-    target_group = forms.CharField(label=_("Målgrupp"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
-    lessons = forms.CharField(label=_("Lärdomar"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    summary = forms.CharField(
+        label=_("Beskrivning"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    purpose = forms.CharField(
+        label=_("Syfte"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    goals = forms.CharField(
+        label=_("Mål"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    target_group = forms.CharField(
+        label=_("Målgrupp"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    lessons = forms.CharField(
+        label=_("Lärdomar"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
     sought_amount = _money(_("Sökt belopp (kr)"))
     granted_amount = _money(_("Beviljat belopp (kr)"))
-    decision_body = forms.CharField(label=_("Beslutande organ (beviljande)"), max_length=200, required=False)
-    decided_on = forms.DateField(label=_("Beslutsdatum (beviljande)"), required=False, **DATE_WIDGET)
-    closing_body = forms.CharField(label=_("Beslutande organ (avslut)"), max_length=200, required=False)
-    closing_decided_on = forms.DateField(label=_("Beslutsdatum (avslut)"), required=False, **DATE_WIDGET)
-    closing_outcome = forms.ChoiceField(label=_("Utfall vid avslut"), choices=[("", "–"), *ClosingOutcome.choices], required=False)
-    closing_text = forms.CharField(label=_("Beslutets lydelse (avslut)"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    decision_body = forms.CharField(
+        label=_("Beslutande organ (beviljande)"), max_length=200, required=False
+    )
+    decided_on = forms.DateField(
+        label=_("Beslutsdatum (beviljande)"), required=False, **DATE_WIDGET
+    )
+    closing_body = forms.CharField(
+        label=_("Beslutande organ (avslut)"), max_length=200, required=False
+    )
+    closing_decided_on = forms.DateField(
+        label=_("Beslutsdatum (avslut)"), required=False, **DATE_WIDGET
+    )
+    closing_outcome = forms.ChoiceField(
+        label=_("Utfall vid avslut"), choices=[("", "–"), *ClosingOutcome.choices], required=False
+    )
+    closing_text = forms.CharField(
+        label=_("Beslutets lydelse (avslut)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
     def __init__(self, *args: Any, units: Any, admin: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -104,10 +149,16 @@ class BudgetRowForm(forms.Form):
         for year in years:
             value = initial.get(year)
             self.fields[f"y{year}"] = forms.DecimalField(
-                label=_("%(year)s (tkr)") % {"year": year}, required=False, localize=True, max_digits=15, decimal_places=3,
+                label=_("%(year)s (tkr)") % {"year": year},
+                required=False,
+                localize=True,
+                max_digits=15,
+                decimal_places=3,
                 initial=value / 1000 if value is not None else None,
                 error_messages={"invalid": _("Ange ett belopp i tkr, t.ex. 1 400 eller 1 400,5.")},
-                widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "amount", "autocomplete": "off"}),
+                widget=forms.TextInput(
+                    attrs={"inputmode": "decimal", "class": "amount", "autocomplete": "off"}
+                ),
             )
 
     def amount_fields(self) -> list[forms.BoundField]:
@@ -118,7 +169,9 @@ class BudgetRowForm(forms.Form):
         amounts = {y: data[f"y{y}"] * 1000 for y in self.years if data.get(f"y{y}") is not None}
         if not data.get("include") or not amounts:
             return None
-        return BudgetRowInput(data["category"], data["label"].strip(), data["footnote"].strip(), amounts)
+        return BudgetRowInput(
+            data["category"], data["label"].strip(), data["footnote"].strip(), amounts
+        )
 
 
 class ContactRowForm(forms.Form):
@@ -140,28 +193,37 @@ class IndicatorRowForm(forms.Form):
     name = forms.CharField(label=_("Indikator"), max_length=300, required=False)
     segment = forms.CharField(label=_("Målgruppssegment"), max_length=100, required=False)
     method = forms.ChoiceField(label=_("Mätmetod"), choices=MeasurementMethod.choices)
-    method_detail = forms.CharField(label=_("Mätmetod, beskrivning"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    method_detail = forms.CharField(
+        label=_("Mätmetod, beskrivning"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def indicator(self) -> IndicatorInput | None:
         d = self.cleaned_data
         if not d.get("include"):
             return None
-        return IndicatorInput(d["name"], segment=d["segment"], method=d["method"], method_detail=d["method_detail"])
+        return IndicatorInput(
+            d["name"], segment=d["segment"], method=d["method"], method_detail=d["method_detail"]
+        )
 
 
 class ProposalRowForm(forms.Form):
     include = forms.BooleanField(label=_("Ta med"), required=False)
     title = forms.CharField(label=_("Förslagets namn"), max_length=300, required=False)
-    summary = forms.CharField(label=_("Beskrivning"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
-    synpunkter = forms.CharField(label=_("Synpunkter"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    summary = forms.CharField(
+        label=_("Beskrivning"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    synpunkter = forms.CharField(
+        label=_("Synpunkter"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def proposal(self) -> ProposalInput | None:
         d = self.cleaned_data
-        return ProposalInput(d["title"], d["summary"], d["synpunkter"]) if d.get("include") else None
+        return (
+            ProposalInput(d["title"], d["summary"], d["synpunkter"]) if d.get("include") else None
+        )
 
 
 BudgetFormSet = forms.formset_factory(BudgetRowForm, extra=1)
 ContactFormSet = forms.formset_factory(ContactRowForm, extra=1)
 IndicatorFormSet = forms.formset_factory(IndicatorRowForm, extra=1)
 ProposalFormSet = forms.formset_factory(ProposalRowForm, extra=0)
-

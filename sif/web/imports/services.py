@@ -30,7 +30,14 @@ from sif.web.projects.models import Fund, Project, ProjectState
 
 S = ProjectState
 APPLICANT_STATES = (S.PROPOSAL, S.APPLICATION_STEP1, S.APPLICATION_STEP2)
-IMPORT_STATES = (*APPLICANT_STATES, S.IN_REVIEW, S.GRANTED, S.RUNNING, S.FINAL_REPORT_SUBMITTED, S.CLOSED)
+IMPORT_STATES = (
+    *APPLICANT_STATES,
+    S.IN_REVIEW,
+    S.GRANTED,
+    S.RUNNING,
+    S.FINAL_REPORT_SUBMITTED,
+    S.CLOSED,
+)
 AFTER_GRANT = (S.GRANTED, S.RUNNING, S.FINAL_REPORT_SUBMITTED, S.CLOSED)
 PATH_AFTER_GRANT = (S.RUNNING, S.FINAL_REPORT_SUBMITTED)
 TEXT_FIELDS = ("summary", "purpose", "goals", "target_group", "lessons")
@@ -96,7 +103,14 @@ class ImportPlan:
 
 
 @transaction.atomic
-def org_unit_create(*, actor: Any, municipality: Municipality, name: str, kind: str = UnitKind.UNIT, parent: OrgUnit | None = None) -> OrgUnit:
+def org_unit_create(
+    *,
+    actor: Any,
+    municipality: Municipality,
+    name: str,
+    kind: str = UnitKind.UNIT,
+    parent: OrgUnit | None = None,
+) -> OrgUnit:
     """A new unit of the municipality's organisation (a fund administrator's task), logged.
     Lives here because sif/web/accounts has no services module yet."""
     if not perms.is_fund_admin(actor, municipality.pk):
@@ -115,7 +129,13 @@ def org_unit_create(*, actor: Any, municipality: Municipality, name: str, kind: 
             unit.save()
     except IntegrityError:
         raise SifError("org_unit_exists", unit=name) from None
-    event_record(actor=actor, action="org_unit_create", obj=unit, municipality_id=municipality.pk, after={"name": name, "kind": kind})
+    event_record(
+        actor=actor,
+        action="org_unit_create",
+        obj=unit,
+        municipality_id=municipality.pk,
+        after={"name": name, "kind": kind},
+    )
     return unit
 
 
@@ -134,7 +154,12 @@ def _owner_unit(actor: Any, fund: Fund, plan: ImportPlan) -> OrgUnit:
     if plan.owner_unit is not None:
         return plan.owner_unit
     if plan.new_unit_name.strip():
-        return org_unit_create(actor=actor, municipality=fund.municipality, name=plan.new_unit_name, kind=plan.new_unit_kind)
+        return org_unit_create(
+            actor=actor,
+            municipality=fund.municipality,
+            name=plan.new_unit_name,
+            kind=plan.new_unit_kind,
+        )
     raise SifError("import_owner_unit_required")
 
 
@@ -147,28 +172,66 @@ def _proposals(actor: Any, fund: Fund, owner: OrgUnit, plan: ImportPlan) -> list
         raise SifError("import_no_proposals")
     projects = []
     for proposal in plan.proposals:
-        project = _start(actor, fund, owner, plan, title=proposal.title, summary=proposal.summary, state=plan.state)
+        project = _start(
+            actor,
+            fund,
+            owner,
+            plan,
+            title=proposal.title,
+            summary=proposal.summary,
+            state=plan.state,
+        )
         if proposal.synpunkter.strip():
-            services.review_add(actor=actor, project=project, comments=proposal.synpunkter, reviewer_name="Synpunkter i förslagsdokumentet")
-        services.source_document_add(actor=actor, project=project, name=plan.filename, content=plan.content, kind=plan.kind)
+            services.review_add(
+                actor=actor,
+                project=project,
+                comments=proposal.synpunkter,
+                reviewer_name="Synpunkter i förslagsdokumentet",
+            )
+        services.source_document_add(
+            actor=actor, project=project, name=plan.filename, content=plan.content, kind=plan.kind
+        )
         projects.append(project)
     return projects
 
 
-def _start(actor: Any, fund: Fund, owner: OrgUnit, plan: ImportPlan, *, title: str, state: str, **fields: Any) -> Project:
+def _start(
+    actor: Any,
+    fund: Fund,
+    owner: OrgUnit,
+    plan: ImportPlan,
+    *,
+    title: str,
+    state: str,
+    **fields: Any,
+) -> Project:
     """The project in `state`: imported by a fund administrator, created by an applicant."""
     if not title.strip():
         raise SifError("title_required")
     if perms.is_fund_admin(actor, fund.municipality_id):
-        return services.project_import(actor=actor, fund=fund, title=title.strip(), owner_unit=owner, state=state, source=_source(plan), **fields)
+        return services.project_import(
+            actor=actor,
+            fund=fund,
+            title=title.strip(),
+            owner_unit=owner,
+            state=state,
+            source=_source(plan),
+            **fields,
+        )
     if state not in APPLICANT_STATES:
         raise SifError("import_state_for_admins", state=str(S(state).label))
-    lessons = fields.pop("lessons", "")  # written on the project once it exists, as on its edit page
-    project = services.project_create(actor=actor, fund=fund, title=title, owner_unit=owner, **fields)
+    lessons = fields.pop(
+        "lessons", ""
+    )  # written on the project once it exists, as on its edit page
+    project = services.project_create(
+        actor=actor, fund=fund, title=title, owner_unit=owner, **fields
+    )
     if lessons:
         services.project_update(actor=actor, project=project, lessons=lessons)
     for step in APPLICANT_STATES[1 : APPLICANT_STATES.index(S(state)) + 1]:
-        services.project_transition(actor=actor, project=project, to_state=step, reason=_source(plan))
+        services.project_transition(
+            actor=actor, project=project, to_state=step, reason=_source(plan)
+        )
     return project
 
 
@@ -176,17 +239,40 @@ def _project(actor: Any, fund: Fund, owner: OrgUnit, plan: ImportPlan) -> Projec
     if plan.granted_amount is not None and plan.state not in AFTER_GRANT:
         raise SifError("import_granted_needs_state")
     texts = {name: getattr(plan, name).strip() for name in TEXT_FIELDS}
-    fields = {"registration_number": plan.registration_number, "start_date": plan.start_date, "end_date": plan.end_date, **texts, **plan.fields}
+    fields = {
+        "registration_number": plan.registration_number,
+        "start_date": plan.start_date,
+        "end_date": plan.end_date,
+        **texts,
+        **plan.fields,
+    }
     project = _start(actor, fund, owner, plan, title=plan.title, state=_first_state(plan), **fields)
     if plan.budget:
         services.budget_set(actor=actor, project=project, rows=plan.budget)
     if plan.sought_amount is not None:
         services.sought_amount_set(actor=actor, project=project, amount=plan.sought_amount)
     for contact in plan.contacts:
-        services.contact_add(actor=actor, project=project, name=contact.name, title=contact.title, email=contact.email, phone=contact.phone)
+        services.contact_add(
+            actor=actor,
+            project=project,
+            name=contact.name,
+            title=contact.title,
+            email=contact.email,
+            phone=contact.phone,
+        )
     for ind in plan.indicators:
-        services.indicator_add(actor=actor, project=project, name=ind.name, group=ind.group, segment=ind.segment, method=ind.method, method_detail=ind.method_detail)
-    services.source_document_add(actor=actor, project=project, name=plan.filename, content=plan.content, kind=plan.kind)
+        services.indicator_add(
+            actor=actor,
+            project=project,
+            name=ind.name,
+            group=ind.group,
+            segment=ind.segment,
+            method=ind.method,
+            method_detail=ind.method_detail,
+        )
+    services.source_document_add(
+        actor=actor, project=project, name=plan.filename, content=plan.content, kind=plan.kind
+    )
     _decide(actor, project, plan)
     return project
 
@@ -203,11 +289,22 @@ def _first_state(plan: ImportPlan) -> str:
 
 def _decide(actor: Any, project: Project, plan: ImportPlan) -> None:
     if plan.granted_amount is not None:
-        services.decision_record(actor=actor, project=project, granted=True, body=plan.decision_body, decided_on=plan.decided_on, granted_amount=plan.granted_amount)
+        services.decision_record(
+            actor=actor,
+            project=project,
+            granted=True,
+            body=plan.decision_body,
+            decided_on=plan.decided_on,
+            granted_amount=plan.granted_amount,
+        )
         for step in PATH_AFTER_GRANT:
-            if project.state == plan.state or (plan.state == S.CLOSED and project.state == S.FINAL_REPORT_SUBMITTED):
+            if project.state == plan.state or (
+                plan.state == S.CLOSED and project.state == S.FINAL_REPORT_SUBMITTED
+            ):
                 break
-            services.project_transition(actor=actor, project=project, to_state=step, reason=_source(plan))
+            services.project_transition(
+                actor=actor, project=project, to_state=step, reason=_source(plan)
+            )
     if plan.state == S.CLOSED:
         services.closing_decision_record(
             actor=actor,

@@ -58,7 +58,9 @@ class Batch:
         return (self.folder / f"{index}.bin").read_bytes()
 
     def result(self, index: int) -> dict[str, Any]:
-        data: dict[str, Any] = json.loads((self.folder / f"{index}.json").read_text(encoding="utf-8"))
+        data: dict[str, Any] = json.loads(
+            (self.folder / f"{index}.json").read_text(encoding="utf-8")
+        )
         return data
 
 
@@ -66,7 +68,9 @@ def root() -> Path:
     return Path(settings.DATA_DIR) / "imports"
 
 
-def batch_stage(*, user_id: int, fund_id: int, municipality_id: int, uploads: list[tuple[str, bytes]]) -> Batch:
+def batch_stage(
+    *, user_id: int, fund_id: int, municipality_id: int, uploads: list[tuple[str, bytes]]
+) -> Batch:
     """Read every file (a bad one gets its Swedish message; the others go on) and keep them."""
     _remove_old()
     batch = Batch(uuid.uuid4().hex, user_id, fund_id, municipality_id, [])
@@ -76,8 +80,13 @@ def batch_stage(*, user_id: int, fund_id: int, municipality_id: int, uploads: li
         staged = StagedFile(index, name, result.ok, result.error.message if result.error else "")
         if result.ok and result.draft is not None:
             staged.kind, staged.format = result.draft.kind, result.format or ""
-            payload = {"result": result.to_dict(), "lines": [[ln.number, ln.text, ln.page] for ln in result.lines]}
-            (batch.folder / f"{index}.json").write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+            payload = {
+                "result": result.to_dict(),
+                "lines": [[ln.number, ln.text, ln.page] for ln in result.lines],
+            }
+            (batch.folder / f"{index}.json").write_text(
+                json.dumps(payload, ensure_ascii=False), encoding="utf-8"
+            )
             (batch.folder / f"{index}.bin").write_bytes(data)
         batch.files.append(staged)
     _save(batch)

@@ -17,7 +17,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-SUMMARY_HEADINGS = ("nulägesbeskrivning", "beskrivning av insatsen", "projektbeskrivning", "beskrivning av projektet")
+SUMMARY_HEADINGS = (
+    "nulägesbeskrivning",
+    "beskrivning av insatsen",
+    "projektbeskrivning",
+    "beskrivning av projektet",
+)
 SUMMARY_LABELS = ("genomförande", "projektbeskrivning", "beskrivning av projektet")
 PURPOSE_HEADINGS = ("syfte", "projektets syfte")
 PURPOSE_LABELS = ("syfte", "projektets syfte")
@@ -31,10 +36,22 @@ LESSON_LABELS = ("lärdomar",)
 # gathers the sub-sections after it up to one of these (or up to any recognised section).
 FORM_HEADINGS = frozenset(
     (
-        *SUMMARY_HEADINGS, *PURPOSE_HEADINGS, *GOAL_HEADINGS, *TARGET_HEADINGS, *LESSON_HEADINGS,
-        "behovsanalys", "val av geografiskt område", "utfall (effekt)", "utfall", "förtjänster",
-        "uppföljning och utvärdering av effekter", "metodutveckling, samverkan och långsiktighet",
-        "sammanfattning av målgrupp, insats, utfall och förtjänst", "referenser", "ekonomi", "kontaktperson",
+        *SUMMARY_HEADINGS,
+        *PURPOSE_HEADINGS,
+        *GOAL_HEADINGS,
+        *TARGET_HEADINGS,
+        *LESSON_HEADINGS,
+        "behovsanalys",
+        "val av geografiskt område",
+        "utfall (effekt)",
+        "utfall",
+        "förtjänster",
+        "uppföljning och utvärdering av effekter",
+        "metodutveckling, samverkan och långsiktighet",
+        "sammanfattning av målgrupp, insats, utfall och förtjänst",
+        "referenser",
+        "ekonomi",
+        "kontaktperson",
     )
 )
 PURPOSE_SENTENCE = re.compile(r"\bSyftet (?:var|är) att\b.*?(?:\.(?=\s+[A-ZÅÄÖ])|$)")
@@ -107,7 +124,11 @@ class Source:
         if not parts:
             return None
         several = len(parts) > 1
-        text = paragraphs(t for section, texts, _last in parts for t in ([section["heading"]] if several else []) + texts)
+        text = paragraphs(
+            t
+            for section, texts, _last in parts
+            for t in ([section["heading"]] if several else []) + texts
+        )
         refs = tuple(int(section["line"]) for section, _texts, _last in parts)
         spans = tuple((int(section["line"]) + 1, last) for section, _texts, last in parts)
         return Found(text, refs, spans)
@@ -161,7 +182,10 @@ def listed(items: Sequence[dict[str, Any]]) -> Found | None:
 
 def goals(goals: dict[str, Any]) -> Found | None:
     """Short- and long-term goals as the draft read them, each kind as a list under its name."""
-    parts = [(label, goals.get(key) or []) for key, label in (("short_term", "Kortsiktiga mål"), ("long_term", "Långsiktiga mål"))]
+    parts = [
+        (label, goals.get(key) or [])
+        for key, label in (("short_term", "Kortsiktiga mål"), ("long_term", "Långsiktiga mål"))
+    ]
     parts = [(label, items) for label, items in parts if items]
     if not parts:
         return None
@@ -172,10 +196,20 @@ def goals(goals: dict[str, Any]) -> Found | None:
 def project_texts(draft: dict[str, Any], source: Source) -> dict[str, Found]:
     """Per ReviewForm field, the text the document gives (fields it does not give are absent)."""
     found = {
-        "summary": source.first((source.under, SUMMARY_HEADINGS), (source.labelled, SUMMARY_LABELS)),
-        "purpose": source.first((source.labelled, PURPOSE_LABELS), (source.under, PURPOSE_HEADINGS), (source.sentence, PURPOSE_SENTENCE)),
-        "goals": goals(draft.get("goals") or {}) or source.first((source.labelled, GOAL_LABELS), (source.under, GOAL_HEADINGS)),
-        "target_group": source.first((source.under, TARGET_HEADINGS), (source.labelled, TARGET_LABELS)),
-        "lessons": listed(draft.get("lessons") or []) or source.first((source.under, LESSON_HEADINGS), (source.labelled, LESSON_LABELS)),
+        "summary": source.first(
+            (source.under, SUMMARY_HEADINGS), (source.labelled, SUMMARY_LABELS)
+        ),
+        "purpose": source.first(
+            (source.labelled, PURPOSE_LABELS),
+            (source.under, PURPOSE_HEADINGS),
+            (source.sentence, PURPOSE_SENTENCE),
+        ),
+        "goals": goals(draft.get("goals") or {})
+        or source.first((source.labelled, GOAL_LABELS), (source.under, GOAL_HEADINGS)),
+        "target_group": source.first(
+            (source.under, TARGET_HEADINGS), (source.labelled, TARGET_LABELS)
+        ),
+        "lessons": listed(draft.get("lessons") or [])
+        or source.first((source.under, LESSON_HEADINGS), (source.labelled, LESSON_LABELS)),
     }
     return {name: f for name, f in found.items() if f is not None}

@@ -74,14 +74,21 @@ def upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         fund = form.cleaned_data["fund"]
         uploads = [(f.name, f.read()) for f in form.cleaned_data["files"]]
-        batch = staging.batch_stage(user_id=request.user.pk, fund_id=fund.pk, municipality_id=fund.municipality_id, uploads=uploads)
+        batch = staging.batch_stage(
+            user_id=request.user.pk,
+            fund_id=fund.pk,
+            municipality_id=fund.municipality_id,
+            uploads=uploads,
+        )
         return redirect("imports:batch", batch_id=batch.id)
     return render(request, "imports/upload.html", {"form": form, "no_funds": not funds.exists()})
 
 
 def _batch_or_404(request: HttpRequest, batch_id: str) -> staging.Batch:
     batch = staging.batch_get(batch_id, user_id=request.user.pk)
-    if batch is None or batch.fund_id not in set(_import_funds(request.user).values_list("pk", flat=True)):
+    if batch is None or batch.fund_id not in set(
+        _import_funds(request.user).values_list("pk", flat=True)
+    ):
         raise Http404(_("Importen finns inte."))
     return batch
 
@@ -104,11 +111,15 @@ class Screen:
         draft = self.staged["result"]
         units = OrgUnit.objects.filter(municipality_id=fund.municipality_id).order_by("name", "pk")
         self.admin = perms.is_fund_admin(request.user, fund.municipality_id)
-        self.review: Review = review_initial(draft, list(units), batch.files[index].name, self.staged["lines"])
+        self.review: Review = review_initial(
+            draft, list(units), batch.files[index].name, self.staged["lines"]
+        )
         data = request.POST if request.method == "POST" else None
         r = self.review
         self.form = ReviewForm(data, initial=r.main, units=units, admin=self.admin)
-        self.budget = BudgetFormSet(data, prefix="budget", initial=r.budget, form_kwargs={"years": r.budget_years})
+        self.budget = BudgetFormSet(
+            data, prefix="budget", initial=r.budget, form_kwargs={"years": r.budget_years}
+        )
         self.contacts = ContactFormSet(data, prefix="contacts", initial=r.contacts)
         self.indicators = IndicatorFormSet(data, prefix="indicators", initial=r.indicators)
         self.proposals = ProposalFormSet(data, prefix="proposals", initial=r.proposals)
@@ -123,7 +134,28 @@ class Screen:
 
     def plan(self, filename: str, content: bytes) -> ImportPlan:
         d = self.form.cleaned_data
-        keys = ("title", "owner_unit", "new_unit_name", "new_unit_kind", "registration_number", "start_date", "end_date", "summary", "purpose", "goals", "target_group", "lessons", "sought_amount", "granted_amount", "decision_body", "decided_on", "closing_body", "closing_decided_on", "closing_outcome", "closing_text")
+        keys = (
+            "title",
+            "owner_unit",
+            "new_unit_name",
+            "new_unit_kind",
+            "registration_number",
+            "start_date",
+            "end_date",
+            "summary",
+            "purpose",
+            "goals",
+            "target_group",
+            "lessons",
+            "sought_amount",
+            "granted_amount",
+            "decision_body",
+            "decided_on",
+            "closing_body",
+            "closing_decided_on",
+            "closing_outcome",
+            "closing_text",
+        )
         return ImportPlan(
             filename=filename,
             content=content,
@@ -141,34 +173,66 @@ class Screen:
         text = message_for_error(error)
         field = FIELD_FOR_CODE.get(error.code) or str(error.params.get("field", ""))
         if error.code == "decision_body_required":
-            field = "decision_body" if plan.granted_amount is not None and not plan.decision_body.strip() else "closing_body"
+            field = (
+                "decision_body"
+                if plan.granted_amount is not None and not plan.decision_body.strip()
+                else "closing_body"
+            )
         if error.code.startswith("budget_amount") and error.params.get("label") == "sought_amount":
             field = "sought_amount"
         if field in self.form.fields:
             self.form.add_error(field, text)
             return
-        section = next((s for s, codes in SECTION_FOR_CODE.items() if error.code.startswith(codes)), "")
+        section = next(
+            (s for s, codes in SECTION_FOR_CODE.items() if error.code.startswith(codes)), ""
+        )
         if section:
             self.section_errors[section] = text
         self.form.add_error(None, text)
 
     def lines(self) -> list[dict[str, Any]]:
         used = {n for ns in self.review.sources.values() for n in ns}
-        used |= {n for spans in self.review.spans.values() for first, last in spans for n in range(first, last + 1)}
-        used |= {row["line"] for rows in (self.review.budget, self.review.contacts, self.review.indicators, self.review.proposals) for row in rows}
-        return [{"number": n, "text": t, "page": p, "used": n in used} for n, t, p in self.staged["lines"]]
+        used |= {
+            n
+            for spans in self.review.spans.values()
+            for first, last in spans
+            for n in range(first, last + 1)
+        }
+        used |= {
+            row["line"]
+            for rows in (
+                self.review.budget,
+                self.review.contacts,
+                self.review.indicators,
+                self.review.proposals,
+            )
+            for row in rows
+        }
+        return [
+            {"number": n, "text": t, "page": p, "used": n in used}
+            for n, t, p in self.staged["lines"]
+        ]
 
     def context(self, batch: staging.Batch, index: int) -> dict[str, Any]:
         text_by_line = {n: t for n, t, _p in self.staged["lines"]}
-        sources = {name: [(n, text_by_line.get(n, "")) for n in ns] for name, ns in self.review.sources.items()}
+        sources = {
+            name: [(n, text_by_line.get(n, "")) for n in ns]
+            for name, ns in self.review.sources.items()
+        }
         rows = [
             ("budget", self.budget, self.review.budget),
             ("contacts", self.contacts, self.review.contacts),
             ("indicators", self.indicators, self.review.indicators),
             ("proposals", self.proposals, self.review.proposals),
         ]
-        row_sources = {name: [(f, _row_source(initial, i, text_by_line)) for i, f in enumerate(fs)] for name, fs, initial in rows}
-        main_fields = [(self.form[name], sources.get(name, []), self.review.spans.get(name, [])) for name in self.form.fields]
+        row_sources = {
+            name: [(f, _row_source(initial, i, text_by_line)) for i, f in enumerate(fs)]
+            for name, fs, initial in rows
+        }
+        main_fields = [
+            (self.form[name], sources.get(name, []), self.review.spans.get(name, []))
+            for name in self.form.fields
+        ]
         return {
             "batch": batch,
             "index": index,
@@ -185,7 +249,9 @@ class Screen:
         }
 
 
-def _row_source(initial: list[dict[str, Any]], i: int, text_by_line: dict[int, str]) -> list[tuple[int, str]]:
+def _row_source(
+    initial: list[dict[str, Any]], i: int, text_by_line: dict[int, str]
+) -> list[tuple[int, str]]:
     if i < len(initial) and initial[i].get("line"):
         n = initial[i]["line"]
         return [(n, text_by_line.get(n, ""))]
@@ -215,4 +281,9 @@ def review(request: HttpRequest, batch_id: str, index: int) -> HttpResponse:
             if len(projects) == 1:
                 return redirect("projects:detail", pk=projects[0].pk)
             return redirect("imports:batch", batch_id=batch.id)
-    return render(request, "imports/review.html", screen.context(batch, index), status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "imports/review.html",
+        screen.context(batch, index),
+        status=400 if request.method == "POST" else 200,
+    )

@@ -13,7 +13,16 @@ from sif.web.ledger.models import LedgerEntry, RepaymentAgreement
 class LedgerEntryAdmin(MunicipalityScopedAdmin):
     read_only = True
     municipality_field = "fund__municipality"
-    list_display = ("booked_on", "fund", "project", "kind", "amount", "reference", "reverses", "created_by")
+    list_display = (
+        "booked_on",
+        "fund",
+        "project",
+        "kind",
+        "amount",
+        "reference",
+        "reverses",
+        "created_by",
+    )
     list_filter = ("kind",)
     list_select_related = ("fund", "project", "reverses", "created_by")
     search_fields = ("text", "reference", "project__title")

@@ -44,13 +44,26 @@ def _user(username: str) -> object:
 def load(stdout: TextIO) -> None:
     malmo, eskilstuna = _user("malmo"), _user("eskilstuna")
     malmo_fund = Fund.objects.get(municipality__code="malmo")
-    services.ledger_allocate(actor=malmo, fund=malmo_fund, amount="50000000", booked_on=date(2012, 4, 12), reference="KF 2012-04-12", text=MALMO_SOURCE)
+    services.ledger_allocate(
+        actor=malmo,
+        fund=malmo_fund,
+        amount="50000000",
+        booked_on=date(2012, 4, 12),
+        reference="KF 2012-04-12",
+        text=MALMO_SOURCE,
+    )
 
     samagera = Project.objects.get(title="Team Samagera")
     decision = Decision.objects.get(project=samagera, kind=DecisionKind.GRANT, granted=True)
     services.ledger_commit_decision(actor=eskilstuna, decision=decision)
-    services.repayment_agreement_save(actor=eskilstuna, project=samagera, rule=RepaymentRule.BY_AGREEMENT, note=SAMAGERA_NOTE)
+    services.repayment_agreement_save(
+        actor=eskilstuna, project=samagera, rule=RepaymentRule.BY_AGREEMENT, note=SAMAGERA_NOTE
+    )
 
     hela_familjen = Project.objects.get(title="Hela familjen")
-    services.repayment_agreement_save(actor=malmo, project=hela_familjen, rule=RepaymentRule.WAIVED, note=HELA_FAMILJEN_NOTE)
-    stdout.write("Fondernas bokföring inläst: Malmö 50 mnkr (KF 2012-04-12), Team Samagera 3,8 mnkr beviljat (sept. 2014); Stockholms fondkapital är okänt.\n")
+    services.repayment_agreement_save(
+        actor=malmo, project=hela_familjen, rule=RepaymentRule.WAIVED, note=HELA_FAMILJEN_NOTE
+    )
+    stdout.write(
+        "Fondernas bokföring inläst: Malmö 50 mnkr (KF 2012-04-12), Team Samagera 3,8 mnkr beviljat (sept. 2014); Stockholms fondkapital är okänt.\n"
+    )

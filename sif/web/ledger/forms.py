@@ -15,12 +15,34 @@ BOOKABLE = [(k, label) for k, label in EntryKind.choices if k != EntryKind.CORRE
 
 class BookingForm(forms.Form):
     kind = forms.ChoiceField(label=_("Typ av post"), choices=BOOKABLE)
-    project = forms.ModelChoiceField(label=_("Projekt"), queryset=Project.objects.none(), required=False, empty_label=_("– inget (avsättning) –"))
-    amount = forms.CharField(label=_("Belopp (kr)"), max_length=30, help_text=_("Alltid positivt, t.ex. 3 800 000; typen avgör riktningen."))
-    booked_on = forms.DateField(label=_("Bokföringsdatum"), widget=forms.DateInput(attrs={"type": "date"}))
-    write_off_of = forms.ChoiceField(label=_("Avskrivningen gäller"), choices=[("", "–"), *WriteOffOf.choices], required=False)
-    reference = forms.CharField(label=_("Referens"), max_length=300, required=False, help_text=_("T.ex. KF 2012-04-12 § 3 eller beslutet."))
-    text = forms.CharField(label=_("Text (skäl vid efterskänkning)"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    project = forms.ModelChoiceField(
+        label=_("Projekt"),
+        queryset=Project.objects.none(),
+        required=False,
+        empty_label=_("– inget (avsättning) –"),
+    )
+    amount = forms.CharField(
+        label=_("Belopp (kr)"),
+        max_length=30,
+        help_text=_("Alltid positivt, t.ex. 3 800 000; typen avgör riktningen."),
+    )
+    booked_on = forms.DateField(
+        label=_("Bokföringsdatum"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    write_off_of = forms.ChoiceField(
+        label=_("Avskrivningen gäller"), choices=[("", "–"), *WriteOffOf.choices], required=False
+    )
+    reference = forms.CharField(
+        label=_("Referens"),
+        max_length=300,
+        required=False,
+        help_text=_("T.ex. KF 2012-04-12 § 3 eller beslutet."),
+    )
+    text = forms.CharField(
+        label=_("Text (skäl vid efterskänkning)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
 
     def __init__(self, *args: Any, fund: Fund, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -35,10 +57,20 @@ class AgreementForm(forms.Form):
     rule = forms.ChoiceField(label=_("Återbetalningsregel"), choices=RepaymentRule.choices)
     years = forms.CharField(label=_("Antal år"), required=False, max_length=10)
     start_year = forms.CharField(label=_("Första år"), required=False, max_length=10)
-    share = forms.CharField(label=_("Andel av realiserade vinster (0–1)"), required=False, max_length=20)
+    share = forms.CharField(
+        label=_("Andel av realiserade vinster (0–1)"), required=False, max_length=20
+    )
     cap = forms.CharField(label=_("Tak (kr)"), required=False, max_length=30)
-    agreed_on = forms.DateField(label=_("Överenskommen"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    note = forms.CharField(label=_("Anteckning"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    agreed_on = forms.DateField(
+        label=_("Överenskommen"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    note = forms.CharField(
+        label=_("Anteckning"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
 
     def parameters(self) -> dict[str, str]:
-        return {k: self.cleaned_data[k] for k in ("years", "start_year", "share", "cap") if self.cleaned_data.get(k)}
+        return {
+            k: self.cleaned_data[k]
+            for k in ("years", "start_year", "share", "cap")
+            if self.cleaned_data.get(k)
+        }

@@ -62,17 +62,57 @@ class AppendOnly(models.Model):
 
 
 class LedgerEntry(AppendOnly):
-    fund = models.ForeignKey("projects.Fund", on_delete=models.PROTECT, related_name="ledger_entries", verbose_name=_("fond"))
-    project = models.ForeignKey("projects.Project", on_delete=models.PROTECT, null=True, blank=True, related_name="ledger_entries", verbose_name=_("projekt"))
+    fund = models.ForeignKey(
+        "projects.Fund",
+        on_delete=models.PROTECT,
+        related_name="ledger_entries",
+        verbose_name=_("fond"),
+    )
+    project = models.ForeignKey(
+        "projects.Project",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ledger_entries",
+        verbose_name=_("projekt"),
+    )
     kind = models.CharField(_("typ"), max_length=20, choices=EntryKind.choices)
-    write_off_of = models.CharField(_("avskrivningen gäller"), max_length=20, choices=WriteOffOf.choices, blank=True)
+    write_off_of = models.CharField(
+        _("avskrivningen gäller"), max_length=20, choices=WriteOffOf.choices, blank=True
+    )
     amount = models.DecimalField(_("belopp (kr)"), **MONEY)
     booked_on = models.DateField(_("bokföringsdatum"))
     text = models.TextField(_("text"), blank=True)
-    reference = models.CharField(_("referens"), max_length=300, blank=True, help_text=_("T.ex. 'KF 2012-04-12 §…' eller beslutet."))
-    decision = models.ForeignKey("projects.Decision", on_delete=models.PROTECT, null=True, blank=True, related_name="ledger_entries", verbose_name=_("beslut"))
-    reverses = models.OneToOneField("self", on_delete=models.PROTECT, null=True, blank=True, related_name="reversed_by", verbose_name=_("rättar post"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("bokförd av"))
+    reference = models.CharField(
+        _("referens"),
+        max_length=300,
+        blank=True,
+        help_text=_("T.ex. 'KF 2012-04-12 §…' eller beslutet."),
+    )
+    decision = models.ForeignKey(
+        "projects.Decision",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ledger_entries",
+        verbose_name=_("beslut"),
+    )
+    reverses = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reversed_by",
+        verbose_name=_("rättar post"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("bokförd av"),
+    )
     created_at = models.DateTimeField(_("bokförd"), auto_now_add=True)
 
     class Meta:
@@ -82,15 +122,21 @@ class LedgerEntry(AppendOnly):
         constraints = [
             models.CheckConstraint(condition=models.Q(amount__gt=0), name="ledger_amount_positive"),
             models.CheckConstraint(
-                condition=models.Q(kind=rules.CORRECTION, reverses__isnull=False) | (~models.Q(kind=rules.CORRECTION) & models.Q(reverses__isnull=True)),
+                condition=models.Q(kind=rules.CORRECTION, reverses__isnull=False)
+                | (~models.Q(kind=rules.CORRECTION) & models.Q(reverses__isnull=True)),
                 name="ledger_correction_reverses_one_entry",
             ),
             models.CheckConstraint(
-                condition=models.Q(kind=rules.ALLOCATION, project__isnull=True) | (~models.Q(kind=rules.ALLOCATION) & models.Q(project__isnull=False)),
+                condition=models.Q(kind=rules.ALLOCATION, project__isnull=True)
+                | (~models.Q(kind=rules.ALLOCATION) & models.Q(project__isnull=False)),
                 name="ledger_project_unless_allocation",
             ),
             models.CheckConstraint(
-                condition=models.Q(kind=rules.WRITE_OFF, write_off_of__in=[rules.OF_COMMITMENT, rules.OF_OUTSTANDING]) | (~models.Q(kind=rules.WRITE_OFF) & models.Q(write_off_of="")),
+                condition=models.Q(
+                    kind=rules.WRITE_OFF,
+                    write_off_of__in=[rules.OF_COMMITMENT, rules.OF_OUTSTANDING],
+                )
+                | (~models.Q(kind=rules.WRITE_OFF) & models.Q(write_off_of="")),
                 name="ledger_write_off_of_set_for_write_offs",
             ),
         ]
@@ -123,20 +169,38 @@ class RepaymentAgreement(AppendOnly):
 
     immutable_code = "agreement_immutable"
 
-    project = models.ForeignKey("projects.Project", on_delete=models.PROTECT, related_name="repayment_agreements", verbose_name=_("projekt"))
+    project = models.ForeignKey(
+        "projects.Project",
+        on_delete=models.PROTECT,
+        related_name="repayment_agreements",
+        verbose_name=_("projekt"),
+    )
     version = models.PositiveSmallIntegerField(_("version"))
     rule = models.CharField(_("återbetalningsregel"), max_length=30, choices=RepaymentRule.choices)
-    parameters = models.JSONField(_("parametrar"), default=dict, blank=True, help_text=_("years, start_year, share, cap"))
+    parameters = models.JSONField(
+        _("parametrar"), default=dict, blank=True, help_text=_("years, start_year, share, cap")
+    )
     agreed_on = models.DateField(_("överenskommen"), null=True, blank=True)
     note = models.TextField(_("anteckning"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("sparad av"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sparad av"),
+    )
     created_at = models.DateTimeField(_("sparad"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("återbetalningsöverenskommelse")
         verbose_name_plural = _("återbetalningsöverenskommelser")
         ordering = ["project", "version"]
-        constraints = [models.UniqueConstraint(fields=["project", "version"], name="agreement_project_version_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "version"], name="agreement_project_version_unique"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.project} – {self.get_rule_display()} (v{self.version})"

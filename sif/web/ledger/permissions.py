@@ -31,10 +31,13 @@ def can_keep_ledger(user: Any, fund: Any) -> Verdict:
     """Only a fund administrator of the fund's municipality books entries and saves agreements."""
     if is_fund_admin(user, fund.municipality_id):
         return ALLOWED
-    return refuse("permission_denied") if _member(user, fund.municipality_id) else refuse("fund_not_found")
+    return (
+        refuse("permission_denied")
+        if _member(user, fund.municipality_id)
+        else refuse("fund_not_found")
+    )
 
 
 def ledger_municipality_ids(user: Any) -> set[int]:
     """Municipalities whose funds the user may read."""
     return {m.municipality_id for m in user_memberships(user) if m.role in MUNICIPALITY_WIDE_ROLES}
-

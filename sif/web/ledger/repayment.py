@@ -61,21 +61,42 @@ def realised_gains(project: Project) -> RealisedGains | None:
     for card in effects.effect_cards(project, tables):
         if card.realised:
             municipal = sum(v for a, v in card.realised.items() if is_municipal(a))
-            expected = sum(v for a, v in card.expected.items() if is_municipal(a)) if card.expected else None
-            return RealisedGains(card.table.indicator.name, card.period_label, _kr(municipal), _kr(expected) if expected is not None else None)
+            expected = (
+                sum(v for a, v in card.expected.items() if is_municipal(a))
+                if card.expected
+                else None
+            )
+            return RealisedGains(
+                card.table.indicator.name,
+                card.period_label,
+                _kr(municipal),
+                _kr(expected) if expected is not None else None,
+            )
     return None
 
 
-def repayment_view(project: Project, entries: list[LedgerEntry], agreement: RepaymentAgreement | None) -> RepaymentView:
+def repayment_view(
+    project: Project, entries: list[LedgerEntry], agreement: RepaymentAgreement | None
+) -> RepaymentView:
     labels = dict(RepaymentRule.choices)
     if agreement is not None:
-        rule, source, params = agreement.rule, f"överenskommelse, version {agreement.version}", agreement.parameters or {}
+        rule, source, params = (
+            agreement.rule,
+            f"överenskommelse, version {agreement.version}",
+            agreement.parameters or {},
+        )
     elif project.repayment_rule:
         rule, source, params = project.repayment_rule, "projektets beslut", {}
     else:
         rule, source, params = project.fund.repayment_rule, "fondens regel", {}
     rule_entries = [e.as_rule_entry() for e in entries]
-    view = RepaymentView(rule, str(labels.get(rule, rule)), source, agreement, rules.by_project(rule_entries).get(project.pk, rules.Totals()))
+    view = RepaymentView(
+        rule,
+        str(labels.get(rule, rule)),
+        source,
+        agreement,
+        rules.by_project(rule_entries).get(project.pk, rules.Totals()),
+    )
     try:
         calc_rule = rules.rule_from_parameters(rule, params) if agreement is not None else None
     except SifError as error:
@@ -91,10 +112,16 @@ def repayment_view(project: Project, entries: list[LedgerEntry], agreement: Repa
         return view
     expected: dict[int, Decimal] | None = None
     if view.gains is not None and view.gains.expected_per_year is not None:
-        expected = {y: view.gains.expected_per_year for y in range(int(params["start_year"]), int(params["start_year"]) + int(params["years"]))}
+        expected = {
+            y: view.gains.expected_per_year
+            for y in range(
+                int(params["start_year"]), int(params["start_year"]) + int(params["years"])
+            )
+        }
     try:
-        view.rows = rules.planned_vs_actual(calc_rule, rule_entries, project.pk, cap=view.cap, expected_gains=expected)
+        view.rows = rules.planned_vs_actual(
+            calc_rule, rule_entries, project.pk, cap=view.cap, expected_gains=expected
+        )
     except SifError as error:
         view.error = message_for_error(error)
     return view
-

@@ -15,7 +15,9 @@ from sif.web.projects.models import Decision, DecisionKind, Fund, Project
 
 
 def funds_visible(user: Any) -> QuerySet[Fund]:
-    return Fund.objects.filter(municipality_id__in=ledger_municipality_ids(user)).select_related("municipality")
+    return Fund.objects.filter(municipality_id__in=ledger_municipality_ids(user)).select_related(
+        "municipality"
+    )
 
 
 def fund_entries(fund: Fund) -> list[LedgerEntry]:
@@ -43,7 +45,13 @@ def figure_kind(entry: LedgerEntry) -> str:
     return entry.reverses.kind if entry.kind == rules.CORRECTION and entry.reverses else entry.kind
 
 
-def entries_filtered(entries: Sequence[LedgerEntry], *, kinds: Sequence[str] = (), project_id: int | None = None, year: int | None = None) -> list[LedgerEntry]:
+def entries_filtered(
+    entries: Sequence[LedgerEntry],
+    *,
+    kinds: Sequence[str] = (),
+    project_id: int | None = None,
+    year: int | None = None,
+) -> list[LedgerEntry]:
     return [
         e
         for e in entries
@@ -62,22 +70,43 @@ class ProjectRow:
 def project_rows(entries: Sequence[LedgerEntry]) -> list[ProjectRow]:
     projects = {e.project_id: e.project for e in entries if e.project is not None}
     per = rules.by_project(rule_entries(entries))
-    rows = [ProjectRow(projects[pid], t) for pid, t in per.items() if isinstance(pid, int) and pid in projects]
+    rows = [
+        ProjectRow(projects[pid], t)
+        for pid, t in per.items()
+        if isinstance(pid, int) and pid in projects
+    ]
     return sorted(rows, key=lambda r: r.project.title)
 
 
 def agreement_current(project: Project) -> RepaymentAgreement | None:
-    return RepaymentAgreement.objects.filter(project=project).order_by("-version").select_related("created_by").first()
+    return (
+        RepaymentAgreement.objects.filter(project=project)
+        .order_by("-version")
+        .select_related("created_by")
+        .first()
+    )
 
 
 def agreement_versions(project: Project) -> list[RepaymentAgreement]:
-    return list(RepaymentAgreement.objects.filter(project=project).order_by("-version").select_related("created_by"))
+    return list(
+        RepaymentAgreement.objects.filter(project=project)
+        .order_by("-version")
+        .select_related("created_by")
+    )
 
 
-def decisions_to_book(project: Project, entries: Sequence[LedgerEntry]) -> list[tuple[Decision, LedgerEntry | None]]:
+def decisions_to_book(
+    project: Project, entries: Sequence[LedgerEntry]
+) -> list[tuple[Decision, LedgerEntry | None]]:
     """The project's granted grant decisions with an amount, each with its effective commitment entry (or None)."""
-    booked = {e.decision_id: e for e in entries if e.kind == rules.COMMITMENT and e.decision_id and not _reversed(e)}
-    decisions = Decision.objects.filter(project=project, kind=DecisionKind.GRANT, granted=True, granted_amount__isnull=False).order_by("created_at", "id")
+    booked = {
+        e.decision_id: e
+        for e in entries
+        if e.kind == rules.COMMITMENT and e.decision_id and not _reversed(e)
+    }
+    decisions = Decision.objects.filter(
+        project=project, kind=DecisionKind.GRANT, granted=True, granted_amount__isnull=False
+    ).order_by("created_at", "id")
     return [(d, booked.get(d.pk)) for d in decisions]
 
 

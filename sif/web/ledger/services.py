@@ -50,7 +50,11 @@ def parse_amount(value: object) -> Decimal:
         amount = Decimal(str(value).replace("\xa0", "").replace(" ", "").replace(",", "."))
     except InvalidOperation:
         raise SifError("ledger_amount_invalid", value=value) from None
-    if not amount.is_finite() or amount != amount.quantize(Decimal("0.01")) or abs(amount) >= MAX_AMOUNT:
+    if (
+        not amount.is_finite()
+        or amount != amount.quantize(Decimal("0.01"))
+        or abs(amount) >= MAX_AMOUNT
+    ):
         raise SifError("ledger_amount_invalid", value=value)
     if amount <= 0:
         raise SifError("ledger_amount_not_positive", value=format_kr(amount))
@@ -71,18 +75,30 @@ def _existing(fund: Fund) -> list[rules.Entry]:
     return [e.as_rule_entry() for e in LedgerEntry.objects.filter(fund=fund).order_by("id")]
 
 
-def _check_limits(existing: list[rules.Entry], kind: str, amount: Decimal, project_id: int | None, of: str) -> None:
+def _check_limits(
+    existing: list[rules.Entry], kind: str, amount: Decimal, project_id: int | None, of: str
+) -> None:
     """The specific refusals with the figures the user needs: what remains to pay out or to repay."""
     if project_id is None:
         return
     if kind == rules.DISBURSEMENT or (kind == rules.WRITE_OFF and of == rules.OF_COMMITMENT):
         remaining = rules.commitment_remaining(existing, project_id)
         if amount > remaining:
-            raise SifError("ledger_disbursement_exceeds_remaining", amount=format_kr(amount, 2), remaining=format_kr(remaining, 2))
-    if kind in (rules.REPAYMENT, rules.WAIVER) or (kind == rules.WRITE_OFF and of == rules.OF_OUTSTANDING):
+            raise SifError(
+                "ledger_disbursement_exceeds_remaining",
+                amount=format_kr(amount, 2),
+                remaining=format_kr(remaining, 2),
+            )
+    if kind in (rules.REPAYMENT, rules.WAIVER) or (
+        kind == rules.WRITE_OFF and of == rules.OF_OUTSTANDING
+    ):
         left = rules.outstanding(existing, project_id)
         if amount > left:
-            raise SifError("ledger_exceeds_outstanding", amount=format_kr(amount, 2), outstanding=format_kr(left, 2))
+            raise SifError(
+                "ledger_exceeds_outstanding",
+                amount=format_kr(amount, 2),
+                outstanding=format_kr(left, 2),
+            )
 
 
 def _save(entry: LedgerEntry) -> LedgerEntry:
@@ -105,7 +121,15 @@ def _log(actor: Any, verb: str, entry: LedgerEntry, reason: str = "") -> None:
         "write_off_of": entry.write_off_of,
         "decision": entry.decision_id,
     }
-    event_record(actor=actor, action=f"ledger_{verb}", obj=entry, municipality_id=entry.fund.municipality_id, project_id=entry.project_id, after=after, reason=reason)
+    event_record(
+        actor=actor,
+        action=f"ledger_{verb}",
+        obj=entry,
+        municipality_id=entry.fund.municipality_id,
+        project_id=entry.project_id,
+        after=after,
+        reason=reason,
+    )
 
 
 @transaction.atomic
@@ -130,7 +154,9 @@ def _book(
         raise SifError("ledger_date_required")
     if project is not None and project.fund_id != fund.pk:
         raise SifError("ledger_project_other_fund", project=project.title)
-    candidate = rules.Entry("new", kind, value, booked_on.year, project.pk if project else None, None, write_off_of)
+    candidate = rules.Entry(
+        "new", kind, value, booked_on.year, project.pk if project else None, None, write_off_of
+    )
     rules.check_entry(candidate)
     existing = _existing(fund)
     _check_limits(existing, kind, value, project.pk if project else None, write_off_of)
@@ -152,37 +178,148 @@ def _book(
     return entry
 
 
-def ledger_allocate(*, actor: Any, fund: Fund, amount: Amount, booked_on: date | None, text: str = "", reference: str = "") -> LedgerEntry:
+def ledger_allocate(
+    *,
+    actor: Any,
+    fund: Fund,
+    amount: Amount,
+    booked_on: date | None,
+    text: str = "",
+    reference: str = "",
+) -> LedgerEntry:
     """Money allocated to the fund (e.g. by the council)."""
-    return _book(actor=actor, fund=fund, kind=rules.ALLOCATION, amount=amount, booked_on=booked_on, text=text, reference=reference, verb="allocate")
+    return _book(
+        actor=actor,
+        fund=fund,
+        kind=rules.ALLOCATION,
+        amount=amount,
+        booked_on=booked_on,
+        text=text,
+        reference=reference,
+        verb="allocate",
+    )
 
 
-def ledger_commit(*, actor: Any, project: Project, amount: Amount, booked_on: date | None, text: str = "", reference: str = "", decision: Decision | None = None) -> LedgerEntry:
+def ledger_commit(
+    *,
+    actor: Any,
+    project: Project,
+    amount: Amount,
+    booked_on: date | None,
+    text: str = "",
+    reference: str = "",
+    decision: Decision | None = None,
+) -> LedgerEntry:
     """A grant to the project: committed, not yet paid out."""
-    return _book(actor=actor, fund=project.fund, project=project, kind=rules.COMMITMENT, amount=amount, booked_on=booked_on, text=text, reference=reference, decision=decision, verb="commit")
+    return _book(
+        actor=actor,
+        fund=project.fund,
+        project=project,
+        kind=rules.COMMITMENT,
+        amount=amount,
+        booked_on=booked_on,
+        text=text,
+        reference=reference,
+        decision=decision,
+        verb="commit",
+    )
 
 
-def ledger_disburse(*, actor: Any, project: Project, amount: Amount, booked_on: date | None, text: str = "", reference: str = "") -> LedgerEntry:
+def ledger_disburse(
+    *,
+    actor: Any,
+    project: Project,
+    amount: Amount,
+    booked_on: date | None,
+    text: str = "",
+    reference: str = "",
+) -> LedgerEntry:
     """A payment to the project, at most what remains of its commitment."""
-    return _book(actor=actor, fund=project.fund, project=project, kind=rules.DISBURSEMENT, amount=amount, booked_on=booked_on, text=text, reference=reference, verb="disburse")
+    return _book(
+        actor=actor,
+        fund=project.fund,
+        project=project,
+        kind=rules.DISBURSEMENT,
+        amount=amount,
+        booked_on=booked_on,
+        text=text,
+        reference=reference,
+        verb="disburse",
+    )
 
 
-def ledger_repay(*, actor: Any, project: Project, amount: Amount, booked_on: date | None, text: str = "", reference: str = "") -> LedgerEntry:
+def ledger_repay(
+    *,
+    actor: Any,
+    project: Project,
+    amount: Amount,
+    booked_on: date | None,
+    text: str = "",
+    reference: str = "",
+) -> LedgerEntry:
     """A repayment to the fund, at most the project's outstanding amount."""
-    return _book(actor=actor, fund=project.fund, project=project, kind=rules.REPAYMENT, amount=amount, booked_on=booked_on, text=text, reference=reference, verb="repay")
+    return _book(
+        actor=actor,
+        fund=project.fund,
+        project=project,
+        kind=rules.REPAYMENT,
+        amount=amount,
+        booked_on=booked_on,
+        text=text,
+        reference=reference,
+        verb="repay",
+    )
 
 
-def ledger_write_off(*, actor: Any, project: Project, amount: Amount, booked_on: date | None, of: str, text: str = "", reference: str = "") -> LedgerEntry:
+def ledger_write_off(
+    *,
+    actor: Any,
+    project: Project,
+    amount: Amount,
+    booked_on: date | None,
+    of: str,
+    text: str = "",
+    reference: str = "",
+) -> LedgerEntry:
     """`of="commitment"`: release the unused rest of a commitment; `of="outstanding"`: a debt that will not be repaid."""
-    return _book(actor=actor, fund=project.fund, project=project, kind=rules.WRITE_OFF, amount=amount, booked_on=booked_on, text=text, reference=reference, write_off_of=of, verb="write_off")
+    return _book(
+        actor=actor,
+        fund=project.fund,
+        project=project,
+        kind=rules.WRITE_OFF,
+        amount=amount,
+        booked_on=booked_on,
+        text=text,
+        reference=reference,
+        write_off_of=of,
+        verb="write_off",
+    )
 
 
-def ledger_waive(*, actor: Any, project: Project, amount: Amount, booked_on: date | None, reason: str, reference: str = "") -> LedgerEntry:
+def ledger_waive(
+    *,
+    actor: Any,
+    project: Project,
+    amount: Amount,
+    booked_on: date | None,
+    reason: str,
+    reference: str = "",
+) -> LedgerEntry:
     """Repayment waived by decision; the reason is required and kept as the entry's text."""
     if not reason.strip():
         _require_keeper(actor, project.fund)
         raise SifError("ledger_reason_required")
-    return _book(actor=actor, fund=project.fund, project=project, kind=rules.WAIVER, amount=amount, booked_on=booked_on, text=reason, reference=reference, verb="waive")
+    return _book(
+        actor=actor,
+        fund=project.fund,
+        project=project,
+        kind=rules.WAIVER,
+        amount=amount,
+        booked_on=booked_on,
+        text=reason,
+        reference=reference,
+        verb="waive",
+    )
 
 
 BOOKERS = {
@@ -192,13 +329,31 @@ BOOKERS = {
 }
 
 
-def ledger_book(*, actor: Any, fund: Fund, kind: str, amount: Amount, booked_on: date | None, project: Project | None = None, text: str = "", reference: str = "", write_off_of: str = "") -> LedgerEntry:
+def ledger_book(
+    *,
+    actor: Any,
+    fund: Fund,
+    kind: str,
+    amount: Amount,
+    booked_on: date | None,
+    project: Project | None = None,
+    text: str = "",
+    reference: str = "",
+    write_off_of: str = "",
+) -> LedgerEntry:
     """The booking form's one entry point: dispatches to the service of the kind."""
     if kind == rules.ALLOCATION:
         if project is not None:
             _require_keeper(actor, fund)
             raise SifError("ledger_allocation_with_project")
-        return ledger_allocate(actor=actor, fund=fund, amount=amount, booked_on=booked_on, text=text, reference=reference)
+        return ledger_allocate(
+            actor=actor,
+            fund=fund,
+            amount=amount,
+            booked_on=booked_on,
+            text=text,
+            reference=reference,
+        )
     if kind not in (*BOOKERS, rules.WRITE_OFF, rules.WAIVER):
         _require_keeper(actor, fund)
         raise SifError("ledger_kind_unknown", kind=kind)
@@ -209,17 +364,41 @@ def ledger_book(*, actor: Any, fund: Fund, kind: str, amount: Amount, booked_on:
         _require_keeper(actor, fund)
         raise SifError("ledger_project_other_fund", project=project.title)
     if kind == rules.WRITE_OFF:
-        return ledger_write_off(actor=actor, project=project, amount=amount, booked_on=booked_on, of=write_off_of, text=text, reference=reference)
+        return ledger_write_off(
+            actor=actor,
+            project=project,
+            amount=amount,
+            booked_on=booked_on,
+            of=write_off_of,
+            text=text,
+            reference=reference,
+        )
     if kind == rules.WAIVER:
-        return ledger_waive(actor=actor, project=project, amount=amount, booked_on=booked_on, reason=text, reference=reference)
-    return BOOKERS[kind](actor=actor, project=project, amount=amount, booked_on=booked_on, text=text, reference=reference)
+        return ledger_waive(
+            actor=actor,
+            project=project,
+            amount=amount,
+            booked_on=booked_on,
+            reason=text,
+            reference=reference,
+        )
+    return BOOKERS[kind](
+        actor=actor,
+        project=project,
+        amount=amount,
+        booked_on=booked_on,
+        text=text,
+        reference=reference,
+    )
 
 
 def _decision_date(decision: Decision) -> str:
     """The decision's date as precise as it is known: 2014-09-01, 2014-09 or 2014."""
     if decision.decided_on is None:
         return ""
-    return decision.decided_on.strftime({"month": "%Y-%m", "year": "%Y"}.get(decision.date_precision, "%Y-%m-%d"))
+    return decision.decided_on.strftime(
+        {"month": "%Y-%m", "year": "%Y"}.get(decision.date_precision, "%Y-%m-%d")
+    )
 
 
 @transaction.atomic
@@ -233,10 +412,14 @@ def ledger_commit_decision(*, actor: Any, decision: Decision) -> LedgerEntry:
         raise SifError("decision_not_granted")
     if decision.granted_amount is None or decision.granted_amount <= 0:
         raise SifError("decision_without_amount")
-    booked = LedgerEntry.objects.filter(decision=decision, kind=rules.COMMITMENT, reversed_by__isnull=True).first()
+    booked = LedgerEntry.objects.filter(
+        decision=decision, kind=rules.COMMITMENT, reversed_by__isnull=True
+    ).first()
     if booked is not None:
         raise SifError("decision_already_booked", entry=booked.pk)
-    reference = " ".join(p for p in (decision.body, _decision_date(decision), decision.paragraph) if p)
+    reference = " ".join(
+        p for p in (decision.body, _decision_date(decision), decision.paragraph) if p
+    )
     return ledger_commit(
         actor=actor,
         project=project,
@@ -249,7 +432,9 @@ def ledger_commit_decision(*, actor: Any, decision: Decision) -> LedgerEntry:
 
 
 @transaction.atomic
-def ledger_correct(*, actor: Any, entry: LedgerEntry, reason: str, booked_on: date | None = None) -> LedgerEntry:
+def ledger_correct(
+    *, actor: Any, entry: LedgerEntry, reason: str, booked_on: date | None = None
+) -> LedgerEntry:
     """Book the entry's reversing entry (same amount, opposite effect). A correction cannot be
     corrected, an entry is corrected once, and the ledger must stay valid without the entry."""
     fund = _lock(entry.fund)
@@ -264,9 +449,21 @@ def ledger_correct(*, actor: Any, entry: LedgerEntry, reason: str, booked_on: da
     when = booked_on or timezone.localdate()
     existing = _existing(fund)
     try:
-        rules.check_ledger([*existing, rules.Entry("new", rules.CORRECTION, entry.amount, when.year, entry.project_id, entry.pk)])
+        rules.check_ledger(
+            [
+                *existing,
+                rules.Entry(
+                    "new", rules.CORRECTION, entry.amount, when.year, entry.project_id, entry.pk
+                ),
+            ]
+        )
     except SifError as error:
-        shown = SifError(error.code, **{k: format_kr(v, 2) if isinstance(v, Decimal) else v for k, v in error.params.items()})
+        shown = SifError(
+            error.code,
+            **{
+                k: format_kr(v, 2) if isinstance(v, Decimal) else v for k, v in error.params.items()
+            },
+        )
         raise SifError("ledger_correction_breaks", detail=message_for_error(shown)) from None
     correction = LedgerEntry(
         fund=fund,
@@ -285,14 +482,27 @@ def ledger_correct(*, actor: Any, entry: LedgerEntry, reason: str, booked_on: da
 
 
 @transaction.atomic
-def repayment_agreement_save(*, actor: Any, project: Project, rule: str, parameters: dict[str, Any] | None = None, agreed_on: date | None = None, note: str = "") -> RepaymentAgreement:
+def repayment_agreement_save(
+    *,
+    actor: Any,
+    project: Project,
+    rule: str,
+    parameters: dict[str, Any] | None = None,
+    agreed_on: date | None = None,
+    note: str = "",
+) -> RepaymentAgreement:
     """A new version of the project's repayment agreement (earlier versions are kept)."""
     _lock(project.fund)
     _require_keeper(actor, project.fund)
     if rule not in RepaymentRule.values:
         raise SifError("agreement_rule_unknown", rule=rule)
     clean = rules.check_parameters(rule, parameters or {})
-    latest = RepaymentAgreement.objects.filter(project=project).order_by("-version").values_list("version", flat=True).first()
+    latest = (
+        RepaymentAgreement.objects.filter(project=project)
+        .order_by("-version")
+        .values_list("version", flat=True)
+        .first()
+    )
     agreement = RepaymentAgreement(
         project=project,
         version=(latest or 0) + 1,
@@ -313,6 +523,12 @@ def repayment_agreement_save(*, actor: Any, project: Project, rule: str, paramet
         obj=agreement,
         municipality_id=project.municipality_id,
         project_id=project.pk,
-        after={"version": agreement.version, "rule": rule, "parameters": clean, "agreed_on": agreed_on, "note": agreement.note},
+        after={
+            "version": agreement.version,
+            "rule": rule,
+            "parameters": clean,
+            "agreed_on": agreed_on,
+            "note": agreement.note,
+        },
     )
     return agreement

@@ -11,5 +11,9 @@ urlpatterns = [
     path("fond/<int:pk>/bokforing/<int:entry_id>/rattelse/", views.entry_correct, name="correct"),
     path("projekt/<int:pk>/aterbetalning/", views.project_repayment, name="repayment"),
     path("projekt/<int:pk>/aterbetalning/overenskommelse/", views.agreement_save, name="agreement"),
-    path("projekt/<int:pk>/aterbetalning/boka-beslut/<int:decision_id>/", views.decision_book, name="book_decision"),
+    path(
+        "projekt/<int:pk>/aterbetalning/boka-beslut/<int:decision_id>/",
+        views.decision_book,
+        name="book_decision",
+    ),
 ]

@@ -43,17 +43,42 @@ class Figure:
 
 
 def fund_figures(t: rules.Totals) -> list[Figure]:
-    A, C, D, R, W, V = (rules.ALLOCATION, rules.COMMITMENT, rules.DISBURSEMENT, rules.REPAYMENT, rules.WRITE_OFF, rules.WAIVER)
+    A, C, D, R, W, V = (
+        rules.ALLOCATION,
+        rules.COMMITMENT,
+        rules.DISBURSEMENT,
+        rules.REPAYMENT,
+        rules.WRITE_OFF,
+        rules.WAIVER,
+    )
     return [
         Figure("allocated", "Avsatt till fonden", t.allocated, (A,)),
         Figure("committed_total", "Beviljat", t.committed_total, (C,)),
         Figure("disbursed", "Utbetalt", t.disbursed, (D,)),
         Figure("repaid", "Återbetalt", t.repaid, (R,)),
-        Figure("written_off", "Avskrivet och efterskänkt", t.written_off + t.waived, (W, V), "avskrivna fordringar + efterskänkt"),
+        Figure(
+            "written_off",
+            "Avskrivet och efterskänkt",
+            t.written_off + t.waived,
+            (W, V),
+            "avskrivna fordringar + efterskänkt",
+        ),
         Figure("released", "Frigjort (beviljat men ej utbetalt, avskrivet)", t.released, (W,)),
         Figure("balance", "Saldo i fonden", t.balance, (A, D, R), "avsatt − utbetalt + återbetalt"),
-        Figure("committed", "Beviljat men ej utbetalt", t.committed, (C, D, W), "beviljat − utbetalt − frigjort"),
-        Figure("available", "Tillgängligt att bevilja", t.available, (A, C, R, W), "avsatt + återbetalt + frigjort − beviljat"),
+        Figure(
+            "committed",
+            "Beviljat men ej utbetalt",
+            t.committed,
+            (C, D, W),
+            "beviljat − utbetalt − frigjort",
+        ),
+        Figure(
+            "available",
+            "Tillgängligt att bevilja",
+            t.available,
+            (A, C, R, W),
+            "avsatt + återbetalt + frigjort − beviljat",
+        ),
     ]
 
 
@@ -68,7 +93,9 @@ def _fund(request: HttpRequest, pk: int) -> Fund:
 
 
 def _project(request: HttpRequest, pk: int) -> Project:
-    project = get_object_or_404(visible_projects(request.user).select_related("fund", "fund__municipality"), pk=pk)
+    project = get_object_or_404(
+        visible_projects(request.user).select_related("fund", "fund__municipality"), pk=pk
+    )
     if not can_view_project(request.user, project):
         raise Http404(message_for("project_not_found"))
     return project
@@ -77,7 +104,9 @@ def _project(request: HttpRequest, pk: int) -> Project:
 @login_required
 def fund_index(request: HttpRequest) -> HttpResponse:
     funds = list(selectors.funds_visible(request.user))
-    rows = [(fund, rules.totals(selectors.rule_entries(selectors.fund_entries(fund)))) for fund in funds]
+    rows = [
+        (fund, rules.totals(selectors.rule_entries(selectors.fund_entries(fund)))) for fund in funds
+    ]
     return render(request, "ledger/fund_index.html", {"rows": rows})
 
 
@@ -114,8 +143,15 @@ def fund_ledger(request: HttpRequest, pk: int) -> HttpResponse:
             data = form.cleaned_data
             try:
                 entry = services.ledger_book(
-                    actor=request.user, fund=fund, kind=data["kind"], project=data["project"], amount=data["amount"],
-                    booked_on=data["booked_on"], text=data["text"], reference=data["reference"], write_off_of=data["write_off_of"],
+                    actor=request.user,
+                    fund=fund,
+                    kind=data["kind"],
+                    project=data["project"],
+                    amount=data["amount"],
+                    booked_on=data["booked_on"],
+                    text=data["text"],
+                    reference=data["reference"],
+                    write_off_of=data["write_off_of"],
                 )
             except SifError as exc:
                 error = message_for_error(exc)
@@ -154,7 +190,9 @@ def entry_correct(request: HttpRequest, pk: int, entry_id: int) -> HttpResponse:
     entry = get_object_or_404(LedgerEntry, pk=entry_id, fund=fund)
     form = CorrectionForm(request.POST)
     try:
-        correction = services.ledger_correct(actor=request.user, entry=entry, reason=form.data.get("reason", ""))
+        correction = services.ledger_correct(
+            actor=request.user, entry=entry, reason=form.data.get("reason", "")
+        )
     except SifError as exc:
         messages.error(request, message_for_error(exc))
     else:
@@ -163,13 +201,19 @@ def entry_correct(request: HttpRequest, pk: int, entry_id: int) -> HttpResponse:
 
 
 @login_required
-def project_repayment(request: HttpRequest, pk: int, agreement_form: AgreementForm | None = None, error: str = "") -> HttpResponse:
+def project_repayment(
+    request: HttpRequest, pk: int, agreement_form: AgreementForm | None = None, error: str = ""
+) -> HttpResponse:
     project = _project(request, pk)
     entries = selectors.project_entries(project)
     agreement = selectors.agreement_current(project)
     can_book = bool(can_keep_ledger(request.user, project.fund))
     if agreement_form is None:
-        initial: dict[str, Any] = {"rule": agreement.rule if agreement else project.repayment_rule or project.fund.repayment_rule}
+        initial: dict[str, Any] = {
+            "rule": agreement.rule
+            if agreement
+            else project.repayment_rule or project.fund.repayment_rule
+        }
         if agreement:
             initial.update(agreement.parameters, agreed_on=agreement.agreed_on, note=agreement.note)
         agreement_form = AgreementForm(initial=initial)
@@ -193,11 +237,17 @@ def agreement_save(request: HttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk)
     form = AgreementForm(request.POST)
     if not form.is_valid():
-        return project_repayment(request, pk, agreement_form=form, error=message_for("invalid_input"))
+        return project_repayment(
+            request, pk, agreement_form=form, error=message_for("invalid_input")
+        )
     try:
         agreement = services.repayment_agreement_save(
-            actor=request.user, project=project, rule=form.cleaned_data["rule"], parameters=form.parameters(),
-            agreed_on=form.cleaned_data["agreed_on"], note=form.cleaned_data["note"],
+            actor=request.user,
+            project=project,
+            rule=form.cleaned_data["rule"],
+            parameters=form.parameters(),
+            agreed_on=form.cleaned_data["agreed_on"],
+            note=form.cleaned_data["note"],
         )
     except SifError as exc:
         return project_repayment(request, pk, agreement_form=form, error=message_for_error(exc))

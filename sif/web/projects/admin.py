@@ -77,10 +77,21 @@ def _inline(model_cls: type) -> type[ReadOnlyInline]:
 @admin.register(Project)
 class ProjectAdmin(MunicipalityScopedAdmin):
     read_only = True
-    list_display = ("title", "state", "owner_unit", "fund", "start_date", "end_date", "sought_amount")
+    list_display = (
+        "title",
+        "state",
+        "owner_unit",
+        "fund",
+        "start_date",
+        "end_date",
+        "sought_amount",
+    )
     list_filter = ("state", "municipality", "fund")
     search_fields = ("title", "short_name", "registration_number")
-    inlines = [_inline(m) for m in (Contact, BudgetRow, Application, Review, Decision, Indicator, SourceDocument)]
+    inlines = [
+        _inline(m)
+        for m in (Contact, BudgetRow, Application, Review, Decision, Indicator, SourceDocument)
+    ]
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         return [f.name for f in Project._meta.fields]

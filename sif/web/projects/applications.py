@@ -34,7 +34,10 @@ def application_sections(application: Application) -> list[AnsweredSection]:
         AnsweredSection(
             key=section["key"],
             label=section["label"],
-            fields=[AnsweredField(f["key"], f["label"], f["kind"], answers.get(f["key"], "")) for f in section.get("fields", [])],
+            fields=[
+                AnsweredField(f["key"], f["label"], f["kind"], answers.get(f["key"], ""))
+                for f in section.get("fields", [])
+            ],
         )
         for section in application.form.schema.get("sections", [])
     ]

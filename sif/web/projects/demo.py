@@ -59,7 +59,9 @@ REVIEW_CRITERIA = [
     {"code": "sustainability", "label": "Metodutveckling, samverkan och långsiktighet"},
     {"code": "research", "label": "Forskningsförankring"},
 ]
-CRITERIA_NOTE = "Bedömningskriterierna är exempeldata (rubrikerna i ansökningsformuläret, källdokument 002)."
+CRITERIA_NOTE = (
+    "Bedömningskriterierna är exempeldata (rubrikerna i ansökningsformuläret, källdokument 002)."
+)
 
 
 @dataclass(frozen=True)
@@ -74,8 +76,20 @@ class DemoUser:
 DEMO_USERS = (
     DemoUser("admin", None, "", "", "Django-administratör (superanvändare)"),
     DemoUser("fondforvaltare", Role.FUND_ADMIN, "stockholm", "", "Fondförvaltare, Stockholms stad"),
-    DemoUser("sokande", Role.APPLICANT, "stockholm", "Hässelby-Vällingby stadsdelsnämnd", "Sökande, Hässelby-Vällingby"),
-    DemoUser("rapportor", Role.REPORTER, "stockholm", "Rinkeby-Kista stadsdelsförvaltning", "Rapportör, Rinkeby-Kista (STIS)"),
+    DemoUser(
+        "sokande",
+        Role.APPLICANT,
+        "stockholm",
+        "Hässelby-Vällingby stadsdelsnämnd",
+        "Sökande, Hässelby-Vällingby",
+    ),
+    DemoUser(
+        "rapportor",
+        Role.REPORTER,
+        "stockholm",
+        "Rinkeby-Kista stadsdelsförvaltning",
+        "Rapportör, Rinkeby-Kista (STIS)",
+    ),
     DemoUser("granskare", Role.REVIEWER, "stockholm", "", "Granskare, Stockholms stad"),
     DemoUser("lasare", Role.READER, "stockholm", "", "Läsare, Stockholms stad"),
     DemoUser("malmo", Role.FUND_ADMIN, "malmo", "", "Fondförvaltare, Malmö stad"),
@@ -144,17 +158,34 @@ def _units(ms: dict[str, Municipality]) -> dict[str, OrgUnit]:
     sthlm, malmo, esk = ms["stockholm"], ms["malmo"], ms["eskilstuna"]
     u: dict[str, OrgUnit] = {}
     u["Socialnämnden"] = _unit(sthlm, "Socialnämnden", UnitKind.BOARD)
-    u["Socialförvaltningen"] = _unit(sthlm, "Socialförvaltningen", UnitKind.ADMINISTRATION, u["Socialnämnden"])
-    u["Hässelby-Vällingby stadsdelsnämnd"] = _unit(sthlm, "Hässelby-Vällingby stadsdelsnämnd", UnitKind.BOARD)
+    u["Socialförvaltningen"] = _unit(
+        sthlm, "Socialförvaltningen", UnitKind.ADMINISTRATION, u["Socialnämnden"]
+    )
+    u["Hässelby-Vällingby stadsdelsnämnd"] = _unit(
+        sthlm, "Hässelby-Vällingby stadsdelsnämnd", UnitKind.BOARD
+    )
     for district in STIS_DISTRICTS:
-        parent = u["Hässelby-Vällingby stadsdelsnämnd"] if district == "Hässelby-Vällingby" else None
+        parent = (
+            u["Hässelby-Vällingby stadsdelsnämnd"] if district == "Hässelby-Vällingby" else None
+        )
         name = f"{district} stadsdelsförvaltning"
         u[name] = _unit(sthlm, name, UnitKind.DISTRICT_ADMINISTRATION, parent)
-    u["Avdelningen för barn och unga"] = _unit(sthlm, "Avdelningen för barn och unga", UnitKind.DEPARTMENT, u["Hässelby-Vällingby stadsdelsförvaltning"])
-    u["Södermalms stadsdelsförvaltning"] = _unit(sthlm, "Södermalms stadsdelsförvaltning", UnitKind.DISTRICT_ADMINISTRATION)
-    u["Enheten för ekonomiskt bistånd"] = _unit(malmo, "Enheten för ekonomiskt bistånd", UnitKind.UNIT)
+    u["Avdelningen för barn och unga"] = _unit(
+        sthlm,
+        "Avdelningen för barn och unga",
+        UnitKind.DEPARTMENT,
+        u["Hässelby-Vällingby stadsdelsförvaltning"],
+    )
+    u["Södermalms stadsdelsförvaltning"] = _unit(
+        sthlm, "Södermalms stadsdelsförvaltning", UnitKind.DISTRICT_ADMINISTRATION
+    )
+    u["Enheten för ekonomiskt bistånd"] = _unit(
+        malmo, "Enheten för ekonomiskt bistånd", UnitKind.UNIT
+    )
     u["Torshälla stads nämnd"] = _unit(esk, "Torshälla stads nämnd", UnitKind.BOARD)
-    u["Torshälla stads förvaltning"] = _unit(esk, "Torshälla stads förvaltning", UnitKind.ADMINISTRATION, u["Torshälla stads nämnd"])
+    u["Torshälla stads förvaltning"] = _unit(
+        esk, "Torshälla stads förvaltning", UnitKind.ADMINISTRATION, u["Torshälla stads nämnd"]
+    )
     u["Kommunledningskontoret"] = _unit(esk, "Kommunledningskontoret", UnitKind.ADMINISTRATION)
     return u
 
@@ -192,7 +223,8 @@ def _funds(ms: dict[str, Municipality]) -> dict[str, Fund]:
             name="Eskilstuna kommuns sociala investeringsfond",
             repayment_rule=RepaymentRule.BY_AGREEMENT,
             repayment_note="Återbetalning till sociala investeringsfonden genomförs i överenskommelse med kommunledningskontoret (Rapport Team Samagera).",
-            source_note="Inga offentliga uppgifter om fonden har hittats utöver rapporten om Team Samagera (källdokument 003). " + CRITERIA_NOTE,
+            source_note="Inga offentliga uppgifter om fonden har hittats utöver rapporten om Team Samagera (källdokument 003). "
+            + CRITERIA_NOTE,
             review_criteria=REVIEW_CRITERIA,
         ),
     }
@@ -205,19 +237,30 @@ def _users(ms: dict[str, Municipality], units: dict[str, OrgUnit]) -> dict[str, 
     for spec in DEMO_USERS:
         password = secrets.token_urlsafe(9)
         if spec.role is None:
-            user = model.objects.create_superuser(username=spec.username, password=password, email="")
+            user = model.objects.create_superuser(
+                username=spec.username, password=password, email=""
+            )
         else:
             # Fund administrators are staff so that they reach the admin (scoped to their municipality).
-            user = model.objects.create_user(username=spec.username, password=password, first_name=spec.description, is_staff=spec.role == Role.FUND_ADMIN)
+            user = model.objects.create_user(
+                username=spec.username,
+                password=password,
+                first_name=spec.description,
+                is_staff=spec.role == Role.FUND_ADMIN,
+            )
             unit = units[spec.unit] if spec.unit else None
-            Membership.objects.create(user=user, municipality=ms[spec.municipality], unit=unit, role=spec.role)
+            Membership.objects.create(
+                user=user, municipality=ms[spec.municipality], unit=unit, role=spec.role
+            )
         made[spec.username] = (user, password)
     return made
 
 
 def _attach(actor: Any, project: Project, key: str) -> None:
     path: Path = SEEDS[key]
-    services.source_document_add(actor=actor, project=project, name=path.name, content=path.read_bytes(), kind="seed")
+    services.source_document_add(
+        actor=actor, project=project, name=path.name, content=path.read_bytes(), kind="seed"
+    )
 
 
 # ---------------------------------------------------------------- Stockholm
@@ -226,21 +269,42 @@ def _attach(actor: Any, project: Project, key: str) -> None:
 PROPOSAL_OWNERS = {
     1: ("Rinkeby-Kista stadsdelsförvaltning", ""),
     2: ("Södermalms stadsdelsförvaltning", ""),
-    3: ("Socialförvaltningen", "Ansvarig enhet är exempeldata: förslaget nämner åtta stadsdelsförvaltningar men ingen ansvarig."),
-    4: ("Socialförvaltningen", "Ansvarig enhet är exempeldata: förslaget beskriver Malmö stads arbete, inte vem i Stockholm som skulle driva det."),
-    5: ("Socialförvaltningen", "Ansvarig enhet är exempeldata: förslaget anger inte vem som skulle driva filialen."),
+    3: (
+        "Socialförvaltningen",
+        "Ansvarig enhet är exempeldata: förslaget nämner åtta stadsdelsförvaltningar men ingen ansvarig.",
+    ),
+    4: (
+        "Socialförvaltningen",
+        "Ansvarig enhet är exempeldata: förslaget beskriver Malmö stads arbete, inte vem i Stockholm som skulle driva det.",
+    ),
+    5: (
+        "Socialförvaltningen",
+        "Ansvarig enhet är exempeldata: förslaget anger inte vem som skulle driva filialen.",
+    ),
 }
 
 
-def _stockholm_proposals(admin: Any, reviewer: Any, units: dict[str, OrgUnit], fund: Fund) -> list[Project]:
+def _stockholm_proposals(
+    admin: Any, reviewer: Any, units: dict[str, OrgUnit], fund: Fund
+) -> list[Project]:
     projects = []
     for proposal in proposals_000():
         owner, note = PROPOSAL_OWNERS[proposal.number]
         project = services.project_create(
-            actor=admin, fund=fund, title=proposal.title, owner_unit=units[owner], summary=proposal.text, example_note=note,
+            actor=admin,
+            fund=fund,
+            title=proposal.title,
+            owner_unit=units[owner],
+            summary=proposal.text,
+            example_note=note,
             example_sections=[ExampleSection.OWNER_UNIT] if note else [],
         )
-        services.review_add(actor=reviewer, project=project, comments=proposal.comments, reviewer_name="Synpunkter i förslagsdokumentet")
+        services.review_add(
+            actor=reviewer,
+            project=project,
+            comments=proposal.comments,
+            reviewer_name="Synpunkter i förslagsdokumentet",
+        )
         _attach(admin, project, "000")
         projects.append(project)
     return projects
@@ -274,7 +338,13 @@ def _stis(admin: Any, units: dict[str, OrgUnit], fund: Fund) -> Project:
         ),
         example_sections=[ExampleSection.REPAYMENT],
     )
-    services.contact_add(actor=admin, project=project, name="Marianne Gabrielsson", title="Handläggare", phone="0850825950")
+    services.contact_add(
+        actor=admin,
+        project=project,
+        name="Marianne Gabrielsson",
+        title="Handläggare",
+        phone="0850825950",
+    )
     _attach(admin, project, "001")
     services.closing_decision_record(
         actor=admin,
@@ -310,22 +380,135 @@ _SURVEY = "Uppföljning medarbetarenkät samt intervjuer."
 M = MeasurementMethod
 # (group, name, method, method_detail, segment, comparison_group, unit, direction) as in seed 002's Utfall (effekt).
 PILOT_INDICATORS = [
-    (_KIDS, "Antal barn som efter avslutad kontakt har fått förbättrade skolresultat", M.SCHOOL_DATA, "Data från utvecklingsplaner i skolan vid insatsens start, avslut och en viss tid efter avslutad kontakt. Med samtycke", "6-12 år", "ordinarie socialtjänst", IndicatorUnit.COUNT, Direction.HIGHER_IS_BETTER),
-    (_KIDS, "Antal barn 6-12 år som efter avslutad kontakt fått en ökad skolnärvaro", M.SCHOOL_DATA, "Uppgifter om skolnärvaro vid insatsens start, avslut och en viss tid efter avslutad kontakt. Med samtycke", "6-12 år", "ordinarie socialtjänst", IndicatorUnit.COUNT, Direction.HIGHER_IS_BETTER),
-    (_KIDS, "Antal barn 6-12 år som fått en ökad psykisk hälsa och minskade beteendeproblem efter avslutad kontakt", M.INSTRUMENT, "Bedömningsinstrumentet SDQ", "6-12 år", "ordinarie socialtjänst", IndicatorUnit.COUNT, Direction.HIGHER_IS_BETTER),
-    (_KIDS, "Antal barn, unga och föräldrar som upplever att de har fått samordnat stöd", M.SIP_KOLLEN, "SIP-kollen.se", "6-12 år", "ordinarie socialtjänst", IndicatorUnit.COUNT, Direction.HIGHER_IS_BETTER),
-    (_STAFF, "Medarbetare inom socialtjänst och skola har samsyn kring arbetssätt", M.SPIDER, "Uppföljning av samverkan genom exempelvis spindelmätning", "", "", IndicatorUnit.SCORE, Direction.HIGHER_IS_BETTER),
-    (_STAFF, "Medarbetare har kunskap om verksamheten och hur arbetet bidrar till goda effekter för invånare", M.SURVEY, "Uppföljning medarbetarenkät samt intervjuer. Kunskap om effekter för invånare mäts enligt beskrivning under rubriken ovan.", "", "", IndicatorUnit.SCORE, Direction.HIGHER_IS_BETTER),
-    (_STAFF, "Medarbetare bidrar aktivt för att utveckla verksamheten för att möta invånares behov", M.SURVEY, _SURVEY, "", "", IndicatorUnit.SCORE, Direction.HIGHER_IS_BETTER),
-    (_STAFF, "Medarbetare har en god arbetsmiljö och ett gott arbetsklimat", M.SURVEY, _SURVEY, "", "", IndicatorUnit.SCORE, Direction.HIGHER_IS_BETTER),
-    (_ADMIN, "Andel som återaktualiseras för utredning", M.MANUAL, "Manuell registrering", "", "", IndicatorUnit.SHARE, Direction.LOWER_IS_BETTER),
-    (_ADMIN, "Andel utredningar som avslutas inom 60 dagar", M.CASE_SYSTEM, "Statistik över utredningstider hämtas ur sociala system", "", "", IndicatorUnit.SHARE, Direction.HIGHER_IS_BETTER),
-    (_ADMIN, "Andel som tackar ja till beviljad insats", M.MANUAL, "Manuell registrering", "", "", IndicatorUnit.SHARE, Direction.HIGHER_IS_BETTER),
-    (_ADMIN, "Andel som fullföljer beviljad insats", M.MANUAL, "Manuell registrering", "", "", IndicatorUnit.SHARE, Direction.HIGHER_IS_BETTER),
+    (
+        _KIDS,
+        "Antal barn som efter avslutad kontakt har fått förbättrade skolresultat",
+        M.SCHOOL_DATA,
+        "Data från utvecklingsplaner i skolan vid insatsens start, avslut och en viss tid efter avslutad kontakt. Med samtycke",
+        "6-12 år",
+        "ordinarie socialtjänst",
+        IndicatorUnit.COUNT,
+        Direction.HIGHER_IS_BETTER,
+    ),
+    (
+        _KIDS,
+        "Antal barn 6-12 år som efter avslutad kontakt fått en ökad skolnärvaro",
+        M.SCHOOL_DATA,
+        "Uppgifter om skolnärvaro vid insatsens start, avslut och en viss tid efter avslutad kontakt. Med samtycke",
+        "6-12 år",
+        "ordinarie socialtjänst",
+        IndicatorUnit.COUNT,
+        Direction.HIGHER_IS_BETTER,
+    ),
+    (
+        _KIDS,
+        "Antal barn 6-12 år som fått en ökad psykisk hälsa och minskade beteendeproblem efter avslutad kontakt",
+        M.INSTRUMENT,
+        "Bedömningsinstrumentet SDQ",
+        "6-12 år",
+        "ordinarie socialtjänst",
+        IndicatorUnit.COUNT,
+        Direction.HIGHER_IS_BETTER,
+    ),
+    (
+        _KIDS,
+        "Antal barn, unga och föräldrar som upplever att de har fått samordnat stöd",
+        M.SIP_KOLLEN,
+        "SIP-kollen.se",
+        "6-12 år",
+        "ordinarie socialtjänst",
+        IndicatorUnit.COUNT,
+        Direction.HIGHER_IS_BETTER,
+    ),
+    (
+        _STAFF,
+        "Medarbetare inom socialtjänst och skola har samsyn kring arbetssätt",
+        M.SPIDER,
+        "Uppföljning av samverkan genom exempelvis spindelmätning",
+        "",
+        "",
+        IndicatorUnit.SCORE,
+        Direction.HIGHER_IS_BETTER,
+    ),
+    (
+        _STAFF,
+        "Medarbetare har kunskap om verksamheten och hur arbetet bidrar till goda effekter för invånare",
+        M.SURVEY,
+        "Uppföljning medarbetarenkät samt intervjuer. Kunskap om effekter för invånare mäts enligt beskrivning under rubriken ovan.",
+        "",
+        "",
+        IndicatorUnit.SCORE,
+        Direction.HIGHER_IS_BETTER,
+    ),
+    (
+        _STAFF,
+        "Medarbetare bidrar aktivt för att utveckla verksamheten för att möta invånares behov",
+        M.SURVEY,
+        _SURVEY,
+        "",
+        "",
+        IndicatorUnit.SCORE,
+        Direction.HIGHER_IS_BETTER,
+    ),
+    (
+        _STAFF,
+        "Medarbetare har en god arbetsmiljö och ett gott arbetsklimat",
+        M.SURVEY,
+        _SURVEY,
+        "",
+        "",
+        IndicatorUnit.SCORE,
+        Direction.HIGHER_IS_BETTER,
+    ),
+    (
+        _ADMIN,
+        "Andel som återaktualiseras för utredning",
+        M.MANUAL,
+        "Manuell registrering",
+        "",
+        "",
+        IndicatorUnit.SHARE,
+        Direction.LOWER_IS_BETTER,
+    ),
+    (
+        _ADMIN,
+        "Andel utredningar som avslutas inom 60 dagar",
+        M.CASE_SYSTEM,
+        "Statistik över utredningstider hämtas ur sociala system",
+        "",
+        "",
+        IndicatorUnit.SHARE,
+        Direction.HIGHER_IS_BETTER,
+    ),
+    (
+        _ADMIN,
+        "Andel som tackar ja till beviljad insats",
+        M.MANUAL,
+        "Manuell registrering",
+        "",
+        "",
+        IndicatorUnit.SHARE,
+        Direction.HIGHER_IS_BETTER,
+    ),
+    (
+        _ADMIN,
+        "Andel som fullföljer beviljad insats",
+        M.MANUAL,
+        "Manuell registrering",
+        "",
+        "",
+        IndicatorUnit.SHARE,
+        Direction.HIGHER_IS_BETTER,
+    ),
 ]
 
 PILOT_CONTACTS = [
-    ("Andrea Hormazabal", "avdelningschef, avdelningen för barn och unga", "Andrea.hormazabal@stockholm.se", "08-508 04 025"),
+    (
+        "Andrea Hormazabal",
+        "avdelningschef, avdelningen för barn och unga",
+        "Andrea.hormazabal@stockholm.se",
+        "08-508 04 025",
+    ),
     ("Rebecca Hedenstedt", "Samverkansstrateg", "Rebecca.hedenstedt@stockholm.se", "08-508 04 172"),
 ]
 
@@ -344,10 +527,18 @@ def pilot_answers() -> dict[str, str]:
         "target_group": section("002", "Berörd målgrupp", "Beskrivning av insatsen"),
         "intervention": section("002", "Beskrivning av insatsen", "Utfall (effekt)"),
         "outcomes": section("002", "Utfall (effekt)", "Förtjänster"),
-        "gains": section("002", "Förtjänster", "Sammanfattning av målgrupp, insats, utfall och förtjänst"),
-        "evaluation": section("002", "Uppföljning och utvärdering av effekter", "Metodutveckling, samverkan och långsiktighet"),
+        "gains": section(
+            "002", "Förtjänster", "Sammanfattning av målgrupp, insats, utfall och förtjänst"
+        ),
+        "evaluation": section(
+            "002",
+            "Uppföljning och utvärdering av effekter",
+            "Metodutveckling, samverkan och långsiktighet",
+        ),
         "method_development": section("002", "Utveckling av arbetssätt", "Samverkan"),
-        "collaboration": section("002", "Samverkan", "Långsiktighet", after="Utveckling av arbetssätt"),
+        "collaboration": section(
+            "002", "Samverkan", "Långsiktighet", after="Utveckling av arbetssätt"
+        ),
         "sustainability": section("002", "Långsiktighet", "Forskningsförankring"),
         "research": section("002", "Forskningsförankring", "Referenser"),
         "references": section("002", "Referenser", None),
@@ -362,26 +553,49 @@ def _pilot(applicant: Any, units: dict[str, OrgUnit], fund: Fund) -> Project:
         owner_unit=units["Avdelningen för barn och unga"],
         start_date=date(2020, 1, 1),
         end_date=date(2022, 12, 31),
-        summary=section("002", "Beskrivning av pilot", "En nivåuppdelad och samtidigt sammanhållen socialtjänst").split("\n\n")[0],
-        target_group=section("002", "Berörd målgrupp", "Antal barn som hade kontakt med socialtjänsten utifrån genomlysningen under 2017:"),
+        summary=section(
+            "002", "Beskrivning av pilot", "En nivåuppdelad och samtidigt sammanhållen socialtjänst"
+        ).split("\n\n")[0],
+        target_group=section(
+            "002",
+            "Berörd målgrupp",
+            "Antal barn som hade kontakt med socialtjänsten utifrån genomlysningen under 2017:",
+        ),
         example_note=(
             "Periodens datum (1 januari 2020 – 31 december 2022) tolkar ansökans 'Tre år under perioden 2020-2022'. "
             "Indikatorernas enhet (antal/andel/skattning), riktning och mätfrekvens anges inte i ansökan och är exempeldata."
         ),
         example_sections=[ExampleSection.DATES, ExampleSection.INDICATORS],
     )
-    services.project_transition(actor=applicant, project=project, to_state=ProjectState.APPLICATION_STEP1)
-    services.project_transition(actor=applicant, project=project, to_state=ProjectState.APPLICATION_STEP2)
+    services.project_transition(
+        actor=applicant, project=project, to_state=ProjectState.APPLICATION_STEP1
+    )
+    services.project_transition(
+        actor=applicant, project=project, to_state=ProjectState.APPLICATION_STEP2
+    )
     services.budget_set(actor=applicant, project=project, rows=PILOT_BUDGET)
     services.sought_amount_set(actor=applicant, project=project, amount=PILOT_SOUGHT)
     for name, title, email, phone in PILOT_CONTACTS:
-        services.contact_add(actor=applicant, project=project, name=name, title=title, email=email, phone=phone)
+        services.contact_add(
+            actor=applicant, project=project, name=name, title=title, email=email, phone=phone
+        )
     for group, name, method, detail, segment, comparison, unit, direction in PILOT_INDICATORS:
         services.indicator_add(
-            actor=applicant, project=project, group=group, name=name, method=method, method_detail=detail,
-            segment=segment, comparison_group=comparison, unit=unit, direction=direction, frequency=Frequency.YEAR,
+            actor=applicant,
+            project=project,
+            group=group,
+            name=name,
+            method=method,
+            method_detail=detail,
+            segment=segment,
+            comparison_group=comparison,
+            unit=unit,
+            direction=direction,
+            frequency=Frequency.YEAR,
         )
-    services.application_submit(actor=applicant, project=project, form_code="application_full", answers=pilot_answers())
+    services.application_submit(
+        actor=applicant, project=project, form_code="application_full", answers=pilot_answers()
+    )
     _attach(applicant, project, "002")
     return project
 
@@ -439,13 +653,28 @@ def _ytterstad(applicant: Any, admin: Any, units: dict[str, OrgUnit], fund: Fund
         ),
         example_sections=[ExampleSection.FUND, ExampleSection.STATE, ExampleSection.BUDGET],
     )
-    services.project_transition(actor=applicant, project=project, to_state=ProjectState.APPLICATION_STEP1)
+    services.project_transition(
+        actor=applicant, project=project, to_state=ProjectState.APPLICATION_STEP1
+    )
     services.budget_set(actor=applicant, project=project, rows=YTTERSTAD_BUDGET)
     services.sought_amount_set(actor=applicant, project=project, amount=YTTERSTAD_SOUGHT)
-    services.contact_add(actor=applicant, project=project, name="Ingrid Brännström", email="ingrid.brannstrom@stockholm.se", phone="50805094")
-    services.application_submit(actor=applicant, project=project, form_code="application_short", answers=answers)
+    services.contact_add(
+        actor=applicant,
+        project=project,
+        name="Ingrid Brännström",
+        email="ingrid.brannstrom@stockholm.se",
+        phone="50805094",
+    )
+    services.application_submit(
+        actor=applicant, project=project, form_code="application_short", answers=answers
+    )
     _attach(applicant, project, "004")
-    services.project_transition(actor=admin, project=project, to_state=ProjectState.APPLICATION_STEP2, reason="Ansökningsformuläret för ytterstadsmedel har bara ett steg.")
+    services.project_transition(
+        actor=admin,
+        project=project,
+        to_state=ProjectState.APPLICATION_STEP2,
+        reason="Ansökningsformuläret för ytterstadsmedel har bara ett steg.",
+    )
     services.project_transition(actor=admin, project=project, to_state=ProjectState.IN_REVIEW)
     return project
 
@@ -485,7 +714,11 @@ def _samagera(admin: Any, units: dict[str, OrgUnit], fund: Fund) -> Project:
     )
     # The report's four "Att …" paragraphs under "Lärdomar som gjorts är:", word for word.
     services.project_update(actor=admin, project=project, lessons=samagera_lessons())
-    for to_state in (ProjectState.APPLICATION_STEP1, ProjectState.APPLICATION_STEP2, ProjectState.IN_REVIEW):
+    for to_state in (
+        ProjectState.APPLICATION_STEP1,
+        ProjectState.APPLICATION_STEP2,
+        ProjectState.IN_REVIEW,
+    ):
         services.project_transition(actor=admin, project=project, to_state=to_state)
     services.decision_record(
         actor=admin,
@@ -497,7 +730,9 @@ def _samagera(admin: Any, units: dict[str, OrgUnit], fund: Fund) -> Project:
         granted_amount=Decimal("3800000"),
     )
     services.project_transition(actor=admin, project=project, to_state=ProjectState.RUNNING)
-    services.project_transition(actor=admin, project=project, to_state=ProjectState.FINAL_REPORT_SUBMITTED)
+    services.project_transition(
+        actor=admin, project=project, to_state=ProjectState.FINAL_REPORT_SUBMITTED
+    )
     _attach(admin, project, "003")
     services.closing_decision_record(
         actor=admin,
@@ -544,7 +779,11 @@ def load(stdout: TextIO) -> dict[str, tuple[Any, str]]:
     units = _units(ms)
     funds = _funds(ms)
     users = _users(ms, units)
-    admin, applicant, reviewer = users["fondforvaltare"][0], users["sokande"][0], users["granskare"][0]
+    admin, applicant, reviewer = (
+        users["fondforvaltare"][0],
+        users["sokande"][0],
+        users["granskare"][0],
+    )
     _stockholm_proposals(admin, reviewer, units, funds["stockholm"])
     _stis(admin, units, funds["stockholm"])
     _pilot(applicant, units, funds["stockholm"])

@@ -16,9 +16,15 @@ from sif.web.projects.models import ClosingOutcome, ProjectState, RepaymentRule
 
 class ProjectFilterForm(forms.Form):
     state = forms.ChoiceField(label=_("Status"), required=False)
-    unit = forms.ModelChoiceField(label=_("Enhet"), queryset=None, required=False, empty_label=_("Alla enheter"))
-    year = forms.IntegerField(label=_("År"), required=False, min_value=1990, max_value=2100, localize=False)
-    fund = forms.ModelChoiceField(label=_("Fond"), queryset=None, required=False, empty_label=_("Alla fonder"))
+    unit = forms.ModelChoiceField(
+        label=_("Enhet"), queryset=None, required=False, empty_label=_("Alla enheter")
+    )
+    year = forms.IntegerField(
+        label=_("År"), required=False, min_value=1990, max_value=2100, localize=False
+    )
+    fund = forms.ModelChoiceField(
+        label=_("Fond"), queryset=None, required=False, empty_label=_("Alla fonder")
+    )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -48,16 +54,55 @@ class ProjectForm(forms.Form):
     fund = forms.ModelChoiceField(label=_("Fond"), queryset=None)
     owner_unit = forms.ModelChoiceField(label=_("Ansvarig enhet (sökande)"), queryset=None)
     registration_number = forms.CharField(label=_("Diarienummer"), max_length=60, required=False)
-    start_date = forms.DateField(label=_("Startdatum"), required=False, localize=True, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    end_date = forms.DateField(label=_("Slutdatum"), required=False, localize=True, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    participating_units = forms.ModelMultipleChoiceField(label=_("Deltagande enheter"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple)
-    summary = forms.CharField(label=_("Beskrivning"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
-    purpose = forms.CharField(label=_("Syfte"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    goals = forms.CharField(label=_("Mål"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    target_group = forms.CharField(label=_("Målgrupp"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    lessons = forms.CharField(label=_("Lärdomar"), required=False, widget=forms.Textarea(attrs={"rows": 4}), help_text=_("Vad projektet har lärt sig; visas i slutrapporten."))
+    start_date = forms.DateField(
+        label=_("Startdatum"),
+        required=False,
+        localize=True,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    end_date = forms.DateField(
+        label=_("Slutdatum"),
+        required=False,
+        localize=True,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    participating_units = forms.ModelMultipleChoiceField(
+        label=_("Deltagande enheter"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    summary = forms.CharField(
+        label=_("Beskrivning"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    purpose = forms.CharField(
+        label=_("Syfte"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    goals = forms.CharField(
+        label=_("Mål"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    target_group = forms.CharField(
+        label=_("Målgrupp"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    lessons = forms.CharField(
+        label=_("Lärdomar"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Vad projektet har lärt sig; visas i slutrapporten."),
+    )
 
-    TEXT_FIELDS = ("title", "short_name", "registration_number", "start_date", "end_date", "summary", "purpose", "goals", "target_group", "lessons")
+    TEXT_FIELDS = (
+        "title",
+        "short_name",
+        "registration_number",
+        "start_date",
+        "end_date",
+        "summary",
+        "purpose",
+        "goals",
+        "target_group",
+        "lessons",
+    )
 
     def __init__(self, *args: Any, user: Any, creating: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -68,7 +113,9 @@ class ProjectForm(forms.Form):
             del self.fields["fund"]
             del self.fields["owner_unit"]
         else:
-            del self.fields["lessons"]  # a new proposal has no lessons yet; they are written as the project runs
+            del self.fields[
+                "lessons"
+            ]  # a new proposal has no lessons yet; they are written as the project runs
 
     def project_fields(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in self.TEXT_FIELDS if name in self.fields}
@@ -103,7 +150,9 @@ def _amount_field(label: str) -> forms.DecimalField:
         max_digits=15,
         decimal_places=3,
         error_messages=AMOUNT_ERRORS,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "amount", "autocomplete": "off"}),
+        widget=forms.TextInput(
+            attrs={"inputmode": "decimal", "class": "amount", "autocomplete": "off"}
+        ),
     )
 
 
@@ -122,21 +171,38 @@ class BudgetForm(forms.Form):
         min_value=Decimal(0),
         max_digits=15,
         decimal_places=2,
-        error_messages={**AMOUNT_ERRORS, "invalid": _("Ange sökt belopp i kronor, t.ex. 22 540 000.")},
+        error_messages={
+            **AMOUNT_ERRORS,
+            "invalid": _("Ange sökt belopp i kronor, t.ex. 22 540 000."),
+        },
         help_text=_("Ska vara lika med budgetens totalsumma."),
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
 
-    def __init__(self, *args: Any, years: list[int], categories: list[tuple[str, str]], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, years: list[int], categories: list[tuple[str, str]], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         posted_years = {int(k.rsplit("-", 1)[1]) for k in (self.data or {}) if _is_amount_key(k)}
         self.years = sorted(set(years) | posted_years)
         self.categories = categories
         for code, label in categories:
-            self.fields[f"label-{code}"] = forms.CharField(label=_("Benämning: %(category)s") % {"category": label}, max_length=200, required=False, widget=forms.TextInput(attrs={"class": "label-input"}))
-            self.fields[f"footnote-{code}"] = forms.CharField(label=_("Fotnot: %(category)s") % {"category": label}, max_length=1000, required=False, widget=forms.TextInput(attrs={"class": "label-input"}))
+            self.fields[f"label-{code}"] = forms.CharField(
+                label=_("Benämning: %(category)s") % {"category": label},
+                max_length=200,
+                required=False,
+                widget=forms.TextInput(attrs={"class": "label-input"}),
+            )
+            self.fields[f"footnote-{code}"] = forms.CharField(
+                label=_("Fotnot: %(category)s") % {"category": label},
+                max_length=1000,
+                required=False,
+                widget=forms.TextInput(attrs={"class": "label-input"}),
+            )
             for year in self.years:
-                self.fields[f"amount-{code}-{year}"] = _amount_field(_("%(category)s %(year)s (tkr)") % {"category": label, "year": year})
+                self.fields[f"amount-{code}-{year}"] = _amount_field(
+                    _("%(category)s %(year)s (tkr)") % {"category": label, "year": year}
+                )
 
     def table(self) -> list[dict[str, Any]]:
         """Rows for the template: the category, its label and footnote fields and one field per year."""
@@ -157,15 +223,31 @@ class BudgetForm(forms.Form):
 
         result = []
         for code, _label in self.categories:
-            amounts = {y: self.cleaned_data[f"amount-{code}-{y}"] * 1000 for y in self.years if self.cleaned_data.get(f"amount-{code}-{y}") is not None}
+            amounts = {
+                y: self.cleaned_data[f"amount-{code}-{y}"] * 1000
+                for y in self.years
+                if self.cleaned_data.get(f"amount-{code}-{y}") is not None
+            }
             if amounts:
-                result.append(BudgetRowInput(code, self.cleaned_data[f"label-{code}"].strip(), self.cleaned_data[f"footnote-{code}"].strip(), amounts))
+                result.append(
+                    BudgetRowInput(
+                        code,
+                        self.cleaned_data[f"label-{code}"].strip(),
+                        self.cleaned_data[f"footnote-{code}"].strip(),
+                        amounts,
+                    )
+                )
         return result
 
 
 def _is_amount_key(key: str) -> bool:
     parts = key.split("-")
-    return len(parts) == 3 and parts[0] == "amount" and parts[2].isdigit() and 1900 <= int(parts[2]) <= 2200
+    return (
+        len(parts) == 3
+        and parts[0] == "amount"
+        and parts[2].isdigit()
+        and 1900 <= int(parts[2]) <= 2200
+    )
 
 
 # ---------------------------------------------------------------- review and decision
@@ -199,14 +281,36 @@ class ReviewForm(forms.Form):
         return [self[f"score-{c['code']}"] for c in self.criteria]
 
     def scores(self) -> dict[str, int]:
-        return {c["code"]: self.cleaned_data[f"score-{c['code']}"] for c in self.criteria if self.cleaned_data.get(f"score-{c['code']}") is not None}
+        return {
+            c["code"]: self.cleaned_data[f"score-{c['code']}"]
+            for c in self.criteria
+            if self.cleaned_data.get(f"score-{c['code']}") is not None
+        }
 
 
 class DecisionForm(forms.Form):
-    granted = forms.TypedChoiceField(label=_("Beslut"), choices=[("yes", _("Beviljas")), ("no", _("Avslås"))], coerce=lambda v: v == "yes", widget=forms.RadioSelect, initial="yes")
-    body = forms.CharField(label=_("Beslutande organ"), max_length=200, help_text=_("T.ex. Socialnämnden eller Kommunstyrelsen."))
-    decided_on = forms.DateField(label=_("Beslutsdatum"), localize=True, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    date_precision = forms.ChoiceField(label=_("Datumet är känt till"), choices=[("day", _("dag")), ("month", _("månad")), ("year", _("år"))], initial="day")
+    granted = forms.TypedChoiceField(
+        label=_("Beslut"),
+        choices=[("yes", _("Beviljas")), ("no", _("Avslås"))],
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
+        initial="yes",
+    )
+    body = forms.CharField(
+        label=_("Beslutande organ"),
+        max_length=200,
+        help_text=_("T.ex. Socialnämnden eller Kommunstyrelsen."),
+    )
+    decided_on = forms.DateField(
+        label=_("Beslutsdatum"),
+        localize=True,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    date_precision = forms.ChoiceField(
+        label=_("Datumet är känt till"),
+        choices=[("day", _("dag")), ("month", _("månad")), ("year", _("år"))],
+        initial="day",
+    )
     paragraph = forms.CharField(label=_("Paragraf (§)"), max_length=40, required=False)
     granted_amount = forms.DecimalField(
         label=_("Beviljat belopp (kr)"),
@@ -215,10 +319,15 @@ class DecisionForm(forms.Form):
         min_value=Decimal(0),
         max_digits=15,
         decimal_places=2,
-        error_messages={**AMOUNT_ERRORS, "invalid": _("Ange beviljat belopp i kronor, t.ex. 2 460 000.")},
+        error_messages={
+            **AMOUNT_ERRORS,
+            "invalid": _("Ange beviljat belopp i kronor, t.ex. 2 460 000."),
+        },
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
-    conditions = forms.CharField(label=_("Villkor"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    conditions = forms.CharField(
+        label=_("Villkor"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 DATE_PRECISION_CHOICES = [("day", _("dag")), ("month", _("månad")), ("year", _("år"))]
@@ -227,19 +336,39 @@ DATE_PRECISION_CHOICES = [("day", _("dag")), ("month", _("månad")), ("year", _(
 class ClosingDecisionForm(forms.Form):
     """The decision on the final report: who decided, when, the outcome and the repayment agreed."""
 
-    closing_outcome = forms.ChoiceField(label=_("Utfall"), choices=ClosingOutcome.choices, widget=forms.RadioSelect)
-    body = forms.CharField(label=_("Beslutande organ"), max_length=200, help_text=_("T.ex. Socialnämnden eller Kommunstyrelsen."))
-    decided_on = forms.DateField(label=_("Beslutsdatum"), localize=True, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    date_precision = forms.ChoiceField(label=_("Datumet är känt till"), choices=DATE_PRECISION_CHOICES, initial="day")
+    closing_outcome = forms.ChoiceField(
+        label=_("Utfall"), choices=ClosingOutcome.choices, widget=forms.RadioSelect
+    )
+    body = forms.CharField(
+        label=_("Beslutande organ"),
+        max_length=200,
+        help_text=_("T.ex. Socialnämnden eller Kommunstyrelsen."),
+    )
+    decided_on = forms.DateField(
+        label=_("Beslutsdatum"),
+        localize=True,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    date_precision = forms.ChoiceField(
+        label=_("Datumet är känt till"), choices=DATE_PRECISION_CHOICES, initial="day"
+    )
     paragraph = forms.CharField(label=_("Paragraf (§)"), max_length=40, required=False)
-    repayment_rule = forms.ChoiceField(label=_("Återbetalning"), choices=[("", _("fondens regel gäller")), *RepaymentRule.choices], required=False)
+    repayment_rule = forms.ChoiceField(
+        label=_("Återbetalning"),
+        choices=[("", _("fondens regel gäller")), *RepaymentRule.choices],
+        required=False,
+    )
     repayment_note = forms.CharField(
         label=_("Om återbetalningen"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("T.ex. ”Återbetalning sker enligt överenskommelse med kommunledningskontoret.”"),
+        help_text=_(
+            "T.ex. ”Återbetalning sker enligt överenskommelse med kommunledningskontoret.”"
+        ),
     )
-    text = forms.CharField(label=_("Beslutet och villkor"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    text = forms.CharField(
+        label=_("Beslutet och villkor"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
 
 
 # ---------------------------------------------------------------- application forms from their schema
@@ -275,7 +404,9 @@ def _display(value: Any, spec: dict[str, Any]) -> str:
     kind = _kind(spec)
     if kind == "money":
         try:
-            return format_kr(Decimal(str(value).replace("\xa0", "").replace(" ", "").replace(",", ".")))
+            return format_kr(
+                Decimal(str(value).replace("\xa0", "").replace(" ", "").replace(",", "."))
+            )
         except (InvalidOperation, ValueError):
             return str(value)
     if kind == "yesno":
@@ -288,21 +419,54 @@ def render_answers(schema: Any, answers: Any) -> list[dict[str, Any]]:
     answers = answers if isinstance(answers, dict) else {}
     rendered = []
     for section in _sections(schema):
-        items = [{"label": str(f.get("label") or f["key"]), "text": _display(answers.get(f["key"]), f), "kind": _kind(f)} for f in _fields(section)]
+        items = [
+            {
+                "label": str(f.get("label") or f["key"]),
+                "text": _display(answers.get(f["key"]), f),
+                "kind": _kind(f),
+            }
+            for f in _fields(section)
+        ]
         if items:
-            rendered.append({"title": str(section.get("label") or section.get("title") or ""), "items": items})
+            rendered.append(
+                {"title": str(section.get("label") or section.get("title") or ""), "items": items}
+            )
     return rendered
 
 
 def _form_field(spec: dict[str, Any]) -> forms.Field:
     kind = _kind(spec)
-    common: dict[str, Any] = {"label": spec.get("label") or spec["key"], "required": False, "help_text": spec.get("help", "")}
+    common: dict[str, Any] = {
+        "label": spec.get("label") or spec["key"],
+        "required": False,
+        "help_text": spec.get("help", ""),
+    }
     if kind == "money":
-        return forms.DecimalField(localize=True, min_value=Decimal(0), max_digits=15, decimal_places=2, error_messages={**AMOUNT_ERRORS, "invalid": _("Ange beloppet i kronor, t.ex. 2 460 000.")}, widget=forms.TextInput(attrs={"inputmode": "decimal"}), **common)
+        return forms.DecimalField(
+            localize=True,
+            min_value=Decimal(0),
+            max_digits=15,
+            decimal_places=2,
+            error_messages={
+                **AMOUNT_ERRORS,
+                "invalid": _("Ange beloppet i kronor, t.ex. 2 460 000."),
+            },
+            widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+            **common,
+        )
     if kind == "date":
-        return forms.DateField(localize=True, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **common)
+        return forms.DateField(
+            localize=True,
+            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            **common,
+        )
     if kind == "yesno":
-        return forms.TypedChoiceField(choices=[("", "–"), ("yes", _("Ja")), ("no", _("Nej"))], coerce=lambda v: v == "yes", empty_value=None, **common)
+        return forms.TypedChoiceField(
+            choices=[("", "–"), ("yes", _("Ja")), ("no", _("Nej"))],
+            coerce=lambda v: v == "yes",
+            empty_value=None,
+            **common,
+        )
     if kind in ("text", "period"):
         return forms.CharField(max_length=500, **common)
     if kind in RECORD_KINDS:
@@ -324,7 +488,10 @@ class ApplicationAnswersForm(forms.Form):
             self.layout.append((str(section.get("label") or section.get("title") or ""), keys))
 
     def grouped(self) -> list[dict[str, Any]]:
-        return [{"title": title, "fields": [{"field": self[k], "kind": kind} for k, kind in keys]} for title, keys in self.layout]
+        return [
+            {"title": title, "fields": [{"field": self[k], "kind": kind} for k, kind in keys]}
+            for title, keys in self.layout
+        ]
 
     def answers(self) -> dict[str, Any]:
         """Answers as the service stores them: text as str (amounts in kronor, dates ISO), yes/no as bool."""

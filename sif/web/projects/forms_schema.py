@@ -13,7 +13,17 @@ from __future__ import annotations
 
 from typing import Any
 
-FIELD_KINDS = ("text", "textarea", "date", "period", "money", "yesno", "contacts", "budget", "indicators")
+FIELD_KINDS = (
+    "text",
+    "textarea",
+    "date",
+    "period",
+    "money",
+    "yesno",
+    "contacts",
+    "budget",
+    "indicators",
+)
 
 
 def _f(key: str, label: str, kind: str = "textarea", help: str = "") -> dict[str, str]:
@@ -34,7 +44,12 @@ APPLICATION_FULL: dict[str, Any] = {
                 _f("period", "Datum", "period", "Under vilken period ska insatsen pågå?"),
                 _f("applicant_unit", "Ansökande verksamhet", "text"),
                 _f("affected_units", "Berörd verksamhet"),
-                _f("economy", "Ekonomi", "budget", "Kostnad per år och kostnadsslag (tkr). Totalsummorna räknas fram."),
+                _f(
+                    "economy",
+                    "Ekonomi",
+                    "budget",
+                    "Kostnad per år och kostnadsslag (tkr). Totalsummorna räknas fram.",
+                ),
                 _f("contacts", "Kontaktperson", "contacts"),
             ],
         },
@@ -46,7 +61,12 @@ APPLICATION_FULL: dict[str, Any] = {
                 _f("needs_analysis", "Behovsanalys"),
                 _f("target_group", "Berörd målgrupp"),
                 _f("intervention", "Beskrivning av insatsen"),
-                _f("outcomes", "Utfall (effekt)", "indicators", "Indikatorer med mätmetod, baslinje och jämförelsegrupp."),
+                _f(
+                    "outcomes",
+                    "Utfall (effekt)",
+                    "indicators",
+                    "Indikatorer med mätmetod, baslinje och jämförelsegrupp.",
+                ),
                 _f("gains", "Förtjänster"),
             ],
         },

@@ -29,16 +29,45 @@ class RepaymentRule(models.TextChoices):
 class Fund(models.Model):
     """A municipality's social investment fund and the settings its calculations use."""
 
-    municipality = models.ForeignKey("accounts.Municipality", on_delete=models.PROTECT, related_name="funds", verbose_name=_("kommun"))
+    municipality = models.ForeignKey(
+        "accounts.Municipality",
+        on_delete=models.PROTECT,
+        related_name="funds",
+        verbose_name=_("kommun"),
+    )
     name = models.CharField(_("namn"), max_length=200)
-    discount_rate = models.DecimalField(_("kalkylränta (real)"), max_digits=6, decimal_places=4, default=Decimal("0.0350"), validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal("0.5"))])
+    discount_rate = models.DecimalField(
+        _("kalkylränta (real)"),
+        max_digits=6,
+        decimal_places=4,
+        default=Decimal("0.0350"),
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal("0.5"))],
+    )
     price_base_year = models.PositiveSmallIntegerField(_("prisbasår"), default=2023)
-    suppression_threshold = models.PositiveSmallIntegerField(_("gräns för små tal"), default=5, help_text=_("Celler med färre observationer döljs i publicerade tabeller."))
-    repayment_rule = models.CharField(_("återbetalningsregel"), max_length=30, choices=RepaymentRule.choices, default=RepaymentRule.BY_AGREEMENT)
-    repayment_years = models.PositiveSmallIntegerField(_("återbetalningstid (år)"), null=True, blank=True)
+    suppression_threshold = models.PositiveSmallIntegerField(
+        _("gräns för små tal"),
+        default=5,
+        help_text=_("Celler med färre observationer döljs i publicerade tabeller."),
+    )
+    repayment_rule = models.CharField(
+        _("återbetalningsregel"),
+        max_length=30,
+        choices=RepaymentRule.choices,
+        default=RepaymentRule.BY_AGREEMENT,
+    )
+    repayment_years = models.PositiveSmallIntegerField(
+        _("återbetalningstid (år)"), null=True, blank=True
+    )
     repayment_note = models.TextField(_("om återbetalning"), blank=True)
     source_note = models.TextField(_("källa"), blank=True)
-    review_criteria = models.JSONField(_("bedömningskriterier"), default=list, blank=True, help_text=_('Lista av {"code": ..., "label": ...}; granskare sätter 1–5 poäng per kriterium.'))
+    review_criteria = models.JSONField(
+        _("bedömningskriterier"),
+        default=list,
+        blank=True,
+        help_text=_(
+            'Lista av {"code": ..., "label": ...}; granskare sätter 1–5 poäng per kriterium.'
+        ),
+    )
 
     class Meta:
         verbose_name = _("fond")
@@ -88,21 +117,48 @@ def validate_example_sections(value: object) -> None:
         raise ValidationError(_("Ange en lista av avsnittskoder."), code="invalid")
     unknown = [v for v in value if v not in ExampleSection.values]
     if unknown:
-        raise ValidationError(_("Okänt avsnitt: %(code)s."), code="invalid", params={"code": unknown[0]})
+        raise ValidationError(
+            _("Okänt avsnitt: %(code)s."), code="invalid", params={"code": unknown[0]}
+        )
     if len(set(value)) != len(value):
         raise ValidationError(_("Ett avsnitt anges bara en gång."), code="invalid")
 
 
 class Project(models.Model):
-    fund = models.ForeignKey(Fund, on_delete=models.PROTECT, related_name="projects", verbose_name=_("fond"))
-    municipality = models.ForeignKey("accounts.Municipality", on_delete=models.PROTECT, related_name="projects", verbose_name=_("kommun"))
+    fund = models.ForeignKey(
+        Fund, on_delete=models.PROTECT, related_name="projects", verbose_name=_("fond")
+    )
+    municipality = models.ForeignKey(
+        "accounts.Municipality",
+        on_delete=models.PROTECT,
+        related_name="projects",
+        verbose_name=_("kommun"),
+    )
     title = models.CharField(_("namn"), max_length=300)
     short_name = models.CharField(_("kortnamn"), max_length=60, blank=True)
     registration_number = models.CharField(_("diarienummer"), max_length=60, blank=True)
-    owner_unit = models.ForeignKey("accounts.OrgUnit", on_delete=models.PROTECT, related_name="owned_projects", verbose_name=_("ansvarig enhet"))
-    units = models.ManyToManyField("accounts.OrgUnit", through="ProjectUnit", related_name="projects", verbose_name=_("deltagande enheter"))
-    state = models.CharField(_("status"), max_length=30, choices=ProjectState.choices, default=ProjectState.PROPOSAL, db_index=True)
-    closing_outcome = models.CharField(_("utfall vid avslut"), max_length=30, choices=ClosingOutcome.choices, blank=True)
+    owner_unit = models.ForeignKey(
+        "accounts.OrgUnit",
+        on_delete=models.PROTECT,
+        related_name="owned_projects",
+        verbose_name=_("ansvarig enhet"),
+    )
+    units = models.ManyToManyField(
+        "accounts.OrgUnit",
+        through="ProjectUnit",
+        related_name="projects",
+        verbose_name=_("deltagande enheter"),
+    )
+    state = models.CharField(
+        _("status"),
+        max_length=30,
+        choices=ProjectState.choices,
+        default=ProjectState.PROPOSAL,
+        db_index=True,
+    )
+    closing_outcome = models.CharField(
+        _("utfall vid avslut"), max_length=30, choices=ClosingOutcome.choices, blank=True
+    )
     start_date = models.DateField(_("startdatum"), null=True, blank=True)
     end_date = models.DateField(_("slutdatum"), null=True, blank=True)
     sought_amount = models.DecimalField(_("sökt belopp (kr)"), **MONEY, null=True, blank=True)
@@ -111,10 +167,27 @@ class Project(models.Model):
     goals = models.TextField(_("mål"), blank=True)
     target_group = models.TextField(_("målgrupp"), blank=True)
     lessons = models.TextField(_("lärdomar"), blank=True)
-    repayment_rule = models.CharField(_("återbetalning"), max_length=30, choices=RepaymentRule.choices, blank=True, help_text=_("Tom: fondens regel gäller."))
+    repayment_rule = models.CharField(
+        _("återbetalning"),
+        max_length=30,
+        choices=RepaymentRule.choices,
+        blank=True,
+        help_text=_("Tom: fondens regel gäller."),
+    )
     repayment_note = models.TextField(_("om återbetalning"), blank=True)
-    example_note = models.TextField(_("exempeldata"), blank=True, help_text=_("Vilka uppgifter som är påhittade exempel och inte kommer från källdokumentet."))
-    example_sections = models.JSONField(_("avsnitt med exempeldata"), default=list, blank=True, validators=[validate_example_sections])
+    example_note = models.TextField(
+        _("exempeldata"),
+        blank=True,
+        help_text=_(
+            "Vilka uppgifter som är påhittade exempel och inte kommer från källdokumentet."
+        ),
+    )
+    example_sections = models.JSONField(
+        _("avsnitt med exempeldata"),
+        default=list,
+        blank=True,
+        validators=[validate_example_sections],
+    )
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
 
@@ -123,8 +196,16 @@ class Project(models.Model):
         verbose_name_plural = _("projekt")
         ordering = ["-start_date", "title"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(end_date__isnull=True) | models.Q(start_date__isnull=True) | models.Q(end_date__gte=models.F("start_date")), name="project_end_not_before_start"),
-            models.CheckConstraint(condition=models.Q(sought_amount__isnull=True) | models.Q(sought_amount__gte=0), name="project_sought_not_negative"),
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(start_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="project_end_not_before_start",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(sought_amount__isnull=True) | models.Q(sought_amount__gte=0),
+                name="project_sought_not_negative",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -135,12 +216,16 @@ class ProjectUnit(models.Model):
     """A unit taking part in a project; reporters of that unit report its figures."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="project_units")
-    unit = models.ForeignKey("accounts.OrgUnit", on_delete=models.PROTECT, related_name="project_links")
+    unit = models.ForeignKey(
+        "accounts.OrgUnit", on_delete=models.PROTECT, related_name="project_links"
+    )
 
     class Meta:
         verbose_name = _("deltagande enhet")
         verbose_name_plural = _("deltagande enheter")
-        constraints = [models.UniqueConstraint(fields=["project", "unit"], name="project_unit_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "unit"], name="project_unit_unique")
+        ]
 
     def __str__(self) -> str:
         return f"{self.project} – {self.unit}"
@@ -185,7 +270,11 @@ class BudgetRow(models.Model):
         verbose_name = _("budgetrad")
         verbose_name_plural = _("budgetrader")
         ordering = ["position", "id"]
-        constraints = [models.UniqueConstraint(fields=["project", "category"], name="budget_row_unique_category")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "category"], name="budget_row_unique_category"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.project}: {self.display_label()}"
@@ -207,7 +296,9 @@ class BudgetCell(models.Model):
         ordering = ["year"]
         constraints = [
             models.UniqueConstraint(fields=["row", "year"], name="budget_cell_unique_year"),
-            models.CheckConstraint(condition=models.Q(amount__gte=0), name="budget_cell_not_negative"),
+            models.CheckConstraint(
+                condition=models.Q(amount__gte=0), name="budget_cell_not_negative"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -226,7 +317,9 @@ class ApplicationForm(models.Model):
     class Meta:
         verbose_name = _("ansökningsformulär")
         verbose_name_plural = _("ansökningsformulär")
-        constraints = [models.UniqueConstraint(fields=["code", "version"], name="form_code_version_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "version"], name="form_code_version_unique")
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} (v{self.version})"
@@ -237,7 +330,9 @@ class Application(models.Model):
     form = models.ForeignKey(ApplicationForm, on_delete=models.PROTECT, related_name="applications")
     step = models.PositiveSmallIntegerField(_("steg"), default=1)
     answers = models.JSONField(_("svar"), default=dict)
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     submitted_at = models.DateTimeField(_("inlämnad"), auto_now_add=True)
 
     class Meta:
@@ -260,11 +355,18 @@ class Review(models.Model):
     """A reviewer's synpunkter, scores per criterion and recommendation."""
 
     project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="reviews")
-    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     reviewer_name = models.CharField(_("granskare"), max_length=200, blank=True)
     comments = models.TextField(_("synpunkter"))
     scores = models.JSONField(_("poäng per kriterium"), default=dict, blank=True)
-    recommendation = models.CharField(_("rekommendation"), max_length=30, choices=Recommendation.choices, default=Recommendation.NONE)
+    recommendation = models.CharField(
+        _("rekommendation"),
+        max_length=30,
+        choices=Recommendation.choices,
+        default=Recommendation.NONE,
+    )
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
 
     class Meta:
@@ -283,22 +385,36 @@ class DecisionKind(models.TextChoices):
 
 class Decision(models.Model):
     project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="decisions")
-    kind = models.CharField(_("typ av beslut"), max_length=20, choices=DecisionKind.choices, default=DecisionKind.GRANT)
+    kind = models.CharField(
+        _("typ av beslut"), max_length=20, choices=DecisionKind.choices, default=DecisionKind.GRANT
+    )
     granted = models.BooleanField(_("beviljat"), default=True)
     body = models.CharField(_("beslutande organ"), max_length=200)
     decided_on = models.DateField(_("beslutsdatum"), null=True, blank=True)
-    date_precision = models.CharField(_("datumets precision"), max_length=10, choices=[("day", _("dag")), ("month", _("månad")), ("year", _("år"))], default="day")
+    date_precision = models.CharField(
+        _("datumets precision"),
+        max_length=10,
+        choices=[("day", _("dag")), ("month", _("månad")), ("year", _("år"))],
+        default="day",
+    )
     paragraph = models.CharField(_("paragraf (§)"), max_length=40, blank=True)
     granted_amount = models.DecimalField(_("beviljat belopp (kr)"), **MONEY, null=True, blank=True)
     conditions = models.TextField(_("villkor"), blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("beslut")
         verbose_name_plural = _("beslut")
         ordering = ["created_at", "id"]
-        constraints = [models.CheckConstraint(condition=models.Q(granted_amount__isnull=True) | models.Q(granted_amount__gte=0), name="decision_amount_not_negative")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(granted_amount__isnull=True) | models.Q(granted_amount__gte=0),
+                name="decision_amount_not_negative",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.project} – {self.get_kind_display()} {self.body} {self.decided_on or ''}".strip()
@@ -338,19 +454,46 @@ class Indicator(models.Model):
     """An outcome or process measure defined in the application and followed up per unit and period."""
 
     project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="indicators")
-    group = models.CharField(_("avser"), max_length=100, blank=True, help_text=_("T.ex. 'För barn och unga 6–12 år', 'För medarbetare'."))
+    group = models.CharField(
+        _("avser"),
+        max_length=100,
+        blank=True,
+        help_text=_("T.ex. 'För barn och unga 6–12 år', 'För medarbetare'."),
+    )
     name = models.CharField(_("indikator"), max_length=300)
-    unit = models.CharField(_("enhet"), max_length=10, choices=IndicatorUnit.choices, default=IndicatorUnit.COUNT)
-    direction = models.CharField(_("riktning"), max_length=10, choices=Direction.choices, default=Direction.HIGHER_IS_BETTER)
+    unit = models.CharField(
+        _("enhet"), max_length=10, choices=IndicatorUnit.choices, default=IndicatorUnit.COUNT
+    )
+    direction = models.CharField(
+        _("riktning"), max_length=10, choices=Direction.choices, default=Direction.HIGHER_IS_BETTER
+    )
     segment = models.CharField(_("målgruppssegment"), max_length=100, blank=True)
-    method = models.CharField(_("mätmetod"), max_length=20, choices=MeasurementMethod.choices, default=MeasurementMethod.MANUAL)
+    method = models.CharField(
+        _("mätmetod"),
+        max_length=20,
+        choices=MeasurementMethod.choices,
+        default=MeasurementMethod.MANUAL,
+    )
     method_detail = models.TextField(_("mätmetod, beskrivning"), blank=True)
-    baseline_value = models.DecimalField(_("baslinje"), max_digits=15, decimal_places=4, null=True, blank=True)
+    baseline_value = models.DecimalField(
+        _("baslinje"), max_digits=15, decimal_places=4, null=True, blank=True
+    )
     baseline_date = models.DateField(_("baslinjens datum"), null=True, blank=True)
-    target_value = models.DecimalField(_("målvärde"), max_digits=15, decimal_places=4, null=True, blank=True)
+    target_value = models.DecimalField(
+        _("målvärde"), max_digits=15, decimal_places=4, null=True, blank=True
+    )
     comparison_group = models.CharField(_("jämförelsegrupp"), max_length=200, blank=True)
-    frequency = models.CharField(_("frekvens"), max_length=20, choices=Frequency.choices, default=Frequency.TERTIAL)
-    responsible_unit = models.ForeignKey("accounts.OrgUnit", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("ansvarig enhet"))
+    frequency = models.CharField(
+        _("frekvens"), max_length=20, choices=Frequency.choices, default=Frequency.TERTIAL
+    )
+    responsible_unit = models.ForeignKey(
+        "accounts.OrgUnit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ansvarig enhet"),
+    )
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -370,7 +513,9 @@ class SourceDocument(models.Model):
     original_name = models.CharField(_("filnamn"), max_length=255)
     sha256 = models.CharField(max_length=64)
     kind = models.CharField(_("dokumenttyp"), max_length=40, blank=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -44,7 +44,9 @@ def project_list(*, user: Any, filters: ProjectFilters) -> QuerySet[Project]:
         qs = qs.filter(Q(owner_unit=filters.unit) | Q(units=filters.unit))
     if filters.year is not None:
         # any overlap of the project period with the calendar year
-        qs = qs.filter(start_date__lte=date(filters.year, 12, 31), end_date__gte=date(filters.year, 1, 1))
+        qs = qs.filter(
+            start_date__lte=date(filters.year, 12, 31), end_date__gte=date(filters.year, 1, 1)
+        )
     if filters.fund is not None:
         qs = qs.filter(fund=filters.fund)
     return qs.order_by("-start_date", "title", "pk")
@@ -55,11 +57,15 @@ def municipality_ids_for(user: Any) -> set[int]:
 
 
 def funds_for(user: Any) -> QuerySet[Fund]:
-    return Fund.objects.filter(municipality_id__in=municipality_ids_for(user)).order_by("name", "pk")
+    return Fund.objects.filter(municipality_id__in=municipality_ids_for(user)).order_by(
+        "name", "pk"
+    )
 
 
 def units_for(user: Any) -> QuerySet[OrgUnit]:
-    return OrgUnit.objects.filter(municipality_id__in=municipality_ids_for(user)).order_by("name", "pk")
+    return OrgUnit.objects.filter(municipality_id__in=municipality_ids_for(user)).order_by(
+        "name", "pk"
+    )
 
 
 def memberships_for(user: Any) -> list[Membership]:
@@ -83,7 +89,10 @@ def project_get(*, user: Any, pk: int) -> Project | None:
         visible_projects(user)
         .select_related("fund", "owner_unit", "municipality")
         .prefetch_related(
-            Prefetch("project_units", queryset=ProjectUnit.objects.select_related("unit").order_by("unit__name", "pk")),
+            Prefetch(
+                "project_units",
+                queryset=ProjectUnit.objects.select_related("unit").order_by("unit__name", "pk"),
+            ),
         )
         .filter(pk=pk)
         .first()
@@ -122,8 +131,17 @@ def period_years(project: Project) -> list[int]:
 
 
 def budget_inputs(project: Project) -> list[BudgetRowInput]:
-    rows = BudgetRow.objects.filter(project=project).prefetch_related("cells").order_by("position", "pk")
-    return [BudgetRowInput(r.category, r.display_label(), r.footnote, {c.year: c.amount for c in r.cells.all()}) for r in rows]
+    rows = (
+        BudgetRow.objects.filter(project=project)
+        .prefetch_related("cells")
+        .order_by("position", "pk")
+    )
+    return [
+        BudgetRowInput(
+            r.category, r.display_label(), r.footnote, {c.year: c.amount for c in r.cells.all()}
+        )
+        for r in rows
+    ]
 
 
 def budget_table(project: Project) -> BudgetTable:
@@ -172,5 +190,9 @@ def project_timeline(project: Project, *, everything: bool) -> tuple[list[Event]
 
 def granted_amount(decisions: list[Decision]) -> Decimal | None:
     """The amount of the latest decision granting money, if any."""
-    granted = [d for d in decisions if d.kind == DecisionKind.GRANT and d.granted and d.granted_amount is not None]
+    granted = [
+        d
+        for d in decisions
+        if d.kind == DecisionKind.GRANT and d.granted and d.granted_amount is not None
+    ]
     return granted[-1].granted_amount if granted else None

@@ -113,7 +113,9 @@ def _clean(obj: models.Model, exclude: Iterable[str] = ()) -> None:
                 label = str(obj._meta.get_field(name).verbose_name)
             except Exception:  # noqa: BLE001 - a non-field key keeps its name
                 label = name
-        raise SifError("field_invalid", field=name, label=label, detail=" ".join(messages)) from None
+        raise SifError(
+            "field_invalid", field=name, label=label, detail=" ".join(messages)
+        ) from None
 
 
 def _snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
@@ -129,7 +131,14 @@ def _lock(project: Project) -> Project:
 
 
 def _record(actor: Any, action: str, obj: models.Model, project: Project, **kwargs: Any) -> None:
-    event_record(actor=actor, action=action, obj=obj, municipality_id=project.municipality_id, project_id=project.pk, **kwargs)
+    event_record(
+        actor=actor,
+        action=action,
+        obj=obj,
+        municipality_id=project.municipality_id,
+        project_id=project.pk,
+        **kwargs,
+    )
 
 
 def _parse_money(value: object, code_prefix: str) -> Decimal:
@@ -149,8 +158,15 @@ def _check_units(project_or_fund_municipality_id: int, units: Iterable[OrgUnit])
 
 
 def _budget_inputs(project: Project) -> list[BudgetRowInput]:
-    rows = BudgetRow.objects.filter(project=project).prefetch_related("cells").order_by("position", "pk")
-    return [BudgetRowInput(r.category, r.label, r.footnote, {c.year: c.amount for c in r.cells.all()}) for r in rows]
+    rows = (
+        BudgetRow.objects.filter(project=project)
+        .prefetch_related("cells")
+        .order_by("position", "pk")
+    )
+    return [
+        BudgetRowInput(r.category, r.label, r.footnote, {c.year: c.amount for c in r.cells.all()})
+        for r in rows
+    ]
 
 
 def _kr(amount: Decimal) -> str:
@@ -159,7 +175,12 @@ def _kr(amount: Decimal) -> str:
 
 def _budget_as_json(rows: Sequence[BudgetRowInput]) -> list[dict[str, Any]]:
     return [
-        {"category": r.category, "label": r.label, "footnote": r.footnote, "amounts": {str(y): _kr(a) for y, a in sorted(r.amounts.items())}}
+        {
+            "category": r.category,
+            "label": r.label,
+            "footnote": r.footnote,
+            "amounts": {str(y): _kr(a) for y, a in sorted(r.amounts.items())},
+        }
         for r in rows
     ]
 
@@ -252,12 +273,24 @@ def project_import(
         raise SifError("unit_outside_municipality", unit=owner_unit.name)
     budget_rules.check_period(fields.get("start_date"), fields.get("end_date"))
     units = _check_units(fund.municipality_id, participating_units)
-    project = Project(fund=fund, municipality_id=fund.municipality_id, title=title, owner_unit=owner_unit, state=state, closing_outcome=closing_outcome, **fields)
+    project = Project(
+        fund=fund,
+        municipality_id=fund.municipality_id,
+        title=title,
+        owner_unit=owner_unit,
+        state=state,
+        closing_outcome=closing_outcome,
+        **fields,
+    )
     _clean(project)
     project.save()
     for unit in units:
         ProjectUnit.objects.create(project=project, unit=unit)
-    after = _snapshot(project, EDITABLE_FIELDS) | {"state": state, "closing_outcome": closing_outcome, "units": [u.name for u in units]}
+    after = _snapshot(project, EDITABLE_FIELDS) | {
+        "state": state,
+        "closing_outcome": closing_outcome,
+        "units": [u.name for u in units],
+    }
     _record(actor, "project_import", project, project, after=after, reason=source)
     return project
 
@@ -286,7 +319,9 @@ def project_update(*, actor: Any, project: Project, **fields: Any) -> Project:
         setattr(project, name, value)
     _clean(project)
     project.save()
-    _record(actor, "project_update", project, project, before=before, after=_snapshot(project, changed))
+    _record(
+        actor, "project_update", project, project, before=before, after=_snapshot(project, changed)
+    )
     return project
 
 
@@ -300,7 +335,9 @@ def allowed_transitions(user: Any, project: Project) -> list[tuple[str, Verdict]
     ]
 
 
-def _apply_transition(actor: Any, project: Project, to_state: str, reason: str, closing_outcome: str = "") -> Project:
+def _apply_transition(
+    actor: Any, project: Project, to_state: str, reason: str, closing_outcome: str = ""
+) -> Project:
     before = {"state": project.state, "closing_outcome": project.closing_outcome}
     project.state = to_state
     if to_state == ProjectState.CLOSED:
@@ -308,7 +345,9 @@ def _apply_transition(actor: Any, project: Project, to_state: str, reason: str, 
     _clean(project)
     project.save(update_fields=["state", "closing_outcome", "updated_at"])
     after = {"state": project.state, "closing_outcome": project.closing_outcome}
-    _record(actor, "project_transition", project, project, before=before, after=after, reason=reason)
+    _record(
+        actor, "project_transition", project, project, before=before, after=after, reason=reason
+    )
     return project
 
 
@@ -319,7 +358,9 @@ def _check_ready_for_review(project: Project) -> None:
 
 
 @transaction.atomic
-def project_transition(*, actor: Any, project: Project, to_state: str, reason: str = "", closing_outcome: str = "") -> Project:
+def project_transition(
+    *, actor: Any, project: Project, to_state: str, reason: str = "", closing_outcome: str = ""
+) -> Project:
     """Move the project one step along TRANSITIONS (granting and rejecting: `decision_record`)."""
     _lock(project)
     if to_state not in ProjectState.values:
@@ -327,7 +368,11 @@ def project_transition(*, actor: Any, project: Project, to_state: str, reason: s
     verdict = perms.can_transition(actor, project, to_state)
     if not verdict:
         if verdict.reason == "transition_not_allowed":
-            raise SifError("transition_not_allowed", from_label=state_label(project.state), to_label=state_label(to_state))
+            raise SifError(
+                "transition_not_allowed",
+                from_label=state_label(project.state),
+                to_label=state_label(to_state),
+            )
         _require(verdict)
     rule = transition_for(project.state, to_state)
     assert rule is not None
@@ -349,7 +394,9 @@ def participating_units_set(*, actor: Any, project: Project, units: Iterable[Org
     _lock(project)
     _require(perms.can_edit_project(actor, project))
     new_units = _check_units(project.municipality_id, units)
-    before = sorted(ProjectUnit.objects.filter(project=project).values_list("unit__name", flat=True))
+    before = sorted(
+        ProjectUnit.objects.filter(project=project).values_list("unit__name", flat=True)
+    )
     new_ids = {u.pk for u in new_units}
     ProjectUnit.objects.filter(project=project).exclude(unit_id__in=new_ids).delete()
     existing = set(ProjectUnit.objects.filter(project=project).values_list("unit_id", flat=True))
@@ -357,20 +404,34 @@ def participating_units_set(*, actor: Any, project: Project, units: Iterable[Org
         if unit.pk not in existing:
             ProjectUnit.objects.create(project=project, unit=unit)
     after = sorted(u.name for u in new_units)
-    for name in ("project_units", "units"):  # permission checks read a prefetch of these when present
+    for name in (
+        "project_units",
+        "units",
+    ):  # permission checks read a prefetch of these when present
         getattr(project, "_prefetched_objects_cache", {}).pop(name, None)
     if before != after:
-        _record(actor, "participating_units_set", project, project, before={"units": before}, after={"units": after})
+        _record(
+            actor,
+            "participating_units_set",
+            project,
+            project,
+            before={"units": before},
+            after={"units": after},
+        )
 
 
 @transaction.atomic
-def contact_add(*, actor: Any, project: Project, name: str, title: str = "", email: str = "", phone: str = "") -> Contact:
+def contact_add(
+    *, actor: Any, project: Project, name: str, title: str = "", email: str = "", phone: str = ""
+) -> Contact:
     _lock(project)
     _require(perms.can_edit_project(actor, project))
     if not name.strip():
         raise SifError("contact_name_required")
     position = Contact.objects.filter(project=project).count()
-    contact = Contact(project=project, name=name.strip(), title=title, email=email, phone=phone, position=position)
+    contact = Contact(
+        project=project, name=name.strip(), title=title, email=email, phone=phone, position=position
+    )
     _clean(contact)
     contact.save()
     _record(actor, "contact_add", contact, project, after=_snapshot(contact, CONTACT_FIELDS))
@@ -395,7 +456,9 @@ def contact_update(*, actor: Any, contact: Contact, **fields: Any) -> Contact:
         setattr(contact, name, value)
     _clean(contact)
     contact.save()
-    _record(actor, "contact_update", contact, project, before=before, after=_snapshot(contact, changed))
+    _record(
+        actor, "contact_update", contact, project, before=before, after=_snapshot(contact, changed)
+    )
     return contact
 
 
@@ -415,10 +478,18 @@ def budget_set(*, actor: Any, project: Project, rows: Sequence[BudgetRowInput]) 
     BudgetCell.objects.filter(row__project=project).delete()
     BudgetRow.objects.filter(project=project).delete()
     for position, row in enumerate(clean):
-        db_row = BudgetRow(project=project, category=row.category, label=row.label, footnote=row.footnote, position=position)
+        db_row = BudgetRow(
+            project=project,
+            category=row.category,
+            label=row.label,
+            footnote=row.footnote,
+            position=position,
+        )
         _clean(db_row)
         db_row.save()
-        BudgetCell.objects.bulk_create(BudgetCell(row=db_row, year=y, amount=a) for y, a in sorted(row.amounts.items()))
+        BudgetCell.objects.bulk_create(
+            BudgetCell(row=db_row, year=y, amount=a) for y, a in sorted(row.amounts.items())
+        )
     before = {"rows": _budget_as_json(old), "total": _kr(budget_rules.grand_total(old))}
     after = {"rows": _budget_as_json(clean), "total": _kr(budget_rules.grand_total(clean))}
     _record(actor, "budget_set", project, project, before=before, after=after)
@@ -437,7 +508,14 @@ def sought_amount_set(*, actor: Any, project: Project, amount: Decimal | int | s
     project.sought_amount = value
     _clean(project)
     project.save(update_fields=["sought_amount", "updated_at"])
-    _record(actor, "sought_amount_set", project, project, before=before, after={"sought_amount": _kr(value)})
+    _record(
+        actor,
+        "sought_amount_set",
+        project,
+        project,
+        before=before,
+        after={"sought_amount": _kr(value)},
+    )
     return project
 
 
@@ -453,7 +531,9 @@ def application_form_current(code: str) -> ApplicationForm:
     if definition is None:
         raise SifError("application_form_unknown", code=code)
     with transaction.atomic():
-        form, _ = ApplicationForm.objects.get_or_create(code=code, version=1, defaults={"title": definition["title"], "schema": definition})
+        form, _ = ApplicationForm.objects.get_or_create(
+            code=code, version=1, defaults={"title": definition["title"], "schema": definition}
+        )
     return form
 
 
@@ -476,14 +556,22 @@ def _check_answers(schema: dict[str, Any], answers: dict[str, Any]) -> dict[str,
 
 
 @transaction.atomic
-def application_submit(*, actor: Any, project: Project, form_code: str, answers: dict[str, Any]) -> Application:
+def application_submit(
+    *, actor: Any, project: Project, form_code: str, answers: dict[str, Any]
+) -> Application:
     """Store the answers with the form version they answer (step 2 when the project is in step 2)."""
     _lock(project)
     _require(perms.can_submit_application(actor, project))
     form = application_form_current(form_code)
     clean = _check_answers(form.schema, answers)
     step = 2 if project.state == ProjectState.APPLICATION_STEP2 else 1
-    application = Application(project=project, form=form, step=step, answers=clean, submitted_by=actor if getattr(actor, "is_authenticated", False) else None)
+    application = Application(
+        project=project,
+        form=form,
+        step=step,
+        answers=clean,
+        submitted_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
     _clean(application, exclude=["submitted_by"])
     application.save()
     after = {"form": form.code, "version": form.version, "step": step, "answers": clean}
@@ -521,14 +609,25 @@ def review_add(
     review = Review(
         project=project,
         reviewer=actor if getattr(actor, "is_authenticated", False) else None,
-        reviewer_name=reviewer_name or (actor.get_full_name() or actor.get_username() if getattr(actor, "is_authenticated", False) else ""),
+        reviewer_name=reviewer_name
+        or (
+            actor.get_full_name() or actor.get_username()
+            if getattr(actor, "is_authenticated", False)
+            else ""
+        ),
         comments=comments.strip(),
         scores=scores,
         recommendation=recommendation,
     )
     _clean(review, exclude=["reviewer"])
     review.save()
-    _record(actor, "review_add", review, project, after={"comments": review.comments, "scores": scores, "recommendation": recommendation})
+    _record(
+        actor,
+        "review_add",
+        review,
+        project,
+        after={"comments": review.comments, "scores": scores, "recommendation": recommendation},
+    )
     return review
 
 
@@ -540,7 +639,19 @@ def _check_decision_basics(body: str, date_precision: str) -> None:
 
 
 def _decision_after(decision: Decision) -> dict[str, Any]:
-    return _snapshot(decision, ("kind", "granted", "body", "decided_on", "date_precision", "paragraph", "granted_amount", "conditions"))
+    return _snapshot(
+        decision,
+        (
+            "kind",
+            "granted",
+            "body",
+            "decided_on",
+            "date_precision",
+            "paragraph",
+            "granted_amount",
+            "conditions",
+        ),
+    )
 
 
 @transaction.atomic
@@ -567,16 +678,38 @@ def decision_record(
             raise SifError("decision_amount_required")
         amount = _parse_money(granted_amount, "decision_amount")
     decision = _decision_save(
-        actor, project, kind=DecisionKind.GRANT, granted=granted, body=body, decided_on=decided_on,
-        date_precision=date_precision, paragraph=paragraph, granted_amount=amount, conditions=conditions,
+        actor,
+        project,
+        kind=DecisionKind.GRANT,
+        granted=granted,
+        body=body,
+        decided_on=decided_on,
+        date_precision=date_precision,
+        paragraph=paragraph,
+        granted_amount=amount,
+        conditions=conditions,
     )
     _record(actor, "decision_record", decision, project, after=_decision_after(decision))
     to_state = ProjectState.GRANTED if granted else ProjectState.REJECTED
-    _apply_transition(actor, project, to_state, reason=f"{decision.body} {decided_on or ''} {paragraph}".strip())
+    _apply_transition(
+        actor, project, to_state, reason=f"{decision.body} {decided_on or ''} {paragraph}".strip()
+    )
     return decision
 
 
-def _decision_save(actor: Any, project: Project, *, kind: str, granted: bool, body: str, decided_on: date | None, date_precision: str, paragraph: str, granted_amount: Decimal | None, conditions: str) -> Decision:
+def _decision_save(
+    actor: Any,
+    project: Project,
+    *,
+    kind: str,
+    granted: bool,
+    body: str,
+    decided_on: date | None,
+    date_precision: str,
+    paragraph: str,
+    granted_amount: Decimal | None,
+    conditions: str,
+) -> Decision:
     """One place that builds, validates and stores a decision of either kind."""
     decision = Decision(
         project=project,
@@ -621,16 +754,33 @@ def closing_decision_record(
     if closing_outcome not in ClosingOutcome.values:
         raise SifError("closing_outcome_unknown", outcome=closing_outcome)
     decision = _decision_save(
-        actor, project, kind=DecisionKind.CLOSING, granted=True, body=body, decided_on=decided_on,
-        date_precision=date_precision, paragraph=paragraph, granted_amount=None, conditions=text,
+        actor,
+        project,
+        kind=DecisionKind.CLOSING,
+        granted=True,
+        body=body,
+        decided_on=decided_on,
+        date_precision=date_precision,
+        paragraph=paragraph,
+        granted_amount=None,
+        conditions=text,
     )
     repayment = {"repayment_rule": project.repayment_rule, "repayment_note": project.repayment_note}
     project.repayment_rule, project.repayment_note = repayment_rule, repayment_note.strip()
     _clean(project)
     project.save(update_fields=["repayment_rule", "repayment_note", "updated_at"])
-    after = _decision_after(decision) | {"repayment_rule": project.repayment_rule, "repayment_note": project.repayment_note}
+    after = _decision_after(decision) | {
+        "repayment_rule": project.repayment_rule,
+        "repayment_note": project.repayment_note,
+    }
     _record(actor, "decision_record", decision, project, before=repayment, after=after)
-    _apply_transition(actor, project, ProjectState.CLOSED, reason=f"{decision.body} {decided_on or ''}".strip(), closing_outcome=closing_outcome)
+    _apply_transition(
+        actor,
+        project,
+        ProjectState.CLOSED,
+        reason=f"{decision.body} {decided_on or ''}".strip(),
+        closing_outcome=closing_outcome,
+    )
     return decision
 
 
@@ -680,21 +830,48 @@ def indicator_add(
     )
     _clean(indicator)
     indicator.save()
-    after = _snapshot(indicator, ("group", "name", "segment", "method", "method_detail", "comparison_group", "unit", "direction", "frequency"))
+    after = _snapshot(
+        indicator,
+        (
+            "group",
+            "name",
+            "segment",
+            "method",
+            "method_detail",
+            "comparison_group",
+            "unit",
+            "direction",
+            "frequency",
+        ),
+    )
     _record(actor, "indicator_add", indicator, project, after=after)
     return indicator
 
 
 @transaction.atomic
-def source_document_add(*, actor: Any, project: Project, name: str, content: bytes, kind: str = "") -> SourceDocument:
+def source_document_add(
+    *, actor: Any, project: Project, name: str, content: bytes, kind: str = ""
+) -> SourceDocument:
     """Keep a file the project's data came from (an application, a committee paper) with the project."""
     _require(perms.can_add_document(actor, project))
     if not content:
         raise SifError("document_empty", name=name)
     digest = hashlib.sha256(content).hexdigest()
-    document = SourceDocument(project=project, original_name=name, sha256=digest, kind=kind, uploaded_by=actor if getattr(actor, "is_authenticated", False) else None)
+    document = SourceDocument(
+        project=project,
+        original_name=name,
+        sha256=digest,
+        kind=kind,
+        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
     document.file.save(name, ContentFile(content), save=False)
     _clean(document, exclude=["uploaded_by"])
     document.save()
-    _record(actor, "source_document_add", document, project, after={"name": name, "sha256": digest, "kind": kind, "bytes": len(content)})
+    _record(
+        actor,
+        "source_document_add",
+        document,
+        project,
+        after={"name": name, "sha256": digest, "kind": kind, "bytes": len(content)},
+    )
     return document

@@ -60,10 +60,14 @@ def project_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def project_detail(request: HttpRequest, pk: int, transition_error: str = "", reason: str = "") -> HttpResponse:
+def project_detail(
+    request: HttpRequest, pk: int, transition_error: str = "", reason: str = ""
+) -> HttpResponse:
     project = _project_or_404(request, pk)
     decisions = list(project.decisions.all())
-    events, event_count = selectors.project_timeline(project, everything=request.GET.get("handelser") == "alla")
+    events, event_count = selectors.project_timeline(
+        project, everything=request.GET.get("handelser") == "alla"
+    )
     context: dict[str, Any] = {
         "project": project,
         "budget": selectors.budget_table(project),
@@ -118,7 +122,11 @@ def _transitions(user: Any, project: Project) -> list[dict[str, Any]]:
     through the closing-decision form (avslut needs a decision with its outcome) rather than a button."""
     labels = dict(ProjectState.choices)
     return [
-        {"state": state, "label": str(labels.get(state, state)), "closing": _needs_closing_decision(project, state)}
+        {
+            "state": state,
+            "label": str(labels.get(state, state)),
+            "closing": _needs_closing_decision(project, state),
+        }
         for state, verdict in services.allowed_transitions(user, project)
         if verdict
     ]
@@ -213,20 +221,36 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     project = _project_or_404(request, pk)
     _require(permissions.can_edit_project(request.user, project))
     contacts = list(project.contacts.all())
-    initial = {name: getattr(project, name) for name in ProjectForm.TEXT_FIELDS} | {"participating_units": [pu.unit for pu in project.project_units.all()]}
+    initial = {name: getattr(project, name) for name in ProjectForm.TEXT_FIELDS} | {
+        "participating_units": [pu.unit for pu in project.project_units.all()]
+    }
     form = ProjectForm(request.POST or None, user=request.user, creating=False, initial=initial)
-    contact_forms = ContactFormSet(request.POST or None, prefix="contact", initial=[{f: getattr(c, f) for f in ("name", "title", "email", "phone")} for c in contacts])
+    contact_forms = ContactFormSet(
+        request.POST or None,
+        prefix="contact",
+        initial=[{f: getattr(c, f) for f in ("name", "title", "email", "phone")} for c in contacts],
+    )
     if request.method == "POST" and form.is_valid() and contact_forms.is_valid():
         try:
             with transaction.atomic():
-                services.project_update(actor=request.user, project=project, **form.project_fields())
-                services.participating_units_set(actor=request.user, project=project, units=form.cleaned_data["participating_units"])
+                services.project_update(
+                    actor=request.user, project=project, **form.project_fields()
+                )
+                services.participating_units_set(
+                    actor=request.user,
+                    project=project,
+                    units=form.cleaned_data["participating_units"],
+                )
                 _save_contacts(request.user, project, contacts, contact_forms)
         except SifError as error:
             _form_error(form, error)
         else:
             return _done(request, project, _("Projektets uppgifter är sparade."))
-    return render(request, "projects/project_form.html", {"form": form, "contact_forms": contact_forms, "project": project, "creating": False})
+    return render(
+        request,
+        "projects/project_form.html",
+        {"form": form, "contact_forms": contact_forms, "project": project, "creating": False},
+    )
 
 
 def _save_contacts(user: Any, project: Project, contacts: list[Any], formset: Any) -> None:
@@ -240,9 +264,15 @@ def _save_contacts(user: Any, project: Project, contacts: list[Any], formset: An
 
 def _budget_initial(project: Project) -> dict[str, Any]:
     sought = project.sought_amount
-    initial: dict[str, Any] = {"sought_amount": int(sought) if sought is not None and sought == sought.to_integral_value() else sought}
+    initial: dict[str, Any] = {
+        "sought_amount": int(sought)
+        if sought is not None and sought == sought.to_integral_value()
+        else sought
+    }
     for row in selectors.budget_inputs(project):
-        initial[f"label-{row.category}"] = row.label if row.label != str(dict(BudgetCategory.choices).get(row.category)) else ""
+        initial[f"label-{row.category}"] = (
+            row.label if row.label != str(dict(BudgetCategory.choices).get(row.category)) else ""
+        )
         initial[f"footnote-{row.category}"] = row.footnote
         for year, amount in row.amounts.items():
             initial[f"amount-{row.category}-{year}"] = (amount / 1000).normalize()
@@ -254,28 +284,43 @@ def project_budget(request: HttpRequest, pk: int) -> HttpResponse:
     project = _project_or_404(request, pk)
     _require(permissions.can_edit_budget(request.user, project))
     table = selectors.budget_table(project)
-    form = BudgetForm(request.POST or None, years=table.years, categories=list(BudgetCategory.choices), initial=_budget_initial(project))
+    form = BudgetForm(
+        request.POST or None,
+        years=table.years,
+        categories=list(BudgetCategory.choices),
+        initial=_budget_initial(project),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
                 services.budget_set(actor=request.user, project=project, rows=form.rows())
                 if form.cleaned_data["sought_amount"] is not None:
-                    services.sought_amount_set(actor=request.user, project=project, amount=form.cleaned_data["sought_amount"])
+                    services.sought_amount_set(
+                        actor=request.user,
+                        project=project,
+                        amount=form.cleaned_data["sought_amount"],
+                    )
         except SifError as error:
             _form_error(form, error)
         else:
             return _done(request, project, _("Budgeten är sparad."))
-    return render(request, "projects/budget_form.html", {"form": form, "project": project, "budget": table})
+    return render(
+        request, "projects/budget_form.html", {"form": form, "project": project, "budget": table}
+    )
 
 
 APPLICATION_KINDS = {"full": "application_full", "kort": "application_short"}
 
 
 def _application_initial(project: Project, form_code: str) -> dict[str, Any]:
-    latest = project.applications.filter(form__code=form_code).order_by("-submitted_at", "-pk").first()
+    latest = (
+        project.applications.filter(form__code=form_code).order_by("-submitted_at", "-pk").first()
+    )
     if latest is None:
         return {"name": project.title}
-    return {k: ("yes" if v is True else "no" if v is False else v) for k, v in latest.answers.items()}
+    return {
+        k: ("yes" if v is True else "no" if v is False else v) for k, v in latest.answers.items()
+    }
 
 
 @login_required
@@ -286,10 +331,16 @@ def project_application(request: HttpRequest, pk: int, kind: str) -> HttpRespons
     _require(permissions.can_submit_application(request.user, project))
     form_code = APPLICATION_KINDS[kind]
     version = services.application_form_current(form_code)
-    form = ApplicationAnswersForm(request.POST or None, schema=version.schema, initial=_application_initial(project, form_code))
+    form = ApplicationAnswersForm(
+        request.POST or None,
+        schema=version.schema,
+        initial=_application_initial(project, form_code),
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.application_submit(actor=request.user, project=project, form_code=form_code, answers=form.answers())
+            services.application_submit(
+                actor=request.user, project=project, form_code=form_code, answers=form.answers()
+            )
         except SifError as error:
             _form_error(form, error)
         else:
@@ -314,7 +365,13 @@ def project_review(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.review_add(actor=request.user, project=project, comments=data["comments"], scores=form.scores(), recommendation=data["recommendation"])
+            services.review_add(
+                actor=request.user,
+                project=project,
+                comments=data["comments"],
+                scores=form.scores(),
+                recommendation=data["recommendation"],
+            )
         except SifError as error:
             _form_error(form, error)
         else:
@@ -327,7 +384,14 @@ def project_decision(request: HttpRequest, pk: int) -> HttpResponse:
     project = _project_or_404(request, pk)
     _require(permissions.can_decide(request.user, project))
     sought = project.sought_amount
-    form = DecisionForm(request.POST or None, initial={"granted_amount": int(sought) if sought is not None and sought == sought.to_integral_value() else sought})
+    form = DecisionForm(
+        request.POST or None,
+        initial={
+            "granted_amount": int(sought)
+            if sought is not None and sought == sought.to_integral_value()
+            else sought
+        },
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -389,11 +453,17 @@ def project_transition(request: HttpRequest, pk: int) -> HttpResponse:
     if verdict and _needs_closing_decision(project, to_state):
         return redirect("projects:closing", pk=project.pk)
     try:
-        services.project_transition(actor=request.user, project=project, to_state=to_state, reason=reason)
+        services.project_transition(
+            actor=request.user, project=project, to_state=to_state, reason=reason
+        )
     except SifError as error:
         if error.code == "project_not_found":
             raise Http404(message_for_error(error)) from None
         if error.code in ACCESS_CODES:
             raise PermissionDenied(message_for_error(error)) from None
         return project_detail(request, pk, transition_error=message_for_error(error), reason=reason)
-    return _done(request, project, _("Projektet har nu status: %(state)s.") % {"state": project.get_state_display()})
+    return _done(
+        request,
+        project,
+        _("Projektet har nu status: %(state)s.") % {"state": project.get_state_display()},
+    )

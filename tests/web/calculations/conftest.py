@@ -33,10 +33,14 @@ def case(name: str) -> dict[str, Any]:
     return tomllib.loads((EXAMPLES / f"{name}.toml").read_text(encoding="utf-8"))
 
 
-def store(project: Project, data: dict[str, Any], user: Any = None, purpose: str = "expected") -> Calculation:
+def store(
+    project: Project, data: dict[str, Any], user: Any = None, purpose: str = "expected"
+) -> Calculation:
     """A calculation straight into the database (no service), for tests of reading."""
     version = Calculation.objects.filter(project=project).count() + 1
-    return Calculation.objects.create(project=project, version=version, purpose=purpose, scenario=data, created_by=user)
+    return Calculation.objects.create(
+        project=project, version=version, purpose=purpose, scenario=data, created_by=user
+    )
 
 
 @pytest.fixture

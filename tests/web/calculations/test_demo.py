@@ -26,12 +26,25 @@ def loaded(settings: Any, tmp_path: Path) -> str:
     return out.getvalue()
 
 
-@pytest.mark.parametrize(("title", "name", "figure"), [
-    ("Utvidga PPSS – tydligare form", "PPSS – uppskalning till samtliga grundskolor", "88,9 elever"),
-    ("Pilot för en innovativ och hållbar socialtjänst för barn och unga", "Pilot för en innovativ och hållbar socialtjänst för barn och unga", "10\xa0624\xa0479 kr"),
-    ("Hela familjen", "Hela familjen – försörjningsstöd barnfamiljer (Malmö)", "9,1 familjer"),
-])
-def test_each_seed_case_is_attached_to_its_project_and_shown(loaded: str, client: Client, title: str, name: str, figure: str) -> None:
+@pytest.mark.parametrize(
+    ("title", "name", "figure"),
+    [
+        (
+            "Utvidga PPSS – tydligare form",
+            "PPSS – uppskalning till samtliga grundskolor",
+            "88,9 elever",
+        ),
+        (
+            "Pilot för en innovativ och hållbar socialtjänst för barn och unga",
+            "Pilot för en innovativ och hållbar socialtjänst för barn och unga",
+            "10\xa0624\xa0479 kr",
+        ),
+        ("Hela familjen", "Hela familjen – försörjningsstöd barnfamiljer (Malmö)", "9,1 familjer"),
+    ],
+)
+def test_each_seed_case_is_attached_to_its_project_and_shown(
+    loaded: str, client: Client, title: str, name: str, figure: str
+) -> None:
     assert "Demodata: 3 socioekonomiska kalkyler." in loaded
     project = Project.objects.get(title=title)
     calculation = Calculation.objects.get(project=project)
@@ -41,4 +54,6 @@ def test_each_seed_case_is_attached_to_its_project_and_shown(loaded: str, client
     client.force_login(admin)
     html = client.get(reverse("calculations:detail", args=[project.pk])).content.decode()
     assert figure in html
-    assert html.count('<span class="example-data">Antagande</span>') == len(calculation.scenario["assumptions"])
+    assert html.count('<span class="example-data">Antagande</span>') == len(
+        calculation.scenario["assumptions"]
+    )

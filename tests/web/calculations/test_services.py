@@ -30,25 +30,60 @@ def _set(path: tuple[Any, ...], value: Any) -> Any:
         for key in path[:-1]:
             target = target[key]
         target[path[-1]] = value
+
     return change
 
 
 BAD_SCENARIOS = [
-    ("negative_count", _set(("outcomes", 0, "successes"), -3), "Antalet outcomes[0].successes får inte vara negativt."),
-    ("share_out_of_range", _set(("outcomes", 0, "deadweight"), 1.5), "Andelen outcomes[0].deadweight måste ligga mellan 0 och 1, men är 1.5."),
-    ("horizon_not_positive", _set(("horizon",), 0), "Kalkylperioden (horizon) måste vara minst ett år, men är 0."),
-    ("unknown_actor", _set(("outcomes", 0, "values", 0, "actor"), "landsting"), "Okänd aktör i outcomes[0].values[0].actor: 'landsting'."),
-    ("range_low_above_high", _set(("costs", 0), {"low": 10_000_000, "high": 9_000_000}), "I costs[0] är det lägsta värdet (10000000.0) större än det högsta (9000000.0)."),
-    ("negative_amount", _set(("costs", 1), -5), "Beloppet costs[1] får inte vara negativt, men är -5.0."),
+    (
+        "negative_count",
+        _set(("outcomes", 0, "successes"), -3),
+        "Antalet outcomes[0].successes får inte vara negativt.",
+    ),
+    (
+        "share_out_of_range",
+        _set(("outcomes", 0, "deadweight"), 1.5),
+        "Andelen outcomes[0].deadweight måste ligga mellan 0 och 1, men är 1.5.",
+    ),
+    (
+        "horizon_not_positive",
+        _set(("horizon",), 0),
+        "Kalkylperioden (horizon) måste vara minst ett år, men är 0.",
+    ),
+    (
+        "unknown_actor",
+        _set(("outcomes", 0, "values", 0, "actor"), "landsting"),
+        "Okänd aktör i outcomes[0].values[0].actor: 'landsting'.",
+    ),
+    (
+        "range_low_above_high",
+        _set(("costs", 0), {"low": 10_000_000, "high": 9_000_000}),
+        "I costs[0] är det lägsta värdet (10000000.0) större än det högsta (9000000.0).",
+    ),
+    (
+        "negative_amount",
+        _set(("costs", 1), -5),
+        "Beloppet costs[1] får inte vara negativt, men är -5.0.",
+    ),
     ("unknown_field", _set(("discount",), 0.03), "Okänd uppgift i kalkylfilen: discount."),
-    ("kpi_year_missing", _set(("price_base_year",), 2031), "Konsumentprisindex (årsmedel) saknas för år 2031."),
+    (
+        "kpi_year_missing",
+        _set(("price_base_year",), 2031),
+        "Konsumentprisindex (årsmedel) saknas för år 2031.",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("code", "change", "message"), BAD_SCENARIOS, ids=[b[0] for b in BAD_SCENARIOS])
-def test_a_bad_scenario_is_refused_in_swedish_and_saves_no_version_and_no_event(world: Any, pilot: Project, code: str, change: Any, message: str) -> None:
+@pytest.mark.parametrize(
+    ("code", "change", "message"), BAD_SCENARIOS, ids=[b[0] for b in BAD_SCENARIOS]
+)
+def test_a_bad_scenario_is_refused_in_swedish_and_saves_no_version_and_no_event(
+    world: Any, pilot: Project, code: str, change: Any, message: str
+) -> None:
     with pytest.raises(SifError) as error:
-        calculation_save(actor=world.admin, project=pilot, scenario=broken(change), purpose="expected")
+        calculation_save(
+            actor=world.admin, project=pilot, scenario=broken(change), purpose="expected"
+        )
     assert error.value.code == code
     assert message_for_error(error.value).startswith(message)
     assert not Calculation.objects.exists()
@@ -57,23 +92,39 @@ def test_a_bad_scenario_is_refused_in_swedish_and_saves_no_version_and_no_event(
 
 def test_an_unknown_purpose_is_refused(world: Any, pilot: Project) -> None:
     with pytest.raises(SifError, match="calculation_purpose_unknown"):
-        calculation_save(actor=world.admin, project=pilot, scenario=case("hasselby_pilot"), purpose="guess")
+        calculation_save(
+            actor=world.admin, project=pilot, scenario=case("hasselby_pilot"), purpose="guess"
+        )
     assert not Calculation.objects.exists()
 
 
 def test_saving_appends_versions_and_writes_one_event_each(world: Any, pilot: Project) -> None:
-    first = calculation_save(actor=world.admin, project=pilot, scenario=case("hasselby_pilot"), label="Ansökan")
-    second = calculation_save(actor=world.admin, project=pilot, scenario=broken(_set(("horizon",), 5)), label="Kortare period", note="5 år")
+    first = calculation_save(
+        actor=world.admin, project=pilot, scenario=case("hasselby_pilot"), label="Ansökan"
+    )
+    second = calculation_save(
+        actor=world.admin,
+        project=pilot,
+        scenario=broken(_set(("horizon",), 5)),
+        label="Kortare period",
+        note="5 år",
+    )
     assert [first.version, second.version] == [1, 2]
-    assert Calculation.objects.get(pk=first.pk).scenario["horizon"] == 10  # the earlier version is unchanged
+    assert (
+        Calculation.objects.get(pk=first.pk).scenario["horizon"] == 10
+    )  # the earlier version is unchanged
     events = Event.objects.filter(action="calculation_save", project=pilot).order_by("pk")
     assert [e.after["version"] for e in events] == [1, 2]
     assert events.last().actor == world.admin and events.last().reason == "5 år"
 
 
 def test_the_current_calculation_is_the_latest_of_its_purpose(world: Any, pilot: Project) -> None:
-    expected = calculation_save(actor=world.admin, project=pilot, scenario=case("hasselby_pilot"), purpose="expected")
-    decision = calculation_save(actor=world.admin, project=pilot, scenario=case("hasselby_pilot"), purpose="decision")
+    expected = calculation_save(
+        actor=world.admin, project=pilot, scenario=case("hasselby_pilot"), purpose="expected"
+    )
+    decision = calculation_save(
+        actor=world.admin, project=pilot, scenario=case("hasselby_pilot"), purpose="decision"
+    )
     assert calculation_current(pilot) == expected
     assert calculation_current(pilot, "decision") == decision
     assert calculation_current(pilot, "realised") is None
@@ -96,12 +147,17 @@ SAVE_MATRIX = [
 
 
 @pytest.mark.parametrize(("persona", "state", "allowed"), SAVE_MATRIX)
-def test_who_may_save_a_calculation(world: Any, pilot: Project, persona: str, state: str, allowed: Any) -> None:
+def test_who_may_save_a_calculation(
+    world: Any, pilot: Project, persona: str, state: str, allowed: Any
+) -> None:
     Project.objects.filter(pk=pilot.pk).update(state=state)
     pilot.refresh_from_db()
     user = world.persona(persona)
     if allowed is True:
-        assert calculation_save(actor=user, project=pilot, scenario=case("hasselby_pilot")).version == 1
+        assert (
+            calculation_save(actor=user, project=pilot, scenario=case("hasselby_pilot")).version
+            == 1
+        )
         return
     with pytest.raises(SifError) as error:
         calculation_save(actor=user, project=pilot, scenario=case("hasselby_pilot"))

@@ -17,4 +17,3 @@ def test_choosing_english_in_the_footer_switches_the_language() -> None:
     client.post("/i18n/setlang/", {"language": "en", "next": "/logga-in/"})
     response = client.get("/logga-in/")
     assert response.headers["Content-Language"] == "en"
-

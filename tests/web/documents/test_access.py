@@ -12,8 +12,11 @@ from tests.web.builders import make_project
 
 pytestmark = pytest.mark.django_db
 
-TYPES = {"pdf": "application/pdf", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 
 @pytest.fixture
@@ -21,8 +24,12 @@ def project(world: Any) -> Project:
     return make_project(world.fund, world.unit_a, title="Hembesök i Vällingby")
 
 
-@pytest.mark.parametrize(("kind", "fmt"), [("ansokan", "pdf"), ("tjansteutlatande", "docx"), ("slutrapport", "xlsx")])
-def test_a_reader_of_the_municipality_downloads_the_document(client: Any, world: Any, project: Project, kind: str, fmt: str) -> None:
+@pytest.mark.parametrize(
+    ("kind", "fmt"), [("ansokan", "pdf"), ("tjansteutlatande", "docx"), ("slutrapport", "xlsx")]
+)
+def test_a_reader_of_the_municipality_downloads_the_document(
+    client: Any, world: Any, project: Project, kind: str, fmt: str
+) -> None:
     client.force_login(world.reader)
     response = client.get(reverse("documents:project", args=[project.pk, kind, fmt]))
     assert response.status_code == 200
@@ -31,9 +38,13 @@ def test_a_reader_of_the_municipality_downloads_the_document(client: Any, world:
 
 
 @pytest.mark.parametrize("kind", ["ansokan", "tjansteutlatande", "slutrapport"])
-def test_another_municipality_gets_404(client: Any, world: Any, project: Project, kind: str) -> None:
+def test_another_municipality_gets_404(
+    client: Any, world: Any, project: Project, kind: str
+) -> None:
     client.force_login(world.outsider)
-    assert client.get(reverse("documents:project", args=[project.pk, kind, "pdf"])).status_code == 404
+    assert (
+        client.get(reverse("documents:project", args=[project.pk, kind, "pdf"])).status_code == 404
+    )
 
 
 def test_an_unknown_kind_or_format_is_404(client: Any, world: Any, project: Project) -> None:
@@ -50,8 +61,13 @@ def test_the_project_page_links_the_documents(client: Any, world: Any, project: 
         assert f'href="/projekt/{project.pk}/dokument/{kind}.docx"' in page
 
 
-@pytest.mark.parametrize(("persona", "status"), [("admin", 200), ("reader", 404), ("applicant_a", 404), ("outsider", 404)])
-def test_the_portfolio_is_for_the_municipalitys_fund_admins(client: Any, world: Any, project: Project, persona: str, status: int) -> None:
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [("admin", 200), ("reader", 404), ("applicant_a", 404), ("outsider", 404)],
+)
+def test_the_portfolio_is_for_the_municipalitys_fund_admins(
+    client: Any, world: Any, project: Project, persona: str, status: int
+) -> None:
     client.force_login(world.persona(persona))
     response = client.get(reverse("documents:portfolio", args=[world.fund.pk, "xlsx"]))
     assert response.status_code == status

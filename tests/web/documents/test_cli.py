@@ -26,14 +26,17 @@ def run(*args: str) -> tuple[int, str]:
     return 0, err.getvalue()
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["application", "--project", "999999"], "Projektet med id 999999 finns inte."),
-    (["portfolio", "--fund", "999999"], "Fonden med id 999999 finns inte."),
-    (["application", "--project", "x"], "--project ska vara ett heltal (id), inte x."),
-    (["application"], "Ange --project ID."),
-    (["memo", "--project", "1"], "Okänd dokumenttyp: memo."),
-    (["application", "--project", "1", "--format", "odt"], "Okänt format: odt."),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["application", "--project", "999999"], "Projektet med id 999999 finns inte."),
+        (["portfolio", "--fund", "999999"], "Fonden med id 999999 finns inte."),
+        (["application", "--project", "x"], "--project ska vara ett heltal (id), inte x."),
+        (["application"], "Ange --project ID."),
+        (["memo", "--project", "1"], "Okänd dokumenttyp: memo."),
+        (["application", "--project", "1", "--format", "odt"], "Okänt format: odt."),
+    ],
+)
 def test_a_bad_request_exits_1_with_a_swedish_message(args: list[str], message: str) -> None:
     code, err = run(*args)
     assert code == 1
@@ -41,9 +44,23 @@ def test_a_bad_request_exits_1_with_a_swedish_message(args: list[str], message: 
 
 
 def test_the_sif_command_on_a_bad_id_exits_1_without_a_traceback(tmp_path: Path) -> None:
-    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}", "SIF_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
-    subprocess.run([sys.executable, "-m", "sif.cli", "migrate", "-v", "0"], env=env, check=True, capture_output=True)
-    done = subprocess.run([sys.executable, "-m", "sif.cli", "document", "application", "--project", "424242"], env=env, capture_output=True, text=True)
+    env = {
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "SIF_DATA_DIR": str(tmp_path),
+        "PATH": "/usr/bin:/bin",
+    }
+    subprocess.run(
+        [sys.executable, "-m", "sif.cli", "migrate", "-v", "0"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "sif.cli", "document", "application", "--project", "424242"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 1
     assert done.stderr.strip() == "Projektet med id 424242 finns inte."
 
@@ -51,7 +68,17 @@ def test_the_sif_command_on_a_bad_id_exits_1_without_a_traceback(tmp_path: Path)
 def test_it_writes_the_document_to_the_output_path(world: Any, tmp_path: Path) -> None:
     project: Project = make_project(world.fund, world.unit_a, title="Hembesök i Vällingby")
     out = tmp_path / "utlatande.docx"
-    assert run("committee_paper", "--project", str(project.pk), "--format", "docx", "--output", str(out)) == (0, "")
+    assert run(
+        "committee_paper", "--project", str(project.pk), "--format", "docx", "--output", str(out)
+    ) == (0, "")
     assert out.read_bytes().startswith(b"PK")
-    assert run("portfolio", "--fund", str(world.fund.pk), "--format", "pdf", "--output", str(tmp_path / "p.pdf")) == (0, "")
+    assert run(
+        "portfolio",
+        "--fund",
+        str(world.fund.pk),
+        "--format",
+        "pdf",
+        "--output",
+        str(tmp_path / "p.pdf"),
+    ) == (0, "")
     assert (tmp_path / "p.pdf").read_bytes().startswith(b"%PDF")

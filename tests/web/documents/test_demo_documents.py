@@ -30,7 +30,11 @@ def demo(django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: Any) ->
     from django.db import transaction
 
     with django_db_blocker.unblock():
-        old_dir, old_hashers, old_media = settings.DATA_DIR, settings.PASSWORD_HASHERS, settings.MEDIA_ROOT
+        old_dir, old_hashers, old_media = (
+            settings.DATA_DIR,
+            settings.PASSWORD_HASHERS,
+            settings.MEDIA_ROOT,
+        )
         settings.DATA_DIR = tmp_path_factory.mktemp("demo")
         settings.MEDIA_ROOT = settings.DATA_DIR / "media"
         settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -42,7 +46,11 @@ def demo(django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: Any) ->
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
-            settings.DATA_DIR, settings.PASSWORD_HASHERS, settings.MEDIA_ROOT = old_dir, old_hashers, old_media
+            settings.DATA_DIR, settings.PASSWORD_HASHERS, settings.MEDIA_ROOT = (
+                old_dir,
+                old_hashers,
+                old_media,
+            )
 
 
 def project(title: str) -> Project:
@@ -60,10 +68,23 @@ def pdf_text(data: bytes) -> str:
 
 def test_the_pilots_application_pdf_has_seed_002s_sections_and_budget(demo: Any) -> None:
     text = pdf_text(render_pdf(content.application(project(PILOT))))
-    for heading in ("Praktisk beskrivning", "Målgrupp, insats, utfall och förtjänst", "Uppföljning och utvärdering av effekter",
-                    "Metodutveckling, samverkan och långsiktighet", "Forskningsförankring", "Referenser"):
+    for heading in (
+        "Praktisk beskrivning",
+        "Målgrupp, insats, utfall och förtjänst",
+        "Uppföljning och utvärdering av effekter",
+        "Metodutveckling, samverkan och långsiktighet",
+        "Forskningsförankring",
+        "Referenser",
+    ):
         assert heading in text
-    for figure in ("22 540", "9 577", "8 177", "Total kostnad: 22 540 tkr", "Andrea Hormazabal", "SIP-kollen.se"):
+    for figure in (
+        "22 540",
+        "9 577",
+        "8 177",
+        "Total kostnad: 22 540 tkr",
+        "Andrea Hormazabal",
+        "SIP-kollen.se",
+    ):
         assert figure in text
     assert "Stockholms stad" in text and "Exempeldata" in text
 
@@ -71,18 +92,28 @@ def test_the_pilots_application_pdf_has_seed_002s_sections_and_budget(demo: Any)
 def test_the_pilots_application_docx_has_the_budget_as_a_word_table(demo: Any) -> None:
     word = WordDocument(io.BytesIO(render_docx(content.application(project(PILOT)))))
     budget = next(t for t in word.tables if t.rows[0].cells[0].text == "Kostnadsslag")
-    assert [c.text for c in budget.rows[1].cells] == ["Personalkostnader inkl. ledning och vikarietäckning*", "8\xa0177", "8\xa0411", "1\xa0752", "18\xa0340"]
+    assert [c.text for c in budget.rows[1].cells] == [
+        "Personalkostnader inkl. ledning och vikarietäckning*",
+        "8\xa0177",
+        "8\xa0411",
+        "1\xa0752",
+        "18\xa0340",
+    ]
     assert budget.rows[-1].cells[-1].text == "22\xa0540"
 
 
-def test_stis_committee_paper_has_the_eight_headings_in_order_and_the_gender_analysis(demo: Any) -> None:
+def test_stis_committee_paper_has_the_eight_headings_in_order_and_the_gender_analysis(
+    demo: Any,
+) -> None:
     doc = content.committee_paper(project("Stärkt tidigt stöd i samverkan"))
     assert doc.headings() == list(content.COMMITTEE_HEADINGS)
     text = pdf_text(render_pdf(doc))
     lines = [line.strip() for line in text.splitlines()]
-    positions = [lines.index(h) for h in content.COMMITTEE_HEADINGS]  # each heading on a line of its own
+    positions = [
+        lines.index(h) for h in content.COMMITTEE_HEADINGS
+    ]  # each heading on a line of its own
     assert positions == sorted(positions)
-    gender = "\n".join(lines[positions[5]:positions[6]])
+    gender = "\n".join(lines[positions[5] : positions[6]])
     for share in ("drygt 90 %", "ca 40 %", "88 %", "12 %"):
         assert share in gender
     assert "Marianne Gabrielsson" in text and "Socialnämnden" in text and "2021-11-23" in text
@@ -131,7 +162,9 @@ def test_the_portfolio_lists_every_project_of_the_fund_with_sums_per_state(demo:
     assert wb["Projekt"]["F3"].value == 3800000
 
 
-def test_team_samageras_final_report_gives_its_four_lessons_instead_of_uppgift_saknas(demo: Any) -> None:
+def test_team_samageras_final_report_gives_its_four_lessons_instead_of_uppgift_saknas(
+    demo: Any,
+) -> None:
     doc = content.final_report(project("Team Samagera"))
     lessons = next(s for s in doc.sections if s.heading == "Lärdomar")
     texts = [getattr(b, "text", "") for b in lessons.blocks]
@@ -152,4 +185,7 @@ def test_team_samageras_committee_paper_gives_the_lessons_under_arendet(demo: An
     assert matter.heading == "Ärendet"
     headings = [getattr(b, "text", "") for b in matter.blocks if type(b).__name__ == "Subheading"]
     assert "Lärdomar" in headings
-    assert "Att kunskapen om sociala investeringar och socioekonomiska beräkningar behöver förstärkas" in pdf_text(render_pdf(doc))
+    assert (
+        "Att kunskapen om sociala investeringar och socioekonomiska beräkningar behöver förstärkas"
+        in pdf_text(render_pdf(doc))
+    )

@@ -55,8 +55,18 @@ class Stis:
     outsider: Any
 
 
-def _period(project: Project, label: str, start: dt.date, end: dt.date, opens: dt.date, closes: dt.date) -> ReportingPeriod:
-    return ReportingPeriod.objects.create(project=project, kind=PeriodKind.TERTIAL, label=label, start=start, end=end, opens_at=opens, closes_at=closes)
+def _period(
+    project: Project, label: str, start: dt.date, end: dt.date, opens: dt.date, closes: dt.date
+) -> ReportingPeriod:
+    return ReportingPeriod.objects.create(
+        project=project,
+        kind=PeriodKind.TERTIAL,
+        label=label,
+        start=start,
+        end=end,
+        opens_at=opens,
+        closes_at=closes,
+    )
 
 
 @pytest.fixture
@@ -66,14 +76,51 @@ def stis(db: Any) -> Stis:
     owner = make_unit(sthlm, "Socialförvaltningen", kind=UnitKind.ADMINISTRATION)
     districts = {name: make_unit(sthlm, f"{name} stadsdelsförvaltning") for name in DISTRICTS}
     fund = make_fund(sthlm, "Stockholms stads sociala investeringsfond")
-    project = make_project(fund, owner, state=ProjectState.RUNNING, title="Stärkt tidigt stöd i samverkan", units=list(districts.values()))
+    project = make_project(
+        fund,
+        owner,
+        state=ProjectState.RUNNING,
+        title="Stärkt tidigt stöd i samverkan",
+        units=list(districts.values()),
+    )
     today = timezone.localdate()
-    period = _period(project, "T1 2020", dt.date(2020, 1, 1), dt.date(2020, 4, 30), today - dt.timedelta(days=10), today + dt.timedelta(days=20))
-    closed = _period(project, "T3 2019", dt.date(2019, 9, 1), dt.date(2019, 12, 31), today - dt.timedelta(days=60), today - dt.timedelta(days=1))
-    share = Indicator.objects.create(project=project, name="Andel samtal där en pappa deltog", unit=IndicatorUnit.SHARE, comparison_group="Ordinarie verksamhet", position=1)
-    count = Indicator.objects.create(project=project, name="Antal hembesök", unit=IndicatorUnit.COUNT, position=2)
-    score = Indicator.objects.create(project=project, name="Upplevt stöd (skattning 1–5)", unit=IndicatorUnit.SCORE, position=3, baseline_value=Decimal("3.0"), target_value=Decimal("4.0"))
-    conversations = ActivityType.objects.create(project=project, code="conversations", label="Samtal", has_parent_split=True)
+    period = _period(
+        project,
+        "T1 2020",
+        dt.date(2020, 1, 1),
+        dt.date(2020, 4, 30),
+        today - dt.timedelta(days=10),
+        today + dt.timedelta(days=20),
+    )
+    closed = _period(
+        project,
+        "T3 2019",
+        dt.date(2019, 9, 1),
+        dt.date(2019, 12, 31),
+        today - dt.timedelta(days=60),
+        today - dt.timedelta(days=1),
+    )
+    share = Indicator.objects.create(
+        project=project,
+        name="Andel samtal där en pappa deltog",
+        unit=IndicatorUnit.SHARE,
+        comparison_group="Ordinarie verksamhet",
+        position=1,
+    )
+    count = Indicator.objects.create(
+        project=project, name="Antal hembesök", unit=IndicatorUnit.COUNT, position=2
+    )
+    score = Indicator.objects.create(
+        project=project,
+        name="Upplevt stöd (skattning 1–5)",
+        unit=IndicatorUnit.SCORE,
+        position=3,
+        baseline_value=Decimal("3.0"),
+        target_value=Decimal("4.0"),
+    )
+    conversations = ActivityType.objects.create(
+        project=project, code="conversations", label="Samtal", has_parent_split=True
+    )
     return Stis(
         project=project,
         owner=owner,

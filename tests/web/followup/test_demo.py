@@ -36,7 +36,9 @@ def _load(order: str) -> dict:
 
 
 @pytest.mark.parametrize("order", ["followup_first", "calculations_first"])
-def test_the_hela_familjen_card_shows_expected_and_realised_gains_whichever_demo_loads_first(db, client, order) -> None:
+def test_the_hela_familjen_card_shows_expected_and_realised_gains_whichever_demo_loads_first(
+    db, client, order
+) -> None:
     users = _load(order)
     hela = Project.objects.get(title=followup_demo.HELA_FAMILJEN_TITLE)
     scenario = scenario_from_dict(calculation_current(hela).scenario)
@@ -45,7 +47,12 @@ def test_the_hela_familjen_card_shows_expected_and_realised_gains_whichever_demo
     fourteen = kr_float(realised_gains(14, outcome, 2014)["kommun.ekonomiskt_bistand"])
     client.force_login(users["malmo"][0])
     page = client.get(reverse("followup:overview", args=[hela.pk])).content.decode()
-    assert "16 av 50" in page and "2 av 50" in page and "Fishers exakta test" in page and "Exempeldata" in page
+    assert (
+        "16 av 50" in page
+        and "2 av 50" in page
+        and "Fishers exakta test" in page
+        and "Exempeldata" in page
+    )
     assert "Förväntad (ansökan)" in page and "Realiserad (uppföljning)" in page
     assert page.count(fourteen) >= 4  # expected and realised, per actor and summed
     assert "ingen socioekonomisk kalkyl" not in page
@@ -54,26 +61,55 @@ def test_the_hela_familjen_card_shows_expected_and_realised_gains_whichever_demo
 def test_the_demo_loads_stis_totals_gender_shares_and_spider(db) -> None:
     _load("followup_first")
     stis = Project.objects.get(title=followup_demo.STIS_TITLE)
-    totals = {a.activity.code: (a.total, a.qualifier, a.unit_id) for a in ActivityCount.objects.filter(project=stis)}
+    totals = {
+        a.activity.code: (a.total, a.qualifier, a.unit_id)
+        for a in ActivityCount.objects.filter(project=stis)
+    }
     owner = stis.owner_unit_id
-    assert totals == {"home_visits": (4500, "over", owner), "families": (1000, "over", owner), "conversations": (3300, "exact", owner), "unique_parents": (2700, "over", owner)}
+    assert totals == {
+        "home_visits": (4500, "over", owner),
+        "families": (1000, "over", owner),
+        "conversations": (3300, "exact", owner),
+        "unique_parents": (2700, "over", owner),
+    }
     shares = {s.measure: s.share for s in PublishedShare.objects.filter(project=stis)}
-    assert shares == {"with_mother": Decimal("0.9000"), "with_father": Decimal("0.4000"), "single_mother": Decimal("0.8800"), "single_father": Decimal("0.1200")}
+    assert shares == {
+        "with_mother": Decimal("0.9000"),
+        "with_father": Decimal("0.4000"),
+        "single_mother": Decimal("0.8800"),
+        "single_father": Decimal("0.1200"),
+    }
     ratings = SpiderRating.objects.filter(instrument__project=stis)
     assert ratings.count() == 9 * 6 * 7 and not ratings.filter(is_example=False).exists()
 
 
-def test_the_steering_group_sees_example_status_reports_per_period_in_every_state(db, client) -> None:
+def test_the_steering_group_sees_example_status_reports_per_period_in_every_state(
+    db, client
+) -> None:
     users = _load("followup_first")
     stis = Project.objects.get(title=followup_demo.STIS_TITLE)
     reports = StatusReport.objects.filter(project=stis).select_related("period", "unit")
     states = {(r.period.label, r.unit.name.split(" ")[0], r.state) for r in reports}
-    assert states == {(label, district, state) for label, district, state, _text, _comment in followup_demo.STIS_REPORTS}
-    assert {ReportState.SUBMITTED, ReportState.APPROVED, ReportState.RETURNED} <= {r.state for r in reports}
-    assert all(r.is_example and r.text.startswith("Exempeldata") and r.period.is_example for r in reports)
+    assert states == {
+        (label, district, state)
+        for label, district, state, _text, _comment in followup_demo.STIS_REPORTS
+    }
+    assert {ReportState.SUBMITTED, ReportState.APPROVED, ReportState.RETURNED} <= {
+        r.state for r in reports
+    }
+    assert all(
+        r.is_example and r.text.startswith("Exempeldata") and r.period.is_example for r in reports
+    )
     client.force_login(users["fondforvaltare"][0])
     page = client.get(reverse("followup:overview", args=[stis.pk])).content.decode()
     section = page[page.index('id="statusrapporter"') :]
     assert "Inga statusrapporter ännu" not in section
-    assert section.count("Exempeldata (källan publicerar inga statusrapporter)") == len(followup_demo.STIS_REPORTS)
-    assert "<h3>T3 2019</h3>" in section and "<h3>T1 2020</h3>" in section and "återsänd" in section and "inlämnad" in section
+    assert section.count("Exempeldata (källan publicerar inga statusrapporter)") == len(
+        followup_demo.STIS_REPORTS
+    )
+    assert (
+        "<h3>T3 2019</h3>" in section
+        and "<h3>T1 2020</h3>" in section
+        and "återsänd" in section
+        and "inlämnad" in section
+    )

@@ -26,7 +26,17 @@ def _title(html: str) -> str:
 
 
 def test_the_overview_in_english_says_of_and_about(english, stis) -> None:
-    services.activity_save(actor=stis.admin, period=stis.period, unit=stis.districts["Farsta"], activity=stis.conversations, total=100, with_mother=92, with_father=40, single_mother=44, single_father=6)
+    services.activity_save(
+        actor=stis.admin,
+        period=stis.period,
+        unit=stis.districts["Farsta"],
+        activity=stis.conversations,
+        total=100,
+        with_mother=92,
+        with_father=40,
+        single_mother=44,
+        single_father=6,
+    )
     ActivityCount.objects.update(qualifier=Qualifier.ABOUT)
     english.force_login(stis.admin)
     page = english.get(reverse("followup:overview", args=[stis.project.pk])).content.decode()
@@ -47,7 +57,17 @@ def test_the_report_form_labels_and_save_message_in_english(english, stis) -> No
 
 
 def test_the_same_pages_in_swedish(client, stis) -> None:
-    services.activity_save(actor=stis.admin, period=stis.period, unit=stis.districts["Farsta"], activity=stis.conversations, total=100, with_mother=92, with_father=40, single_mother=44, single_father=6)
+    services.activity_save(
+        actor=stis.admin,
+        period=stis.period,
+        unit=stis.districts["Farsta"],
+        activity=stis.conversations,
+        total=100,
+        with_mother=92,
+        with_father=40,
+        single_mother=44,
+        single_father=6,
+    )
     ActivityCount.objects.update(qualifier=Qualifier.OVER)
     client.force_login(stis.admin)
     page = client.get(reverse("followup:overview", args=[stis.project.pk])).content.decode()
@@ -57,13 +77,24 @@ def test_the_same_pages_in_swedish(client, stis) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["overview", "indicators", "activity_types", "period_new", "spider_instrument_new", "report", "status_report", "upload"],
+    [
+        "overview",
+        "indicators",
+        "activity_types",
+        "period_new",
+        "spider_instrument_new",
+        "report",
+        "status_report",
+        "upload",
+    ],
 )
 def test_every_follow_up_page_title_ends_in_sif(client, stis, name) -> None:
     client.force_login(stis.admin)
-    args = {"report": [stis.project.pk, stis.period.pk, stis.districts["Farsta"].pk],
-            "status_report": [stis.project.pk, stis.period.pk, stis.districts["Farsta"].pk],
-            "upload": [stis.project.pk, stis.period.pk]}.get(name, [stis.project.pk])
+    args = {
+        "report": [stis.project.pk, stis.period.pk, stis.districts["Farsta"].pk],
+        "status_report": [stis.project.pk, stis.period.pk, stis.districts["Farsta"].pk],
+        "upload": [stis.project.pk, stis.period.pk],
+    }.get(name, [stis.project.pk])
     response = client.get(reverse(f"followup:{name}", args=args))
     assert response.status_code == 200
     assert _title(response.content.decode()).endswith(" – SIF")

@@ -26,18 +26,41 @@ MAX_QUERIES = 30
 def _fill(stis, periods: int) -> None:
     """Every section of the page gets data: shares with a comparison group, counts, activities with
     the parent split, spider ratings for every district, a status report."""
-    visits = ActivityType.objects.create(project=stis.project, code="visits", label="Hembesök", position=2)
+    visits = ActivityType.objects.create(
+        project=stis.project, code="visits", label="Hembesök", position=2
+    )
     _periods(stis, visits, [stis.closed_period, stis.period, *_extra_periods(stis, 2018, periods)])
-    instrument = SpiderInstrument.objects.create(project=stis.project, name="Samverkan", dimensions=["a", "b", "c"], occasions=2)
+    instrument = SpiderInstrument.objects.create(
+        project=stis.project, name="Samverkan", dimensions=["a", "b", "c"], occasions=2
+    )
     for i, name in enumerate(DISTRICTS):
         for occasion in (1, 2):
-            services.spider_rating_save(actor=stis.admin, instrument=instrument, unit=stis.districts[name], occasion=occasion, values=[3 + i * 0.2] * 3)
-    services.status_report_submit(actor=stis.farsta, period=stis.period, unit=stis.districts["Farsta"], text="Tre hembesök med BVC.")
+            services.spider_rating_save(
+                actor=stis.admin,
+                instrument=instrument,
+                unit=stis.districts[name],
+                occasion=occasion,
+                values=[3 + i * 0.2] * 3,
+            )
+    services.status_report_submit(
+        actor=stis.farsta,
+        period=stis.period,
+        unit=stis.districts["Farsta"],
+        text="Tre hembesök med BVC.",
+    )
 
 
 def _extra_periods(stis, year: int, n: int) -> list[ReportingPeriod]:
     return [
-        ReportingPeriod.objects.create(project=stis.project, kind=PeriodKind.TERTIAL, label=f"T{i} {year}", start=dt.date(year, 1, i), end=dt.date(year, 2, i), opens_at=dt.date(year, 1, i), closes_at=dt.date(year, 3, i))
+        ReportingPeriod.objects.create(
+            project=stis.project,
+            kind=PeriodKind.TERTIAL,
+            label=f"T{i} {year}",
+            start=dt.date(year, 1, i),
+            end=dt.date(year, 2, i),
+            opens_at=dt.date(year, 1, i),
+            closes_at=dt.date(year, 3, i),
+        )
         for i in range(1, n + 1)
     ]
 
@@ -46,11 +69,41 @@ def _periods(stis, visits: ActivityType, periods: list[ReportingPeriod]) -> None
     for period in periods:
         for name in DISTRICTS:
             unit = stis.districts[name]
-            services.measurement_save(actor=stis.admin, indicator=stis.share, period=period, unit=unit, group=Group.INTERVENTION, numerator=12, denominator=40)
-            services.measurement_save(actor=stis.admin, indicator=stis.share, period=period, unit=unit, group=Group.COMPARISON, numerator=8, denominator=40)
-            services.measurement_save(actor=stis.admin, indicator=stis.count, period=period, unit=unit, value=30)
-            services.activity_save(actor=stis.admin, period=period, unit=unit, activity=stis.conversations, total=50, with_mother=45, with_father=20, single_mother=26, single_father=4)
-            services.activity_save(actor=stis.admin, period=period, unit=unit, activity=visits, total=20)
+            services.measurement_save(
+                actor=stis.admin,
+                indicator=stis.share,
+                period=period,
+                unit=unit,
+                group=Group.INTERVENTION,
+                numerator=12,
+                denominator=40,
+            )
+            services.measurement_save(
+                actor=stis.admin,
+                indicator=stis.share,
+                period=period,
+                unit=unit,
+                group=Group.COMPARISON,
+                numerator=8,
+                denominator=40,
+            )
+            services.measurement_save(
+                actor=stis.admin, indicator=stis.count, period=period, unit=unit, value=30
+            )
+            services.activity_save(
+                actor=stis.admin,
+                period=period,
+                unit=unit,
+                activity=stis.conversations,
+                total=50,
+                with_mother=45,
+                with_father=20,
+                single_mother=26,
+                single_father=4,
+            )
+            services.activity_save(
+                actor=stis.admin, period=period, unit=unit, activity=visits, total=20
+            )
 
 
 def _queries(client, stis) -> int:
@@ -59,7 +112,9 @@ def _queries(client, stis) -> int:
     return len(ctx.captured_queries)
 
 
-def test_the_overview_runs_a_bounded_number_of_queries(client, stis, django_assert_max_num_queries) -> None:
+def test_the_overview_runs_a_bounded_number_of_queries(
+    client, stis, django_assert_max_num_queries
+) -> None:
     _fill(stis, periods=1)
     client.force_login(stis.admin)
     with django_assert_max_num_queries(MAX_QUERIES):
@@ -70,7 +125,9 @@ def test_more_periods_and_activities_do_not_add_queries_to_the_overview(client, 
     _fill(stis, periods=1)
     client.force_login(stis.admin)
     few = _queries(client, stis)
-    families = ActivityType.objects.create(project=stis.project, code="families", label="Familjer", has_parent_split=True, position=3)
+    families = ActivityType.objects.create(
+        project=stis.project, code="families", label="Familjer", has_parent_split=True, position=3
+    )
     _periods(stis, families, _extra_periods(stis, 2017, 3))
     assert _queries(client, stis) == few
 
@@ -82,9 +139,19 @@ def test_the_second_request_draws_no_chart(client, stis, monkeypatch) -> None:
     client.get(reverse("followup:overview", args=[stis.project.pk]))
     drawn: list[str] = []
     real_svg = charts._svg
-    monkeypatch.setattr(charts, "_svg", lambda fig, title: drawn.append(title) or real_svg(fig, title))
+    monkeypatch.setattr(
+        charts, "_svg", lambda fig, title: drawn.append(title) or real_svg(fig, title)
+    )
     client.get(reverse("followup:overview", args=[stis.project.pk]))
     assert drawn == []
-    services.measurement_save(actor=stis.admin, indicator=stis.count, period=stis.period, unit=stis.districts["Farsta"], value=31)
+    services.measurement_save(
+        actor=stis.admin,
+        indicator=stis.count,
+        period=stis.period,
+        unit=stis.districts["Farsta"],
+        value=31,
+    )
     client.get(reverse("followup:overview", args=[stis.project.pk]))
-    assert sorted(drawn) == sorted([stis.count.name, f"{stis.count.name}, per enhet, {stis.period.label}"])
+    assert sorted(drawn) == sorted(
+        [stis.count.name, f"{stis.count.name}, per enhet, {stis.period.label}"]
+    )

@@ -28,12 +28,35 @@ def test_the_project_leader_or_the_fund_admin_creates_an_instrument(client, stis
     overview = client.get(reverse("followup:overview", args=[stis.project.pk])).content.decode()
     assert f'href="{_url(stis)}"' in overview and "Ny spindelmätning" in overview
     page = client.get(_url(stis))
-    assert page.status_code == 200 and "<title>Ny spindelmätning – Stärkt tidigt stöd i samverkan – SIF</title>" in page.content.decode()
-    response = client.post(_url(stis), {"name": " Samverkan ", "dimensions": DIMENSIONS + "\n\n", "occasions": "6", "scale_min": "1", "scale_max": "10"})
+    assert (
+        page.status_code == 200
+        and "<title>Ny spindelmätning – Stärkt tidigt stöd i samverkan – SIF</title>"
+        in page.content.decode()
+    )
+    response = client.post(
+        _url(stis),
+        {
+            "name": " Samverkan ",
+            "dimensions": DIMENSIONS + "\n\n",
+            "occasions": "6",
+            "scale_min": "1",
+            "scale_max": "10",
+        },
+    )
     assert response.status_code == 302
     instrument = SpiderInstrument.objects.get(project=stis.project)
-    assert (instrument.name, instrument.dimensions, instrument.occasions, instrument.scale_min, instrument.scale_max) == (
-        "Samverkan", ["Gemensamma mål", "Tydliga roller", "Ledningens stöd", "Informationsflöde", "Uppföljning"], 6, Decimal("1"), Decimal("10"),
+    assert (
+        instrument.name,
+        instrument.dimensions,
+        instrument.occasions,
+        instrument.scale_min,
+        instrument.scale_max,
+    ) == (
+        "Samverkan",
+        ["Gemensamma mål", "Tydliga roller", "Ledningens stöd", "Informationsflöde", "Uppföljning"],
+        6,
+        Decimal("1"),
+        Decimal("10"),
     )
     event = Event.objects.get(action="spider_instrument_created")
     assert event.project_id == stis.project.pk
@@ -43,29 +66,73 @@ def test_the_project_leader_or_the_fund_admin_creates_an_instrument(client, stis
 
 
 def test_the_new_instrument_is_rated_by_a_district(client, stis) -> None:
-    instrument = services.spider_instrument_create(actor=stis.leader, project=stis.project, name="Samverkan", dimensions=["Mål", "Roller", "Ledning"], occasions=2, scale_min=1, scale_max=5)
+    instrument = services.spider_instrument_create(
+        actor=stis.leader,
+        project=stis.project,
+        name="Samverkan",
+        dimensions=["Mål", "Roller", "Ledning"],
+        occasions=2,
+        scale_min=1,
+        scale_max=5,
+    )
     client.force_login(stis.farsta)
-    url = reverse("followup:spider", args=[stis.project.pk, instrument.pk, stis.districts["Farsta"].pk])
-    assert client.post(url, {"occasion": "2", "d-0": "4", "d-1": "5", "d-2": "3,5"}).status_code == 302
-    assert "Skattningen 6 ligger utanför skalan 1–5." in client.post(url, {"occasion": "1", "d-0": "6"}).content.decode()
+    url = reverse(
+        "followup:spider", args=[stis.project.pk, instrument.pk, stis.districts["Farsta"].pk]
+    )
+    assert (
+        client.post(url, {"occasion": "2", "d-0": "4", "d-1": "5", "d-2": "3,5"}).status_code == 302
+    )
+    assert (
+        "Skattningen 6 ligger utanför skalan 1–5."
+        in client.post(url, {"occasion": "1", "d-0": "6"}).content.decode()
+    )
 
 
 @pytest.mark.parametrize(
     ("data", "message"),
     [
         ({"name": "  ", "dimensions": DIMENSIONS}, "Ange spindelmätningens namn."),
-        ({"name": "Samverkan", "dimensions": "Mål\n\nRoller\n"}, "En spindelmätning ska ha 3–20 dimensioner, en per rad, men har 2."),
-        ({"name": "Samverkan", "dimensions": "\n".join(f"Mått {k}" for k in range(1, 22))}, "En spindelmätning ska ha 3–20 dimensioner, en per rad, men har 21."),
-        ({"name": "Samverkan", "dimensions": "Mål\nRoller\nmål "}, "Dimensionen ”mål” på rad 3 finns redan på rad 1."),
-        ({"name": "Samverkan", "dimensions": "Mål\nRoller\nBarnet 19121212-1212"}, "Texten i dimension 3 innehåller ett personnummer"),
-        ({"name": "Familj 121212-1212", "dimensions": DIMENSIONS}, "Texten i Namn innehåller ett personnummer"),
-        ({"name": "Samverkan", "dimensions": DIMENSIONS, "scale_min": "10", "scale_max": "1"}, "Skalan 10–1 går inte"),
-        ({"name": "Samverkan", "dimensions": DIMENSIONS, "scale_min": "1", "scale_max": "tio"}, "Skalans max: ”tio” är inte ett tal."),
-        ({"name": "Samverkan", "dimensions": DIMENSIONS, "occasions": "0"}, "Antalet mättillfällen ska vara 1–50, men är 0."),
-        ({"name": "S" * 201, "dimensions": DIMENSIONS}, "Namnet får vara högst 200 tecken långt, men är 201."),
+        (
+            {"name": "Samverkan", "dimensions": "Mål\n\nRoller\n"},
+            "En spindelmätning ska ha 3–20 dimensioner, en per rad, men har 2.",
+        ),
+        (
+            {"name": "Samverkan", "dimensions": "\n".join(f"Mått {k}" for k in range(1, 22))},
+            "En spindelmätning ska ha 3–20 dimensioner, en per rad, men har 21.",
+        ),
+        (
+            {"name": "Samverkan", "dimensions": "Mål\nRoller\nmål "},
+            "Dimensionen ”mål” på rad 3 finns redan på rad 1.",
+        ),
+        (
+            {"name": "Samverkan", "dimensions": "Mål\nRoller\nBarnet 19121212-1212"},
+            "Texten i dimension 3 innehåller ett personnummer",
+        ),
+        (
+            {"name": "Familj 121212-1212", "dimensions": DIMENSIONS},
+            "Texten i Namn innehåller ett personnummer",
+        ),
+        (
+            {"name": "Samverkan", "dimensions": DIMENSIONS, "scale_min": "10", "scale_max": "1"},
+            "Skalan 10–1 går inte",
+        ),
+        (
+            {"name": "Samverkan", "dimensions": DIMENSIONS, "scale_min": "1", "scale_max": "tio"},
+            "Skalans max: ”tio” är inte ett tal.",
+        ),
+        (
+            {"name": "Samverkan", "dimensions": DIMENSIONS, "occasions": "0"},
+            "Antalet mättillfällen ska vara 1–50, men är 0.",
+        ),
+        (
+            {"name": "S" * 201, "dimensions": DIMENSIONS},
+            "Namnet får vara högst 200 tecken långt, men är 201.",
+        ),
     ],
 )
-def test_a_bad_instrument_is_refused_in_swedish_and_nothing_is_saved(client, stis, data, message) -> None:
+def test_a_bad_instrument_is_refused_in_swedish_and_nothing_is_saved(
+    client, stis, data, message
+) -> None:
     client.force_login(stis.leader)
     response = client.post(_url(stis), data)
     assert response.status_code == 422
@@ -79,11 +146,21 @@ def test_a_bad_instrument_is_refused_in_swedish_and_nothing_is_saved(client, sti
 @pytest.mark.parametrize("who", ["farsta", "reader"])
 def test_a_reporter_or_a_reader_may_not_create_an_instrument(client, stis, who) -> None:
     client.force_login(getattr(stis, who))
-    assert "Ny spindelmätning" not in client.get(reverse("followup:overview", args=[stis.project.pk])).content.decode()
+    assert (
+        "Ny spindelmätning"
+        not in client.get(reverse("followup:overview", args=[stis.project.pk])).content.decode()
+    )
     assert client.get(_url(stis)).status_code == 403
-    assert client.post(_url(stis), {"name": "Samverkan", "dimensions": DIMENSIONS}).status_code == 403
+    assert (
+        client.post(_url(stis), {"name": "Samverkan", "dimensions": DIMENSIONS}).status_code == 403
+    )
     with pytest.raises(SifError) as caught:
-        services.spider_instrument_create(actor=getattr(stis, who), project=stis.project, name="Samverkan", dimensions=DIMENSIONS.splitlines())
+        services.spider_instrument_create(
+            actor=getattr(stis, who),
+            project=stis.project,
+            name="Samverkan",
+            dimensions=DIMENSIONS.splitlines(),
+        )
     assert caught.value.code == "not_followup_editor"
     assert not SpiderInstrument.objects.exists()
 
@@ -91,5 +168,7 @@ def test_a_reporter_or_a_reader_may_not_create_an_instrument(client, stis, who) 
 def test_an_outsider_does_not_find_the_form(client, stis) -> None:
     client.force_login(stis.outsider)
     assert client.get(_url(stis)).status_code == 404
-    assert client.post(_url(stis), {"name": "Samverkan", "dimensions": DIMENSIONS}).status_code == 404
+    assert (
+        client.post(_url(stis), {"name": "Samverkan", "dimensions": DIMENSIONS}).status_code == 404
+    )
     assert not SpiderInstrument.objects.exists()

@@ -19,7 +19,11 @@ from sif.web.followup.xlsx import (
 )
 
 
-def fill(template: bytes, measurement_values: dict[tuple[str, str], dict[str, object]], activity_values: dict[str, list[object]] | None = None) -> bytes:
+def fill(
+    template: bytes,
+    measurement_values: dict[tuple[str, str], dict[str, object]],
+    activity_values: dict[str, list[object]] | None = None,
+) -> bytes:
     """Fill the template like a reporter: by indicator name and group, columns by header."""
     wb = load_workbook(io.BytesIO(template))
     ws = wb[MEASUREMENT_SHEET]
@@ -63,38 +67,97 @@ def test_a_filled_template_is_previewed_then_stored(stis) -> None:
         },
         {"conversations": [100, 92, 40, 44, 6]},
     )
-    preview, parsed = measurements_import_preview(actor=stis.farsta, project=stis.project, period=stis.period, data=data, filename="farsta.xlsx")
+    preview, parsed = measurements_import_preview(
+        actor=stis.farsta,
+        project=stis.project,
+        period=stis.period,
+        data=data,
+        filename="farsta.xlsx",
+    )
     assert preview.refused == []
     assert len(preview.measurements) == 3 and len(preview.activities) == 1
     assert not Measurement.objects.exists()  # the preview writes nothing
-    measurements_import_confirm(actor=stis.farsta, project=stis.project, period=stis.period, parsed=parsed)
+    measurements_import_confirm(
+        actor=stis.farsta, project=stis.project, period=stis.period, parsed=parsed
+    )
     assert Measurement.objects.filter(unit=farsta).count() == 3
     assert ActivityCount.objects.get(unit=farsta).with_father == 40
 
 
 def test_an_upload_with_an_unknown_indicator_and_a_text_cell_lists_each_refused_row(stis) -> None:
     farsta = stis.districts["Farsta"]
-    data = fill(template_workbook(stis.project, stis.period, [farsta]), {(stis.count.name, "insatsgrupp"): {"Värde": "ca 600"}, (stis.share.name, "insatsgrupp"): {"Täljare": 3, "Nämnare": 4}})
+    data = fill(
+        template_workbook(stis.project, stis.period, [farsta]),
+        {
+            (stis.count.name, "insatsgrupp"): {"Värde": "ca 600"},
+            (stis.share.name, "insatsgrupp"): {"Täljare": 3, "Nämnare": 4},
+        },
+    )
     wb = load_workbook(io.BytesIO(data))
     ws = wb[MEASUREMENT_SHEET]
-    ws.append([999999, "Påhittad indikator", "antal", farsta.pk, farsta.name, "insatsgrupp", 5, None, None])
-    ws.append([stis.count.pk, stis.count.name, "antal", 999999, "Okänd enhet", "insatsgrupp", 5, None, None])
+    ws.append(
+        [
+            999999,
+            "Påhittad indikator",
+            "antal",
+            farsta.pk,
+            farsta.name,
+            "insatsgrupp",
+            5,
+            None,
+            None,
+        ]
+    )
+    ws.append(
+        [
+            stis.count.pk,
+            stis.count.name,
+            "antal",
+            999999,
+            "Okänd enhet",
+            "insatsgrupp",
+            5,
+            None,
+            None,
+        ]
+    )
     out = io.BytesIO()
     wb.save(out)
-    preview, parsed = measurements_import_preview(actor=stis.farsta, project=stis.project, period=stis.period, data=out.getvalue(), filename="farsta.xlsx")
+    preview, parsed = measurements_import_preview(
+        actor=stis.farsta,
+        project=stis.project,
+        period=stis.period,
+        data=out.getvalue(),
+        filename="farsta.xlsx",
+    )
     refused = {(r.row, r.code) for r in preview.refused}
     count_row = next(r.row for r in preview.refused if r.code == "not_a_number")
-    assert refused == {(count_row, "not_a_number"), (6, "unknown_indicator"), (7, "unknown_org_unit")}
+    assert refused == {
+        (count_row, "not_a_number"),
+        (6, "unknown_indicator"),
+        (7, "unknown_org_unit"),
+    }
     with pytest.raises(SifError) as caught:
-        measurements_import_confirm(actor=stis.farsta, project=stis.project, period=stis.period, parsed=parsed)
+        measurements_import_confirm(
+            actor=stis.farsta, project=stis.project, period=stis.period, parsed=parsed
+        )
     assert caught.value.code == "import_has_refused_rows"
     assert not Measurement.objects.exists()
 
 
-@pytest.mark.parametrize("content", [b"Indikator;Varde\nAntal hembesok;640\n", b"PK\x03\x04 not really a zip", b"%PDF-1.7"])
+@pytest.mark.parametrize(
+    "content",
+    [b"Indikator;Varde\nAntal hembesok;640\n", b"PK\x03\x04 not really a zip", b"%PDF-1.7"],
+)
 def test_a_file_that_is_not_xlsx_is_refused(stis, content) -> None:
     with pytest.raises(SifError) as caught:
-        measurements_import_preview(actor=stis.farsta, project=stis.project, period=stis.period, data=content, filename="siffror.csv")
+        measurements_import_preview(
+            actor=stis.farsta,
+            project=stis.project,
+            period=stis.period,
+            data=content,
+            filename="siffror.csv",
+        )
     assert caught.value.code == "not_xlsx"
     assert caught.value.params["filename"] == "siffror.csv"
 
@@ -102,5 +165,11 @@ def test_a_file_that_is_not_xlsx_is_refused(stis, content) -> None:
 def test_a_template_for_another_period_is_refused(stis) -> None:
     data = template_workbook(stis.project, stis.closed_period, [stis.districts["Farsta"]])
     with pytest.raises(SifError) as caught:
-        measurements_import_preview(actor=stis.farsta, project=stis.project, period=stis.period, data=data, filename="fel.xlsx")
+        measurements_import_preview(
+            actor=stis.farsta,
+            project=stis.project,
+            period=stis.period,
+            data=data,
+            filename="fel.xlsx",
+        )
     assert caught.value.code == "wrong_file_for_period"

@@ -33,7 +33,9 @@ BAD_FILES = [
 ]
 
 
-def test_a_batch_with_bad_files_shows_each_files_swedish_message_and_the_good_file_goes_on(client, world, settings):
+def test_a_batch_with_bad_files_shows_each_files_swedish_message_and_the_good_file_goes_on(
+    client, world, settings
+):
     settings.UPLOAD_LIMIT_BYTES = 10_000  # stor.txt is 12 000 bytes; the seed 004 about 6 000
     client.force_login(world.admin)
     bad = [SimpleUploadedFile(name, data) for name, data, _code in BAD_FILES]
@@ -47,7 +49,9 @@ def test_a_batch_with_bad_files_shows_each_files_swedish_message_and_the_good_fi
         assert expected.message.replace("'", "&#x27;").replace('"', "&quot;") in html
     assert f'href="{review_url(batch, len(BAD_FILES))}"' in html  # the good file waits for review
     assert client.get(review_url(batch, 0)).status_code == 404  # a bad file has no review screen
-    response = client.post(review_url(batch, len(BAD_FILES)), shown_data(client.get(review_url(batch, len(BAD_FILES)))))
+    response = client.post(
+        review_url(batch, len(BAD_FILES)), shown_data(client.get(review_url(batch, len(BAD_FILES))))
+    )
     assert response.status_code == 302 and Project.objects.count() == 1
 
 
@@ -79,7 +83,9 @@ BAD_CORRECTIONS = [
 
 
 @pytest.mark.parametrize(("changes", "field", "message"), BAD_CORRECTIONS)
-def test_a_bad_correction_saves_nothing_and_shows_the_message(client, world, changes, field, message):
+def test_a_bad_correction_saves_nothing_and_shows_the_message(
+    client, world, changes, field, message
+):
     client.force_login(world.admin)
     batch = upload(client, world.fund, seed_upload("002"))
     page = client.get(review_url(batch))
@@ -119,18 +125,24 @@ def test_a_user_without_an_import_role_is_offered_no_fund(client, world):
     client.force_login(world.reader)
     html = client.get(reverse("imports:upload")).content.decode()
     assert "kan därför inte läsa in dokument" in html
-    response = client.post(reverse("imports:upload"), {"fund": world.fund.pk, "files": [seed_upload("004")]})
+    response = client.post(
+        reverse("imports:upload"), {"fund": world.fund.pk, "files": [seed_upload("004")]}
+    )
     assert response.status_code == 200 and not Project.objects.exists()
 
 
 def test_an_applicant_of_another_municipality_cannot_upload_to_this_fund(client, world):
     stranger: Any = make_user("stranger", Role.APPLICANT, world.malmo, world.malmo_unit)
     client.force_login(stranger)
-    response = client.post(reverse("imports:upload"), {"fund": world.fund.pk, "files": [seed_upload("004")]})
+    response = client.post(
+        reverse("imports:upload"), {"fund": world.fund.pk, "files": [seed_upload("004")]}
+    )
     assert response.status_code == 200 and "fund" in response.context["form"].errors
 
 
-def test_a_typed_total_that_differs_from_the_budget_is_warned_about_and_must_be_corrected_before_saving(client, world):
+def test_a_typed_total_that_differs_from_the_budget_is_warned_about_and_must_be_corrected_before_saving(
+    client, world
+):
     from sif.demo import seed_text
 
     text = seed_text("002").replace("Total kostnad: 22 540 Tkr", "Total kostnad: 22 640 Tkr")
@@ -138,10 +150,18 @@ def test_a_typed_total_that_differs_from_the_budget_is_warned_about_and_must_be_
     batch = upload(client, world.fund, SimpleUploadedFile("ansokan.txt", text.encode("utf-8")))
     page = client.get(review_url(batch))
     html = page.content.decode()
-    assert 'class="import-warning"' in html and "22\xa0640\xa0000\xa0kr stämmer inte med budgettabellens totalsumma 22\xa0540\xa0000\xa0kr" in html
-    refused = client.post(review_url(batch), shown_data(page))  # the typed total was offered as the sought amount
+    assert (
+        'class="import-warning"' in html
+        and "22\xa0640\xa0000\xa0kr stämmer inte med budgettabellens totalsumma 22\xa0540\xa0000\xa0kr"
+        in html
+    )
+    refused = client.post(
+        review_url(batch), shown_data(page)
+    )  # the typed total was offered as the sought amount
     assert refused.status_code == 400 and not Project.objects.exists()
-    assert "stämmer inte med budgetens totalsumma" in " ".join(refused.context["form"].errors["sought_amount"])
+    assert "stämmer inte med budgetens totalsumma" in " ".join(
+        refused.context["form"].errors["sought_amount"]
+    )
     response = client.post(review_url(batch), shown_data(page) | {"sought_amount": "22 540 000"})
     assert response.status_code == 302
     assert str(Project.objects.get().sought_amount) == "22540000.00"

@@ -22,16 +22,36 @@ def project(world: World) -> Project:
 
 @pytest.fixture
 def decision(project: Project) -> Decision:
-    return Decision.objects.create(project=project, kind=DecisionKind.GRANT, granted=True, body="Socialnämnden", decided_on=date(2014, 9, 1), paragraph="§ 12", granted_amount=Decimal("3800000"))
+    return Decision.objects.create(
+        project=project,
+        kind=DecisionKind.GRANT,
+        granted=True,
+        body="Socialnämnden",
+        decided_on=date(2014, 9, 1),
+        paragraph="§ 12",
+        granted_amount=Decimal("3800000"),
+    )
 
 
 @pytest.fixture
 def funded(world: World, project: Project) -> Project:
     """50 000 000 kr allocated, 3 800 000 committed, 3 000 000 paid out, 1 000 000 repaid."""
-    services.ledger_allocate(actor=world.admin, fund=world.fund, amount="50 000 000", booked_on=date(2012, 4, 12), reference="KF 2012-04-12")
-    services.ledger_commit(actor=world.admin, project=project, amount="3800000", booked_on=date(2014, 9, 1))
-    services.ledger_disburse(actor=world.admin, project=project, amount="3000000", booked_on=date(2015, 1, 15))
-    services.ledger_repay(actor=world.admin, project=project, amount="1000000", booked_on=date(2016, 12, 1))
+    services.ledger_allocate(
+        actor=world.admin,
+        fund=world.fund,
+        amount="50 000 000",
+        booked_on=date(2012, 4, 12),
+        reference="KF 2012-04-12",
+    )
+    services.ledger_commit(
+        actor=world.admin, project=project, amount="3800000", booked_on=date(2014, 9, 1)
+    )
+    services.ledger_disburse(
+        actor=world.admin, project=project, amount="3000000", booked_on=date(2015, 1, 15)
+    )
+    services.ledger_repay(
+        actor=world.admin, project=project, amount="1000000", booked_on=date(2016, 12, 1)
+    )
     return project
 
 

@@ -15,7 +15,9 @@ from sif.web.projects.models import Fund, Project
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup: None, django_db_blocker: object, tmp_path_factory: pytest.TempPathFactory) -> object:  # type: ignore[misc]
+def demo(
+    django_db_setup: None, django_db_blocker: object, tmp_path_factory: pytest.TempPathFactory
+) -> object:  # type: ignore[misc]
     """The demo loaded once for the module (it takes seconds), flushed afterwards."""
     from django.test.utils import override_settings
 
@@ -34,13 +36,44 @@ def login(username: str) -> Client:
 @pytest.mark.parametrize(
     ("fund", "project", "kind", "amount", "booked_on", "reference", "source"),
     [
-        ("malmo", None, "allocation", "50000000", "2012-04-12", "KF 2012-04-12", "mynewsdesk.com/se/malmo"),
-        ("eskilstuna", "Team Samagera", "commitment", "3800000", "2014-09-01", "Eskilstuna kommun 2014-09", "Beviljat belopp enligt beslut"),
+        (
+            "malmo",
+            None,
+            "allocation",
+            "50000000",
+            "2012-04-12",
+            "KF 2012-04-12",
+            "mynewsdesk.com/se/malmo",
+        ),
+        (
+            "eskilstuna",
+            "Team Samagera",
+            "commitment",
+            "3800000",
+            "2014-09-01",
+            "Eskilstuna kommun 2014-09",
+            "Beviljat belopp enligt beslut",
+        ),
     ],
 )
-def test_the_demo_books_only_published_amounts_with_their_source(demo: object, db: None, fund: str, project: str | None, kind: str, amount: str, booked_on: str, reference: str, source: str) -> None:
+def test_the_demo_books_only_published_amounts_with_their_source(
+    demo: object,
+    db: None,
+    fund: str,
+    project: str | None,
+    kind: str,
+    amount: str,
+    booked_on: str,
+    reference: str,
+    source: str,
+) -> None:
     entry = LedgerEntry.objects.get(fund__municipality__code=fund, kind=kind)
-    assert (entry.project.title if entry.project else None, entry.amount, entry.booked_on.isoformat(), entry.reference) == (project, Decimal(amount), booked_on, reference)
+    assert (
+        entry.project.title if entry.project else None,
+        entry.amount,
+        entry.booked_on.isoformat(),
+        entry.reference,
+    ) == (project, Decimal(amount), booked_on, reference)
     assert source in entry.text
 
 
@@ -57,11 +90,21 @@ def test_samagera_commitment_comes_from_its_grant_decision(demo: object, db: Non
 @pytest.mark.parametrize(
     ("title", "rule", "phrase"),
     [
-        ("Team Samagera", "by_agreement", "i överenskommelse med kommunledningskontoret. Källa: Rapport Team Samagera (källdokument 003)"),
-        ("Hela familjen", "waived", "Det efterskänkta beloppet är inte publicerat och är därför inte bokfört."),
+        (
+            "Team Samagera",
+            "by_agreement",
+            "i överenskommelse med kommunledningskontoret. Källa: Rapport Team Samagera (källdokument 003)",
+        ),
+        (
+            "Hela familjen",
+            "waived",
+            "Det efterskänkta beloppet är inte publicerat och är därför inte bokfört.",
+        ),
     ],
 )
-def test_the_demo_agreements_carry_their_source(demo: object, db: None, title: str, rule: str, phrase: str) -> None:
+def test_the_demo_agreements_carry_their_source(
+    demo: object, db: None, title: str, rule: str, phrase: str
+) -> None:
     agreement = RepaymentAgreement.objects.get(project__title=title)
     assert (agreement.version, agreement.rule, agreement.parameters) == (1, rule, {})
     assert phrase in agreement.note
@@ -73,16 +116,26 @@ def test_stockholms_fund_capital_is_shown_as_unknown(demo: object, db: None) -> 
     assert "Fondkapitalet är okänt" in page
 
 
-def test_malmos_overview_shows_the_allocation_and_hela_familjens_waiver(demo: object, db: None) -> None:
+def test_malmos_overview_shows_the_allocation_and_hela_familjens_waiver(
+    demo: object, db: None
+) -> None:
     client = login("malmo")
     fund = Fund.objects.get(municipality__code="malmo")
     assert "50\xa0000\xa0000\xa0kr" in client.get(f"/fond/{fund.pk}/").text
-    page = client.get(f"/projekt/{Project.objects.get(title='Hela familjen').pk}/aterbetalning/").text
+    page = client.get(
+        f"/projekt/{Project.objects.get(title='Hela familjen').pk}/aterbetalning/"
+    ).text
     assert "efterskänkt" in page and "Malmö kommunstyrelsen, 2016" in page
 
 
-def test_samageras_repayment_page_shows_its_commitment_and_agreement(demo: object, db: None) -> None:
-    page = login("eskilstuna").get(f"/projekt/{Project.objects.get(title='Team Samagera').pk}/aterbetalning/").text
+def test_samageras_repayment_page_shows_its_commitment_and_agreement(
+    demo: object, db: None
+) -> None:
+    page = (
+        login("eskilstuna")
+        .get(f"/projekt/{Project.objects.get(title='Team Samagera').pk}/aterbetalning/")
+        .text
+    )
     assert "enligt överenskommelse" in page
     assert "3\xa0800\xa0000\xa0kr" in page
     assert "Regeln har ingen återbetalningsplan per år." in page

@@ -48,7 +48,11 @@ def as_user(client, user):
 
 def snapshot():
     return (
-        list(Project.objects.order_by("pk").values_list("pk", "state", "closing_outcome", "repayment_rule", "repayment_note")),
+        list(
+            Project.objects.order_by("pk").values_list(
+                "pk", "state", "closing_outcome", "repayment_rule", "repayment_note"
+            )
+        ),
         Decision.objects.count(),
         Event.objects.count(),
     )
@@ -56,7 +60,9 @@ def snapshot():
 
 def test_a_running_project_is_closed_through_the_pages(client, world, running):
     detail = reverse("projects:detail", args=[running.pk])
-    response = as_user(client, world.applicant_a).post(reverse("projects:transition", args=[running.pk]), {"to_state": "final_report_submitted"})
+    response = as_user(client, world.applicant_a).post(
+        reverse("projects:transition", args=[running.pk]), {"to_state": "final_report_submitted"}
+    )
     assert response.status_code == 302
     running.refresh_from_db()
     assert running.state == ProjectState.FINAL_REPORT_SUBMITTED
@@ -66,17 +72,30 @@ def test_a_running_project_is_closed_through_the_pages(client, world, running):
     assert f'href="{closing_url}"' in html
     assert 'value="closed"' not in html  # no bare button that the service would refuse
 
-    response = client.post(reverse("projects:transition", args=[running.pk]), {"to_state": "closed"})
+    response = client.post(
+        reverse("projects:transition", args=[running.pk]), {"to_state": "closed"}
+    )
     assert response.status_code == 302 and response["Location"] == closing_url
     assert "Utfall" in client.get(closing_url).content.decode()
 
     response = client.post(closing_url, CLOSING_POST)
     assert response.status_code == 302 and response["Location"] == detail
     running.refresh_from_db()
-    assert (running.state, running.closing_outcome) == (ProjectState.CLOSED, ClosingOutcome.REGULAR_OPERATIONS)
-    assert (running.repayment_rule, running.repayment_note) == (RepaymentRule.BY_AGREEMENT, CLOSING_POST["repayment_note"])
+    assert (running.state, running.closing_outcome) == (
+        ProjectState.CLOSED,
+        ClosingOutcome.REGULAR_OPERATIONS,
+    )
+    assert (running.repayment_rule, running.repayment_note) == (
+        RepaymentRule.BY_AGREEMENT,
+        CLOSING_POST["repayment_note"],
+    )
     decision = Decision.objects.get(project=running)
-    assert (decision.kind, decision.body, decision.decided_on, decision.paragraph) == (DecisionKind.CLOSING, "Socialnämnden", date(2021, 11, 23), "7")
+    assert (decision.kind, decision.body, decision.decided_on, decision.paragraph) == (
+        DecisionKind.CLOSING,
+        "Socialnämnden",
+        date(2021, 11, 23),
+        "7",
+    )
 
     html = client.get(detail).content.decode()
     assert "Beslut om avslut: överförd till ordinarie verksamhet" in html
@@ -88,7 +107,10 @@ def test_a_running_project_is_closed_through_the_pages(client, world, running):
 
 def test_without_a_repayment_rule_the_page_names_the_funds_rule(client, world, running):
     Project.objects.filter(pk=running.pk).update(state=ProjectState.FINAL_REPORT_SUBMITTED)
-    as_user(client, world.admin).post(reverse("projects:closing", args=[running.pk]), CLOSING_POST | {"repayment_rule": "", "repayment_note": "", "closing_outcome": "ended"})
+    as_user(client, world.admin).post(
+        reverse("projects:closing", args=[running.pk]),
+        CLOSING_POST | {"repayment_rule": "", "repayment_note": "", "closing_outcome": "ended"},
+    )
     html = client.get(reverse("projects:detail", args=[running.pk])).content.decode()
     assert "Beslut om avslut: avslutad utan fortsättning" in html
     assert "fondens regel: enligt överenskommelse" in html
@@ -105,10 +127,14 @@ def test_without_a_repayment_rule_the_page_names_the_funds_rule(client, world, r
         ({"repayment_rule": "later"}, "Välj ett giltigt alternativ."),
     ],
 )
-def test_a_bad_closing_decision_shows_a_swedish_message_and_changes_nothing(client, world, running, changes, message):
+def test_a_bad_closing_decision_shows_a_swedish_message_and_changes_nothing(
+    client, world, running, changes, message
+):
     Project.objects.filter(pk=running.pk).update(state=ProjectState.FINAL_REPORT_SUBMITTED)
     before = snapshot()
-    response = as_user(client, world.admin).post(reverse("projects:closing", args=[running.pk]), CLOSING_POST | changes)
+    response = as_user(client, world.admin).post(
+        reverse("projects:closing", args=[running.pk]), CLOSING_POST | changes
+    )
     assert response.status_code == 200
     assert message in response.content.decode()
     assert snapshot() == before
@@ -116,15 +142,22 @@ def test_a_bad_closing_decision_shows_a_swedish_message_and_changes_nothing(clie
 
 def test_closing_before_the_final_report_is_refused_with_the_reason(client, world, running):
     before = snapshot()
-    response = as_user(client, world.admin).post(reverse("projects:closing", args=[running.pk]), CLOSING_POST)
+    response = as_user(client, world.admin).post(
+        reverse("projects:closing", args=[running.pk]), CLOSING_POST
+    )
     assert response.status_code == 403
-    assert "Beslut om avslut kan bara fattas när slutrapporten är inlämnad." in response.content.decode()
+    assert (
+        "Beslut om avslut kan bara fattas när slutrapporten är inlämnad."
+        in response.content.decode()
+    )
     assert snapshot() == before
 
 
 def test_the_status_button_cannot_skip_the_final_report(client, world, running):
     before = snapshot()
-    response = as_user(client, world.admin).post(reverse("projects:transition", args=[running.pk]), {"to_state": "closed"})
+    response = as_user(client, world.admin).post(
+        reverse("projects:transition", args=[running.pk]), {"to_state": "closed"}
+    )
     assert response.status_code == 200
     assert "Projektet kan inte gå från pågående till avslutad." in response.content.decode()
     assert snapshot() == before
@@ -138,15 +171,25 @@ def test_only_a_fund_administrator_records_the_closing_decision(client, world, r
     response = client.post(reverse("projects:closing", args=[running.pk]), CLOSING_POST)
     assert response.status_code == 403
     assert "Du har inte behörighet att göra detta." in response.content.decode()
-    assert client.post(reverse("projects:transition", args=[running.pk]), {"to_state": "closed"}).status_code == 403
+    assert (
+        client.post(
+            reverse("projects:transition", args=[running.pk]), {"to_state": "closed"}
+        ).status_code
+        == 403
+    )
     assert snapshot() == before
-    assert reverse("projects:closing", args=[running.pk]) not in client.get(reverse("projects:detail", args=[running.pk])).content.decode()
+    assert (
+        reverse("projects:closing", args=[running.pk])
+        not in client.get(reverse("projects:detail", args=[running.pk])).content.decode()
+    )
 
 
 def test_a_closed_project_cannot_be_closed_again(client, world, running):
     Project.objects.filter(pk=running.pk).update(state=ProjectState.FINAL_REPORT_SUBMITTED)
     as_user(client, world.admin).post(reverse("projects:closing", args=[running.pk]), CLOSING_POST)
     before = snapshot()
-    response = client.post(reverse("projects:closing", args=[running.pk]), CLOSING_POST | {"closing_outcome": "ended"})
+    response = client.post(
+        reverse("projects:closing", args=[running.pk]), CLOSING_POST | {"closing_outcome": "ended"}
+    )
     assert response.status_code == 403
     assert snapshot() == before

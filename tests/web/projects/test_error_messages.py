@@ -20,7 +20,11 @@ def raised_codes() -> set[str]:
 
 
 def test_the_scan_finds_the_codes_of_the_services() -> None:
-    assert {"transition_not_allowed", "sought_amount_differs_from_budget", "project_not_found"} <= raised_codes()
+    assert {
+        "transition_not_allowed",
+        "sought_amount_differs_from_budget",
+        "project_not_found",
+    } <= raised_codes()
 
 
 @pytest.mark.parametrize("code", sorted(raised_codes()))

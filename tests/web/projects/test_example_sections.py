@@ -22,10 +22,20 @@ EXPECTED: dict[tuple[str, str], set[str]] = {
     ("stockholm", "Ersta vändpunkten – förskola, tidig upptäckt"): set(),
     ("stockholm", "Utvidga PPSS – tydligare form"): {"owner_unit"},
     ("stockholm", "Hela familjen, försörjningsstöd barnfamiljer"): {"owner_unit"},
-    ("stockholm", "Framtid Stockholm, filial Järva – ex Mini Maria, föräldrastöd och familjerådgivning"): {"owner_unit"},
+    (
+        "stockholm",
+        "Framtid Stockholm, filial Järva – ex Mini Maria, föräldrastöd och familjerådgivning",
+    ): {"owner_unit"},
     ("stockholm", "Stärkt tidigt stöd i samverkan"): {"repayment"},
-    ("stockholm", "Pilot för en innovativ och hållbar socialtjänst för barn och unga"): {"dates", "indicators"},
-    ("stockholm", "Utökad samverkan kring barnfamiljer i Hässelby-Vällingby"): {"fund", "state", "budget"},
+    ("stockholm", "Pilot för en innovativ och hållbar socialtjänst för barn och unga"): {
+        "dates",
+        "indicators",
+    },
+    ("stockholm", "Utökad samverkan kring barnfamiljer i Hässelby-Vällingby"): {
+        "fund",
+        "state",
+        "budget",
+    },
     ("eskilstuna", "Team Samagera"): {"decision"},
     ("malmo", "Hela familjen"): {"dates"},
 }
@@ -55,7 +65,12 @@ def demo(django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: Any) ->
 
 
 def _admin_of(project: Project) -> Any:
-    return Membership.objects.filter(municipality=project.municipality, role=Role.FUND_ADMIN).order_by("pk").first().user
+    return (
+        Membership.objects.filter(municipality=project.municipality, role=Role.FUND_ADMIN)
+        .order_by("pk")
+        .first()
+        .user
+    )
 
 
 def _projects() -> list[Project]:
@@ -63,7 +78,9 @@ def _projects() -> list[Project]:
 
 
 def test_every_demo_project_marks_the_sections_its_note_names(demo):
-    assert {(p.municipality.code, p.title): set(p.example_sections) for p in _projects()} == EXPECTED
+    assert {
+        (p.municipality.code, p.title): set(p.example_sections) for p in _projects()
+    } == EXPECTED
 
 
 def test_the_project_page_shows_the_badge_beside_exactly_the_marked_sections(demo, client):
@@ -79,7 +96,9 @@ def test_the_list_shows_the_badge_beside_the_marked_columns(demo, client):
         client.force_login(_admin_of(project))
         html = client.get(reverse("projects:list")).content.decode()
         row = next(r for r in html.split("<tr>") if f">{project.title}</a>" in r)
-        assert set(BADGE.findall(row)) == set(project.example_sections) & LIST_SECTIONS, project.title
+        assert set(BADGE.findall(row)) == set(project.example_sections) & LIST_SECTIONS, (
+            project.title
+        )
 
 
 def test_every_section_code_has_a_place_on_the_project_page():

@@ -23,6 +23,8 @@ def test_an_unknown_or_repeated_section_code_is_refused_and_changes_nothing(worl
 
 def test_known_section_codes_are_kept(world):
     project = make_project(world.fund, world.unit_a)
-    services.project_update(actor=world.admin, project=project, example_sections=["owner_unit", "budget"])
+    services.project_update(
+        actor=world.admin, project=project, example_sections=["owner_unit", "budget"]
+    )
     project.refresh_from_db()
     assert project.example_sections == ["owner_unit", "budget"]

@@ -26,13 +26,17 @@ EXPECTED = {
 
 @pytest.mark.parametrize("persona", sorted(EXPECTED))
 @pytest.mark.parametrize("state", [ProjectState.APPLICATION_STEP1, ProjectState.RUNNING])
-def test_the_indicator_editor_is_linked_for_editors_until_the_project_runs(client, world, persona, state):
+def test_the_indicator_editor_is_linked_for_editors_until_the_project_runs(
+    client, world, persona, state
+):
     project = make_project(world.fund, world.unit_a, state)
     client.force_login(world.persona(persona))
     html = client.get(reverse("projects:detail", args=[project.pk])).content.decode()
     editor, locked = EXPECTED[persona]
     running = state == ProjectState.RUNNING
-    assert (f'href="{reverse("followup:indicators", args=[project.pk])}"' in html) == (editor and not running)
+    assert (f'href="{reverse("followup:indicators", args=[project.pk])}"' in html) == (
+        editor and not running
+    )
     assert (LOCKED_TEXT in html) == (locked and running)
     assert f'href="{reverse("followup:overview", args=[project.pk])}"' in html
 

@@ -22,7 +22,9 @@ def test_pages_are_swedish_by_default(client, world, pages):
 
 def test_the_footer_selector_switches_to_english_and_headings_follow(client, world, pages):
     client.force_login(world.reader)
-    response = client.post(reverse("set_language"), {"language": "en", "next": reverse("projects:list")})
+    response = client.post(
+        reverse("set_language"), {"language": "en", "next": reverse("projects:list")}
+    )
     assert response.status_code == 302
     html = client.get(reverse("projects:list")).content.decode()
     assert '<html lang="en">' in html

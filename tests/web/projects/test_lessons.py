@@ -26,11 +26,16 @@ def running(world):
     return make_project(world.fund, world.unit_a, ProjectState.RUNNING, title="Team Samagera")
 
 
-def test_the_fund_administrator_writes_a_running_projects_lessons_on_its_edit_page_and_the_change_is_logged(client, world, running):
+def test_the_fund_administrator_writes_a_running_projects_lessons_on_its_edit_page_and_the_change_is_logged(
+    client, world, running
+):
     client.force_login(world.admin)
     page = client.get(reverse("projects:edit", args=[running.pk]))
     assert "lessons" in page.context["form"].fields
-    data = {name: "" for name in page.context["form"].fields if name != "participating_units"} | {"title": "Team Samagera", "lessons": FIRST_LESSON}
+    data = {name: "" for name in page.context["form"].fields if name != "participating_units"} | {
+        "title": "Team Samagera",
+        "lessons": FIRST_LESSON,
+    }
     data |= {"start_date": running.start_date.isoformat(), "end_date": running.end_date.isoformat()}
     data |= {"contact-TOTAL_FORMS": "1", "contact-INITIAL_FORMS": "0"}
     response = client.post(reverse("projects:edit", args=[running.pk]), data)

@@ -32,11 +32,17 @@ ALLOWED: dict[tuple[str, str], frozenset[str]] = {
 PAIRS = [(a, b) for a in S.values for b in S.values]
 
 
-def _try(world: World, persona: str, from_state: str, to_state: str) -> tuple[Project, SifError | None]:
+def _try(
+    world: World, persona: str, from_state: str, to_state: str
+) -> tuple[Project, SifError | None]:
     project = make_project(world.fund, world.unit_a, state=from_state)
     try:
         services.project_transition(
-            actor=world.persona(persona), project=project, to_state=to_state, reason="Motivering", closing_outcome="regular_operations"
+            actor=world.persona(persona),
+            project=project,
+            to_state=to_state,
+            reason="Motivering",
+            closing_outcome="regular_operations",
         )
     except SifError as exc:
         return project, exc
@@ -44,7 +50,9 @@ def _try(world: World, persona: str, from_state: str, to_state: str) -> tuple[Pr
 
 
 @pytest.mark.parametrize(("from_state", "to_state"), PAIRS)
-def test_a_transition_is_allowed_exactly_for_the_roles_in_the_table(world: World, from_state: str, to_state: str) -> None:
+def test_a_transition_is_allowed_exactly_for_the_roles_in_the_table(
+    world: World, from_state: str, to_state: str
+) -> None:
     allowed = ALLOWED.get((from_state, to_state), frozenset())
     for persona in PERSONAS:
         events_before = Event.objects.count()
@@ -77,7 +85,9 @@ def test_a_transition_is_allowed_exactly_for_the_roles_in_the_table(world: World
         ("admin", S.GRANTED, S.WITHDRAWN, "transition_not_allowed"),
     ],
 )
-def test_a_refusal_names_its_reason(world: World, persona: str, from_state: str, to_state: str, code: str) -> None:
+def test_a_refusal_names_its_reason(
+    world: World, persona: str, from_state: str, to_state: str, code: str
+) -> None:
     _, error = _try(world, persona, from_state, to_state)
     assert error is not None and error.code == code
 
@@ -92,18 +102,29 @@ def test_closing_needs_an_outcome(world: World) -> None:
     with pytest.raises(SifError, match="closing_outcome_required"):
         services.project_transition(actor=world.admin, project=project, to_state=S.CLOSED)
     with pytest.raises(SifError, match="closing_outcome_unknown"):
-        services.project_transition(actor=world.admin, project=project, to_state=S.CLOSED, closing_outcome="forever")
-    services.project_transition(actor=world.admin, project=project, to_state=S.CLOSED, closing_outcome="ended")
+        services.project_transition(
+            actor=world.admin, project=project, to_state=S.CLOSED, closing_outcome="forever"
+        )
+    services.project_transition(
+        actor=world.admin, project=project, to_state=S.CLOSED, closing_outcome="ended"
+    )
     assert Project.objects.get(pk=project.pk).closing_outcome == "ended"
 
 
 def test_withdrawing_needs_a_reason_and_keeps_the_project(world: World) -> None:
     project = make_project(world.fund, world.unit_a, state=S.APPLICATION_STEP1)
     with pytest.raises(SifError, match="transition_reason_required"):
-        services.project_transition(actor=world.applicant_a, project=project, to_state=S.WITHDRAWN, reason="  ")
-    services.project_transition(actor=world.applicant_a, project=project, to_state=S.WITHDRAWN, reason="Ingen finansiering")
+        services.project_transition(
+            actor=world.applicant_a, project=project, to_state=S.WITHDRAWN, reason="  "
+        )
+    services.project_transition(
+        actor=world.applicant_a, project=project, to_state=S.WITHDRAWN, reason="Ingen finansiering"
+    )
     assert Project.objects.filter(pk=project.pk, state=S.WITHDRAWN).exists()
-    assert Event.objects.get(project=project, action="project_transition").reason == "Ingen finansiering"
+    assert (
+        Event.objects.get(project=project, action="project_transition").reason
+        == "Ingen finansiering"
+    )
 
 
 @pytest.mark.parametrize(
@@ -117,7 +138,9 @@ def test_withdrawing_needs_a_reason_and_keeps_the_project(world: World) -> None:
         ("admin", S.CLOSED, []),
     ],
 )
-def test_allowed_transitions_lists_the_buttons_with_verdicts(world: World, persona: str, state: str, expected: list[tuple[str, bool]]) -> None:
+def test_allowed_transitions_lists_the_buttons_with_verdicts(
+    world: World, persona: str, state: str, expected: list[tuple[str, bool]]
+) -> None:
     project = make_project(world.fund, world.unit_a, state=state)
     result = services.allowed_transitions(world.persona(persona), project)
     assert [(to, bool(v)) for to, v in result] == expected

@@ -36,18 +36,40 @@ def full_pilot(world, pages):
     child = make_unit(world.sthlm, "Vällingby barn och familj", kind="enhet", parent=world.unit_a)
     pilot.project_units.create(unit=child)
     pilot.project_units.create(unit=world.unit_b)
-    Decision.objects.create(project=pilot, body="Kommunstyrelsen", decided_on=date(2019, 12, 11), granted_amount=Decimal("22540000"))
-    Review.objects.create(project=pilot, reviewer_name="Beredningsgruppen", comments="Bra.", scores={"research": 4})
+    Decision.objects.create(
+        project=pilot,
+        body="Kommunstyrelsen",
+        decided_on=date(2019, 12, 11),
+        granted_amount=Decimal("22540000"),
+    )
+    Review.objects.create(
+        project=pilot, reviewer_name="Beredningsgruppen", comments="Bra.", scores={"research": 4}
+    )
     for n in range(2):
-        Indicator.objects.create(project=pilot, name=f"Indikator {n}", responsible_unit=world.unit_a)
-    Application.objects.create(project=pilot, form=services.application_form_current("application_short"), answers={"name": "Piloten"})
+        Indicator.objects.create(
+            project=pilot, name=f"Indikator {n}", responsible_unit=world.unit_a
+        )
+    Application.objects.create(
+        project=pilot,
+        form=services.application_form_current("application_short"),
+        answers={"name": "Piloten"},
+    )
     for action in ("project_create", "budget_set", "project_transition"):
-        event_record(actor=world.admin, action=action, obj=pilot, municipality_id=world.sthlm.pk, project_id=pilot.pk, after={"state": "in_review"})
+        event_record(
+            actor=world.admin,
+            action=action,
+            obj=pilot,
+            municipality_id=world.sthlm.pk,
+            project_id=pilot.pk,
+            after={"state": "in_review"},
+        )
     return pilot
 
 
 @pytest.mark.parametrize("persona", sorted(MAX_QUERIES))
-def test_the_project_page_makes_a_fixed_number_of_queries(client, world, full_pilot, persona, django_assert_max_num_queries):
+def test_the_project_page_makes_a_fixed_number_of_queries(
+    client, world, full_pilot, persona, django_assert_max_num_queries
+):
     client.force_login(world.persona(persona))
     with django_assert_max_num_queries(MAX_QUERIES[persona]):
         response = client.get(reverse("projects:detail", args=[full_pilot.pk]))

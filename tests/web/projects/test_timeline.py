@@ -42,9 +42,9 @@ def test_a_busy_project_shows_its_newest_events_and_links_to_all(demo: None) -> 
     client = _admin_client()
 
     page = client.get(f"/projekt/{stis.pk}/").text
-    timeline = page[page.index('id="h-timeline"'):]
+    timeline = page[page.index('id="h-timeline"') :]
     assert len(re.findall(r"<li><time", timeline)) == TIMELINE_LENGTH
     assert f"Visa alla {total} händelser" in timeline
 
     everything = client.get(f"/projekt/{stis.pk}/?handelser=alla").text
-    assert len(re.findall(r"<li><time", everything[everything.index('id="h-timeline"'):])) == total
+    assert len(re.findall(r"<li><time", everything[everything.index('id="h-timeline"') :])) == total

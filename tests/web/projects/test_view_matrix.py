@@ -38,7 +38,16 @@ from tests.web.projects import view_personas
 pytestmark = pytest.mark.django_db
 _fast_passwords = view_personas._fast_passwords
 
-PERSONAS = ("admin", "applicant_a", "applicant_b", "reporter", "reviewer", "reader", "outsider", "anonymous")
+PERSONAS = (
+    "admin",
+    "applicant_a",
+    "applicant_b",
+    "reporter",
+    "reviewer",
+    "reader",
+    "outsider",
+    "anonymous",
+)
 PROJECTS = ("a", "b", "m")
 
 # Which of the three projects each persona may see (used for the list's content only).
@@ -122,8 +131,14 @@ def _fill(table: dict[str, str], ok: str) -> dict[str, str]:
 
 
 CLOSING_POST = {
-    "closing_outcome": "ended", "body": "Socialnämnden", "decided_on": "2023-03-01", "date_precision": "day",
-    "paragraph": "4", "repayment_rule": "waived", "repayment_note": "", "text": "",
+    "closing_outcome": "ended",
+    "body": "Socialnämnden",
+    "decided_on": "2023-03-01",
+    "date_precision": "day",
+    "paragraph": "4",
+    "repayment_rule": "waived",
+    "repayment_note": "",
+    "text": "",
 }
 
 # (case id, url name, kwargs beyond pk, method, project state, POST data or None, expected by persona)
@@ -131,27 +146,155 @@ CASES: list[tuple[str, str, dict[str, Any], str, str, dict[str, Any] | None, dic
     ("list", "projects:list", {}, "GET", ProjectState.RUNNING, None, ALL_200),
     ("detail", "projects:detail", {}, "GET", ProjectState.RUNNING, None, SEEN),
     ("create", "projects:create", {}, "GET", ProjectState.PROPOSAL, None, CREATE_GET),
-    ("create-post", "projects:create", {}, "POST", ProjectState.PROPOSAL, {"title": "Nytt förslag", "start_date": "2020-01-01", "end_date": "2022-12-31"}, CREATE_POST),
+    (
+        "create-post",
+        "projects:create",
+        {},
+        "POST",
+        ProjectState.PROPOSAL,
+        {"title": "Nytt förslag", "start_date": "2020-01-01", "end_date": "2022-12-31"},
+        CREATE_POST,
+    ),
     ("edit", "projects:edit", {}, "GET", ProjectState.PROPOSAL, None, _fill(OWNER_OR_ADMIN, "200")),
-    ("edit-post", "projects:edit", {}, "POST", ProjectState.PROPOSAL,
-     {"title": "Ändrad titel", "start_date": "2020-01-01", "end_date": "2022-12-31", "contact-TOTAL_FORMS": "1", "contact-INITIAL_FORMS": "0"},
-     _fill(OWNER_OR_ADMIN, "302")),
-    ("budget", "projects:budget", {}, "GET", ProjectState.PROPOSAL, None, _fill(OWNER_OR_ADMIN, "200")),
-    ("budget-post", "projects:budget", {}, "POST", ProjectState.PROPOSAL, {"amount-personnel-2020": "100", "sought_amount": "100 000"}, _fill(OWNER_OR_ADMIN, "302")),
-    ("application-full", "projects:application", {"kind": "full"}, "GET", ProjectState.APPLICATION_STEP1, None, _fill(OWNER_OR_ADMIN, "200")),
-    ("application-full-post", "projects:application", {"kind": "full"}, "POST", ProjectState.APPLICATION_STEP1, {"name": "Insatsen"}, _fill(OWNER_OR_ADMIN, "302")),
-    ("application-kort", "projects:application", {"kind": "kort"}, "GET", ProjectState.APPLICATION_STEP2, None, _fill(OWNER_OR_ADMIN, "200")),
-    ("application-kort-post", "projects:application", {"kind": "kort"}, "POST", ProjectState.APPLICATION_STEP2, {"name": "Insatsen"}, _fill(OWNER_OR_ADMIN, "302")),
-    ("review", "projects:review", {}, "GET", ProjectState.IN_REVIEW, None, _fill(REVIEWER_OR_ADMIN, "200")),
-    ("review-post", "projects:review", {}, "POST", ProjectState.IN_REVIEW, {"comments": "Tydlig behovsanalys.", "recommendation": "grant"}, _fill(REVIEWER_OR_ADMIN, "302")),
-    ("decision", "projects:decision", {}, "GET", ProjectState.IN_REVIEW, None, _fill(ADMIN_ONLY, "200")),
-    ("decision-post", "projects:decision", {}, "POST", ProjectState.IN_REVIEW,
-     {"granted": "yes", "body": "Socialnämnden", "decided_on": "2020-01-15", "date_precision": "day", "granted_amount": "100 000"},
-     _fill(ADMIN_ONLY, "302")),
+    (
+        "edit-post",
+        "projects:edit",
+        {},
+        "POST",
+        ProjectState.PROPOSAL,
+        {
+            "title": "Ändrad titel",
+            "start_date": "2020-01-01",
+            "end_date": "2022-12-31",
+            "contact-TOTAL_FORMS": "1",
+            "contact-INITIAL_FORMS": "0",
+        },
+        _fill(OWNER_OR_ADMIN, "302"),
+    ),
+    (
+        "budget",
+        "projects:budget",
+        {},
+        "GET",
+        ProjectState.PROPOSAL,
+        None,
+        _fill(OWNER_OR_ADMIN, "200"),
+    ),
+    (
+        "budget-post",
+        "projects:budget",
+        {},
+        "POST",
+        ProjectState.PROPOSAL,
+        {"amount-personnel-2020": "100", "sought_amount": "100 000"},
+        _fill(OWNER_OR_ADMIN, "302"),
+    ),
+    (
+        "application-full",
+        "projects:application",
+        {"kind": "full"},
+        "GET",
+        ProjectState.APPLICATION_STEP1,
+        None,
+        _fill(OWNER_OR_ADMIN, "200"),
+    ),
+    (
+        "application-full-post",
+        "projects:application",
+        {"kind": "full"},
+        "POST",
+        ProjectState.APPLICATION_STEP1,
+        {"name": "Insatsen"},
+        _fill(OWNER_OR_ADMIN, "302"),
+    ),
+    (
+        "application-kort",
+        "projects:application",
+        {"kind": "kort"},
+        "GET",
+        ProjectState.APPLICATION_STEP2,
+        None,
+        _fill(OWNER_OR_ADMIN, "200"),
+    ),
+    (
+        "application-kort-post",
+        "projects:application",
+        {"kind": "kort"},
+        "POST",
+        ProjectState.APPLICATION_STEP2,
+        {"name": "Insatsen"},
+        _fill(OWNER_OR_ADMIN, "302"),
+    ),
+    (
+        "review",
+        "projects:review",
+        {},
+        "GET",
+        ProjectState.IN_REVIEW,
+        None,
+        _fill(REVIEWER_OR_ADMIN, "200"),
+    ),
+    (
+        "review-post",
+        "projects:review",
+        {},
+        "POST",
+        ProjectState.IN_REVIEW,
+        {"comments": "Tydlig behovsanalys.", "recommendation": "grant"},
+        _fill(REVIEWER_OR_ADMIN, "302"),
+    ),
+    (
+        "decision",
+        "projects:decision",
+        {},
+        "GET",
+        ProjectState.IN_REVIEW,
+        None,
+        _fill(ADMIN_ONLY, "200"),
+    ),
+    (
+        "decision-post",
+        "projects:decision",
+        {},
+        "POST",
+        ProjectState.IN_REVIEW,
+        {
+            "granted": "yes",
+            "body": "Socialnämnden",
+            "decided_on": "2020-01-15",
+            "date_precision": "day",
+            "granted_amount": "100 000",
+        },
+        _fill(ADMIN_ONLY, "302"),
+    ),
     ("transition", "projects:transition", {}, "GET", ProjectState.PROPOSAL, None, POST_ONLY),
-    ("transition-post", "projects:transition", {}, "POST", ProjectState.PROPOSAL, {"to_state": "application_step1"}, _fill(OWNER_OR_ADMIN, "302")),
-    ("closing", "projects:closing", {}, "GET", ProjectState.FINAL_REPORT_SUBMITTED, None, _fill(ADMIN_ONLY, "200")),
-    ("closing-post", "projects:closing", {}, "POST", ProjectState.FINAL_REPORT_SUBMITTED, CLOSING_POST, _fill(ADMIN_ONLY, "302")),
+    (
+        "transition-post",
+        "projects:transition",
+        {},
+        "POST",
+        ProjectState.PROPOSAL,
+        {"to_state": "application_step1"},
+        _fill(OWNER_OR_ADMIN, "302"),
+    ),
+    (
+        "closing",
+        "projects:closing",
+        {},
+        "GET",
+        ProjectState.FINAL_REPORT_SUBMITTED,
+        None,
+        _fill(ADMIN_ONLY, "200"),
+    ),
+    (
+        "closing-post",
+        "projects:closing",
+        {},
+        "POST",
+        ProjectState.FINAL_REPORT_SUBMITTED,
+        CLOSING_POST,
+        _fill(ADMIN_ONLY, "302"),
+    ),
     ("followup", "followup:overview", {}, "GET", ProjectState.RUNNING, None, SEEN),
     ("calculation", "calculations:detail", {}, "GET", ProjectState.RUNNING, None, SEEN),
 ]
@@ -169,7 +312,11 @@ def projects(world: Any) -> dict[str, Project]:
 
 def snapshot() -> tuple[Any, ...]:
     return (
-        list(Project.objects.order_by("pk").values_list("pk", "title", "state", "sought_amount", "closing_outcome", "repayment_rule")),
+        list(
+            Project.objects.order_by("pk").values_list(
+                "pk", "title", "state", "sought_amount", "closing_outcome", "repayment_rule"
+            )
+        ),
         BudgetCell.objects.count(),
         Contact.objects.count(),
         Review.objects.count(),
@@ -179,7 +326,14 @@ def snapshot() -> tuple[Any, ...]:
     )
 
 
-def _request(client: Any, project: Project, url_name: str, kwargs: dict[str, Any], method: str, data: dict[str, Any] | None) -> Any:
+def _request(
+    client: Any,
+    project: Project,
+    url_name: str,
+    kwargs: dict[str, Any],
+    method: str,
+    data: dict[str, Any] | None,
+) -> Any:
     url = reverse(url_name, kwargs=kwargs if url_name in NO_PK else {"pk": project.pk, **kwargs})
     if method == "GET":
         return client.get(url)
@@ -200,7 +354,9 @@ def _answer(client: Any, project: Project, case: tuple[Any, ...]) -> tuple[str, 
     return str(response.status_code), changed, response
 
 
-def _check_case(client: Any, world: Any, projects: dict[str, Project], case: tuple[Any, ...], persona: str) -> None:
+def _check_case(
+    client: Any, world: Any, projects: dict[str, Project], case: tuple[Any, ...], persona: str
+) -> None:
     case_id, url_name, _kwargs, method, _state, _data, expected_by_persona = case
     if persona != "anonymous":
         client.force_login(world.persona(persona))
@@ -209,7 +365,9 @@ def _check_case(client: Any, world: Any, projects: dict[str, Project], case: tup
         status, changed, response = _answer(client, projects[key], case)
         should_change = method == "POST" and expected == "302" and persona != "anonymous"
         if status != expected or changed != should_change:
-            wrong.append(f"{key}: expected {expected}{' (change)' if should_change else ''}, got {status}{' (changed)' if changed else ''}")
+            wrong.append(
+                f"{key}: expected {expected}{' (change)' if should_change else ''}, got {status}{' (changed)' if changed else ''}"
+            )
         if status == "302" and persona == "anonymous":
             assert response["Location"].startswith(reverse("login"))
         if status == "404":

@@ -28,8 +28,18 @@ from tests.web.builders import make_fund, make_project
 
 # seed 002, tkr per year
 PILOT_BUDGET = [
-    (BudgetCategory.PERSONNEL, "Personalkostnader inkl. ledning och vikarietäckning", "inkl. vikarietäckning då medarbetare i ordinarie verksamhet deltar i lärandeaktiviteter och implementeringsplan.", {2020: 8177, 2021: 8411, 2022: 1752}),
-    (BudgetCategory.OTHER, "Övriga kostnader", "Marknadsföring, digitalt stöd, del av lokalkostnader", {2020: 1400, 2021: 1400, 2022: 1400}),
+    (
+        BudgetCategory.PERSONNEL,
+        "Personalkostnader inkl. ledning och vikarietäckning",
+        "inkl. vikarietäckning då medarbetare i ordinarie verksamhet deltar i lärandeaktiviteter och implementeringsplan.",
+        {2020: 8177, 2021: 8411, 2022: 1752},
+    ),
+    (
+        BudgetCategory.OTHER,
+        "Övriga kostnader",
+        "Marknadsföring, digitalt stöd, del av lokalkostnader",
+        {2020: 1400, 2021: 1400, 2022: 1400},
+    ),
 ]
 PILOT_TITLE = "Pilot för en innovativ och hållbar socialtjänst för barn och unga"
 
@@ -44,7 +54,9 @@ class Pages:
 
 def add_pilot_budget(project: Project) -> None:
     for position, (category, label, footnote, years) in enumerate(PILOT_BUDGET):
-        row = BudgetRow.objects.create(project=project, category=category, label=label, footnote=footnote, position=position)
+        row = BudgetRow.objects.create(
+            project=project, category=category, label=label, footnote=footnote, position=position
+        )
         for year, tkr in years.items():
             BudgetCell.objects.create(row=row, year=year, amount=Decimal(tkr) * 1000)
 
@@ -57,9 +69,22 @@ def _fast_passwords(settings: Any) -> None:
 
 @pytest.fixture
 def pages(world: Any) -> Pages:
-    pilot = make_project(world.fund, world.unit_a, ProjectState.IN_REVIEW, title=PILOT_TITLE, sought_amount=Decimal("22540000"), units=[world.unit_a])
+    pilot = make_project(
+        world.fund,
+        world.unit_a,
+        ProjectState.IN_REVIEW,
+        title=PILOT_TITLE,
+        sought_amount=Decimal("22540000"),
+        units=[world.unit_a],
+    )
     add_pilot_budget(pilot)
     other_fund = make_fund(world.sthlm, "Ytterstadssatsningen")
-    unit_b_project = make_project(other_fund, world.unit_b, title="Utökad samverkan kring barnfamiljer", start_date=date(2013, 9, 1), end_date=date(2014, 12, 31))
+    unit_b_project = make_project(
+        other_fund,
+        world.unit_b,
+        title="Utökad samverkan kring barnfamiljer",
+        start_date=date(2013, 9, 1),
+        end_date=date(2014, 12, 31),
+    )
     malmo_project = make_project(world.malmo_fund, world.malmo_unit, title="Hela familjen")
     return Pages(pilot, unit_b_project, malmo_project, other_fund)

@@ -23,7 +23,11 @@ class Command(BaseCommand):
     help = "Säkerhetskopierar databasen (JSON-dump, och för SQLite även en kopia av databasfilen)."
 
     def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("--output-dir", default=str(Path(settings.DATA_DIR) / "backups"), help="Katalog för säkerhetskopian")
+        parser.add_argument(
+            "--output-dir",
+            default=str(Path(settings.DATA_DIR) / "backups"),
+            help="Katalog för säkerhetskopian",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         out_dir = Path(options["output_dir"])

@@ -19,14 +19,20 @@ class Command(BaseCommand):
     help = "Läser in demodata från de fem källdokumenten (endast i en tom databas)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--if-empty", action="store_true", help="Gör ingenting om databasen redan innehåller en kommun.")
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Gör ingenting om databasen redan innehåller en kommun.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if Municipality.objects.exists():
             if options["if_empty"]:
                 self.stdout.write("Databasen innehåller redan data; ingen demodata läses in.")
                 return
-            raise CommandError("Databasen innehåller redan data. Demodata läses bara in i en tom databas.")
+            raise CommandError(
+                "Databasen innehåller redan data. Demodata läses bara in i en tom databas."
+            )
         with transaction.atomic():
             users = demo.load(self.stdout)
             if _module_exists(FOLLOWUP_DEMO):

@@ -25,9 +25,14 @@ class Command(BaseCommand):
         if not path.exists():
             raise CommandError(f"Filen {path} finns inte.")
         if Municipality.objects.exists():
-            raise CommandError("Databasen innehåller redan data. Återställ bara till en tom, migrerad databas.")
+            raise CommandError(
+                "Databasen innehåller redan data. Återställ bara till en tom, migrerad databas."
+            )
         opener = gzip.open if path.suffix == ".gz" else open
-        with opener(path, "rt", encoding="utf-8") as src, tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as tmp:
+        with (
+            opener(path, "rt", encoding="utf-8") as src,
+            tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as tmp,
+        ):
             tmp.write(src.read())
         with transaction.atomic():
             call_command("loaddata", tmp.name, verbosity=0)

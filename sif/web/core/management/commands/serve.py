@@ -16,7 +16,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
-        parser.add_argument("--noreload", action="store_true", help="Starta inte om servern när koden ändras.")
+        parser.add_argument(
+            "--noreload", action="store_true", help="Starta inte om servern när koden ändras."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         host, port = options["host"], options["port"]
@@ -24,6 +26,10 @@ class Command(BaseCommand):
         if path.exists():
             self.stdout.write(path.read_text(encoding="utf-8"))
         else:
-            self.stdout.write("Ingen demoinloggning finns (kör `sif demo` i en tom databas, eller `sif createsuperuser`).")
-        self.stdout.write(f"SIF: http://{host}:{port}/  – logga in på http://{host}:{port}/logga-in/  (avsluta med Ctrl-C)")
+            self.stdout.write(
+                "Ingen demoinloggning finns (kör `sif demo` i en tom databas, eller `sif createsuperuser`)."
+            )
+        self.stdout.write(
+            f"SIF: http://{host}:{port}/  – logga in på http://{host}:{port}/logga-in/  (avsluta med Ctrl-C)"
+        )
         call_command("runserver", f"{host}:{port}", use_reloader=not options["noreload"])

@@ -25,12 +25,21 @@ class Command(BaseCommand):
     help = "Skriver ett dokument ur datan: ansökan, tjänsteutlåtande, slutrapport eller fondens portföljrapport."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("kind", help="application (ansökan), committee_paper (tjänsteutlåtande), final_report (slutrapport) eller portfolio (portföljrapport)")
+        parser.add_argument(
+            "kind",
+            help="application (ansökan), committee_paper (tjänsteutlåtande), final_report (slutrapport) eller portfolio (portföljrapport)",
+        )
         parser.add_argument("--project", help="projektets id (alla utom portfolio)")
         parser.add_argument("--fund", help="fondens id (portfolio)")
         parser.add_argument("--format", default="pdf", help="pdf, docx eller xlsx (standard: pdf)")
-        parser.add_argument("--output", help="fil att skriva (standard: KIND-ID.FORMAT i aktuell mapp)")
-        parser.add_argument("--published", action="store_true", help="publicerad version: celler under fondens gräns för små tal döljs")
+        parser.add_argument(
+            "--output", help="fil att skriva (standard: KIND-ID.FORMAT i aktuell mapp)"
+        )
+        parser.add_argument(
+            "--published",
+            action="store_true",
+            help="publicerad version: celler under fondens gräns för små tal döljs",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -43,16 +52,28 @@ class Command(BaseCommand):
     def _write(self, options: dict[str, Any]) -> Path:
         kind, fmt = options["kind"], options["format"]
         if kind not in content.KINDS:
-            raise Refused(message_for("document_kind_unknown", kind=kind, kinds=", ".join(content.KINDS)))
+            raise Refused(
+                message_for("document_kind_unknown", kind=kind, kinds=", ".join(content.KINDS))
+            )
         if fmt not in FORMATS:
-            raise Refused(message_for("document_format_unknown", format=fmt, formats=", ".join(FORMATS)))
+            raise Refused(
+                message_for("document_format_unknown", format=fmt, formats=", ".join(FORMATS))
+            )
         if kind == "portfolio":
-            fund = Fund.objects.select_related("municipality").filter(pk=_id(options["fund"], "--fund")).first()
+            fund = (
+                Fund.objects.select_related("municipality")
+                .filter(pk=_id(options["fund"], "--fund"))
+                .first()
+            )
             if fund is None:
                 raise Refused(message_for("document_fund_missing", id=options["fund"]))
             document = content.portfolio(fund)
         else:
-            project = Project.objects.select_related("fund", "owner_unit", "municipality").filter(pk=_id(options["project"], "--project")).first()
+            project = (
+                Project.objects.select_related("fund", "owner_unit", "municipality")
+                .filter(pk=_id(options["project"], "--project"))
+                .first()
+            )
             if project is None:
                 raise Refused(message_for("document_project_missing", id=options["project"]))
             document = content.project_document(kind, project, published=options["published"])
@@ -60,7 +81,11 @@ class Command(BaseCommand):
         try:
             path.write_bytes(render(document, fmt))
         except OSError as error:
-            raise Refused(message_for("document_output_failed", path=str(path), reason=error.strerror or str(error))) from None
+            raise Refused(
+                message_for(
+                    "document_output_failed", path=str(path), reason=error.strerror or str(error)
+                )
+            ) from None
         return path
 
 
