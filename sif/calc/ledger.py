@@ -234,6 +234,23 @@ def by_year(
     return years
 
 
+def balance_by_year(entries: Iterable[Entry]) -> list[tuple[int, Decimal]]:
+    """The fund's balance (allocated − disbursed + repaid) at the end of each booking year, from the
+    first year with an entry to the last, years without entries included (cumulative sums)."""
+    moves: dict[int, Decimal] = {}
+    for entry in effective(entries):
+        sign = BALANCE_SIGN.get(entry.kind)
+        if sign is not None:
+            moves[entry.year] = moves.get(entry.year, ZERO) + sign * entry.amount
+    if not moves:
+        return []
+    running, result = ZERO, []
+    for year in range(min(moves), max(moves) + 1):
+        running += moves.get(year, ZERO)
+        result.append((year, running))
+    return result
+
+
 # ---------------------------------------------------------------- repayment agreements
 
 SCHEDULE_RULES = ("fixed_plan", "share_of_gains", "budget_frame")

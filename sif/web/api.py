@@ -1,5 +1,6 @@
 """The JSON API at /api/ (OpenAPI at /api/docs): the same selectors, services and permission
-functions as the pages, with session authentication.
+functions as the pages; a browser session or a personal API token (`Authorization: Bearer sif_…`,
+created by the user at /konto/api-nycklar/) authenticates.
 
 Errors always answer {"code", "message", "fields"}: 400 for bad input or a broken rule, 401 when
 not logged in, 403 when the user may see the project but not do this, 404 when the project does
@@ -26,8 +27,9 @@ from sif.web.accounts.permissions import can_decide, can_review, visible_project
 from sif.web.projects import services
 from sif.web.projects.models import Decision, Project, ProjectState, Review
 from sif.web.projects.services import BudgetRowInput
+from sif.web.tokens.auth import TokenAuth
 
-api = NinjaAPI(title="SIF API", version="1", auth=django_auth, urls_namespace="api")
+api = NinjaAPI(title="SIF API", version="1", auth=[TokenAuth(), django_auth], urls_namespace="api")
 
 NOT_FOUND_CODES = {"project_not_found", "not_found"}
 FORBIDDEN_CODES = {"permission_denied", "not_reporter_for_unit"}

@@ -195,5 +195,12 @@ MESSAGES.update(
         "spider_occasions_invalid": "Antalet mättillfällen ska vara 1–{high}, men är {occasions}.",
         "spider_scale_invalid": "Skalan {low}–{high} går inte: skalans min ska vara lägre än dess max, med högst två decimaler, t.ex. 1–10.",
         "activity_total_missing": "{activity}: ange totalt när {part} är ifyllt.",
+        # --- API tokens (sif/web/tokens/services.py)
+        "token_needs_membership": "Du behöver en roll i en kommun för att skapa en API-nyckel.",
+        "token_lifetime_invalid": "Välj hur länge nyckeln ska gälla: 30, 90 eller 365 dagar.",
+        "token_too_many": "Du har redan {limit} giltiga API-nycklar. Återkalla en innan du skapar en ny.",
+        # --- public pages (sif/web/public/services.py)
+        "publication_not_allowed": "Bara fondförvaltare i projektets kommun kan publicera projektet.",
+        "publication_needs_decision": "Ett projekt kan publiceras först när fonden har fattat beslut om det (beviljat, avslaget, pågående eller avslutat).",
     }
 )

@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "sif.web.imports",
     "sif.web.ledger",
     "sif.web.documents",
+    "sif.web.tokens",
+    "sif.web.public",
+    "ninja",  # serves Swagger UI from its own static files: /api/docs needs no CDN
 ]
 
 MIDDLEWARE = [

@@ -16,4 +16,6 @@ urlpatterns = [
     path("", include("sif.web.calculations.urls")),
     path("", include("sif.web.documents.urls")),
     path("", include("sif.web.ledger.urls")),
+    path("", include("sif.web.tokens.urls")),
+    path("", include("sif.web.public.urls")),
 ]

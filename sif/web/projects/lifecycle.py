@@ -53,6 +53,8 @@ TRANSITIONS: dict[str, dict[str, Transition]] = {
 APPLICATION_STATES = frozenset({S.PROPOSAL, S.APPLICATION_STEP1, S.APPLICATION_STEP2})
 # States after which nothing about the project changes any more.
 FINAL_STATES = frozenset({S.REJECTED, S.CLOSED, S.WITHDRAWN})
+# States in which the fund has decided on the project (it may then be published).
+DECIDED_STATES = frozenset({S.GRANTED, S.RUNNING, S.FINAL_REPORT_SUBMITTED, S.CLOSED, S.REJECTED})
 # States in which reviewers comment and score.
 REVIEW_STATES = frozenset({S.PROPOSAL, S.APPLICATION_STEP1, S.APPLICATION_STEP2, S.IN_REVIEW})
 
