@@ -31,8 +31,14 @@ from sif.web.tokens.auth import TokenAuth
 
 api = NinjaAPI(title="SIF API", version="1", auth=[TokenAuth(), django_auth], urls_namespace="api")
 
-NOT_FOUND_CODES = {"project_not_found", "not_found"}
-FORBIDDEN_CODES = {"permission_denied", "not_reporter_for_unit"}
+NOT_FOUND_CODES = {"project_not_found", "not_found", "fund_not_found", "ledger_entry_not_found"}
+FORBIDDEN_CODES = {
+    "permission_denied",
+    "not_reporter_for_unit",
+    "unit_not_yours",
+    "not_project_leader",
+    "ledger_not_keeper",
+}
 
 
 # ---------------------------------------------------------------- errors
@@ -418,6 +424,9 @@ def decision_post(request: HttpRequest, pk: int, payload: DecisionIn) -> Any:
 
 
 api.add_router("", "sif.web.calculations.api.router")
+api.add_router("", "sif.web.followup.api.router")
+api.add_router("", "sif.web.ledger.api.router")
+api.add_router("", "sif.web.audit.api.router")
 
 # Mounted with `path("api/", include("sif.web.api"))` in sif/web/urls.py.
 urlpatterns, app_name = api.urls[0], "api"

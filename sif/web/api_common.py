@@ -1,0 +1,48 @@
+"""What every API router shares: the error schema and the project a user may see (else 404).
+
+The routers are registered on the one NinjaAPI in sif/web/api.py, whose exception handlers turn a
+SifError into {"code", "message", "fields"} with the Swedish message.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from ninja import Schema
+
+from sif.calc.errors import SifError
+from sif.web.accounts.permissions import visible_projects
+from sif.web.projects.models import Project
+
+
+class ErrorOut(Schema):
+    code: str
+    message: str
+    fields: dict[str, str]
+
+
+ERRORS: dict[int, type[Schema]] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+
+# Ids arrive in paths and bodies; anything past a 64-bit key can only be "not found".
+MAX_ID = 2**63 - 1
+
+
+def visible_project(request: HttpRequest, pk: int) -> Project:
+    if not 0 < pk <= MAX_ID:
+        raise SifError("project_not_found")
+    project = (
+        visible_projects(request.user)
+        .select_related("fund", "owner_unit", "municipality")
+        .filter(pk=pk)
+        .first()
+    )
+    if project is None:
+        raise SifError("project_not_found")
+    return project
+
+
+def child_of(project: Project, queryset, pk: int):  # type: ignore[no-untyped-def]
+    """One object of the project (a period, an indicator, a unit, a report), else `not_found`."""
+    obj = queryset.filter(pk=pk).first() if 0 < pk <= MAX_ID else None
+    if obj is None:
+        raise SifError("not_found")
+    return obj

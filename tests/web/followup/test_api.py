@@ -1,0 +1,165 @@
+"""Follow-up through the API: the same services and rules as the pages, with the same refusals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from sif.web.followup.models import Measurement, StatusReport
+from tests.web.followup.conftest import Stis
+
+pytestmark = pytest.mark.django_db
+
+
+def client_for(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def post(user: Any, url: str, data: dict[str, Any]) -> Any:
+    return client_for(user).post(url, data=data, content_type="application/json")
+
+
+def test_a_reporter_saves_a_measurement_for_its_own_district(stis: Stis) -> None:
+    farsta = stis.districts["Farsta"]
+    response = post(
+        stis.farsta,
+        f"/api/projects/{stis.project.pk}/measurements",
+        {"indicator": stis.count.pk, "period": stis.period.pk, "unit": farsta.pk, "value": 37},
+    )
+    assert response.status_code == 201, response.content
+    assert Measurement.objects.get(unit=farsta).value == 37
+
+
+def test_a_reporter_cannot_report_for_another_district(stis: Stis) -> None:
+    other = stis.districts["Skarpnäck"]
+    response = post(
+        stis.farsta,
+        f"/api/projects/{stis.project.pk}/measurements",
+        {"indicator": stis.count.pk, "period": stis.period.pk, "unit": other.pk, "value": 3},
+    )
+    assert response.status_code == 403, response.json()
+    assert response.json()["message"].startswith(
+        "Du rapporterar inte för Skarpnäck stadsdelsförvaltning"
+    )
+    assert not Measurement.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [{"value": -5}, {"numerator": -1}, {"numerator": 1.5}, {"value": "1e400"}, {"unit": 2**64}],
+)
+def test_bad_figures_get_a_400_with_fields_and_store_nothing(
+    stis: Stis, bad: dict[str, Any]
+) -> None:
+    body = {
+        "indicator": stis.count.pk,
+        "period": stis.period.pk,
+        "unit": stis.districts["Farsta"].pk,
+        "value": 3,
+    } | bad
+    response = post(stis.farsta, f"/api/projects/{stis.project.pk}/measurements", body)
+    assert response.status_code in (400, 404), response.content
+    assert response.json()["code"]
+    assert not Measurement.objects.exists()
+
+
+def test_a_reader_sees_small_counts_hidden_and_the_leader_sees_them(stis: Stis) -> None:
+    Measurement.objects.create(
+        indicator=stis.count, period=stis.period, unit=stis.districts["Farsta"], value=3
+    )
+    url = f"/api/projects/{stis.project.pk}/measurements"
+    as_reader = client_for(stis.reader).get(url).json()
+    assert as_reader["count"] == 1
+    assert as_reader["items"][0] | {"id": 0} == {
+        "id": 0,
+        "indicator": stis.count.pk,
+        "period": stis.period.pk,
+        "unit": stis.districts["Farsta"].pk,
+        "unit_name": "Farsta stadsdelsförvaltning",
+        "group": "intervention",
+        "value": None,
+        "numerator": None,
+        "denominator": None,
+        "suppressed": True,
+    }
+    as_leader = client_for(stis.leader).get(url).json()
+    assert as_leader["items"][0]["value"] == "3.0000" or float(as_leader["items"][0]["value"]) == 3
+
+
+def test_measurements_are_paginated_and_filtered(stis: Stis) -> None:
+    for name, unit in stis.districts.items():
+        Measurement.objects.create(
+            indicator=stis.count, period=stis.period, unit=unit, value=10 + len(name)
+        )
+    page = (
+        client_for(stis.admin)
+        .get(f"/api/projects/{stis.project.pk}/measurements?limit=3&offset=3")
+        .json()
+    )
+    assert page["count"] == 7 and len(page["items"]) == 3
+    one = (
+        client_for(stis.admin)
+        .get(f"/api/projects/{stis.project.pk}/measurements?unit={stis.districts['Farsta'].pk}")
+        .json()
+    )
+    assert [i["unit_name"] for i in one["items"]] == ["Farsta stadsdelsförvaltning"]
+
+
+def test_another_municipality_gets_404(stis: Stis) -> None:
+    response = client_for(stis.outsider).get(f"/api/projects/{stis.project.pk}/periods")
+    assert response.status_code == 404
+    assert response.json()["code"] == "project_not_found"
+
+
+def test_a_status_report_is_submitted_then_returned_with_a_comment(stis: Stis) -> None:
+    farsta = stis.districts["Farsta"]
+    submitted = post(
+        stis.farsta,
+        f"/api/projects/{stis.project.pk}/status-reports",
+        {"period": stis.period.pk, "unit": farsta.pk, "text": "Tolv hembesök, två nya familjer."},
+    )
+    assert submitted.status_code == 201, submitted.content
+    report_id = submitted.json()["id"]
+    refused = post(
+        stis.leader,
+        f"/api/projects/{stis.project.pk}/status-reports/{report_id}/return",
+        {"comment": ""},
+    )
+    assert refused.status_code == 400
+    returned = post(
+        stis.leader,
+        f"/api/projects/{stis.project.pk}/status-reports/{report_id}/return",
+        {"comment": "Ange perioden."},
+    )
+    assert returned.status_code == 200, returned.content
+    assert StatusReport.objects.get(pk=report_id).state == returned.json()["state"] == "returned"
+
+
+def test_a_status_report_with_a_personnummer_is_refused(stis: Stis) -> None:
+    response = post(
+        stis.farsta,
+        f"/api/projects/{stis.project.pk}/status-reports",
+        {
+            "period": stis.period.pk,
+            "unit": stis.districts["Farsta"].pk,
+            "text": "Pappa 19850101-1236 deltog.",
+        },
+    )
+    assert response.status_code == 400
+    assert "personnummer" in response.json()["message"]
+    assert not StatusReport.objects.exists()
+
+
+def test_the_indicators_and_periods_are_listed(stis: Stis) -> None:
+    client = client_for(stis.reader)
+    assert [
+        i["name"] for i in client.get(f"/api/projects/{stis.project.pk}/indicators").json()
+    ] == [stis.share.name, stis.count.name, stis.score.name]
+    assert {p["label"] for p in client.get(f"/api/projects/{stis.project.pk}/periods").json()} == {
+        "T1 2020",
+        "T3 2019",
+    }
