@@ -29,6 +29,9 @@ class FundPublication(models.Model):
         verbose_name = _("fondens öppna sida")
         verbose_name_plural = _("fondernas öppna sidor")
 
+    def __str__(self) -> str:
+        return str(self.fund)
+
 
 class ProjectPublication(models.Model):
     project = models.OneToOneField(
@@ -47,3 +50,6 @@ class ProjectPublication(models.Model):
     class Meta:
         verbose_name = _("publicering av projekt")
         verbose_name_plural = _("publiceringar av projekt")
+
+    def __str__(self) -> str:
+        return str(self.project)
