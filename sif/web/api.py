@@ -427,6 +427,8 @@ api.add_router("", "sif.web.calculations.api.router")
 api.add_router("", "sif.web.followup.api.router")
 api.add_router("", "sif.web.ledger.api.router")
 api.add_router("", "sif.web.audit.api.router")
+api.add_router("", "sif.web.imports.api.router")
+api.add_router("", "sif.web.documents.api.router")
 
 # Mounted with `path("api/", include("sif.web.api"))` in sif/web/urls.py.
 urlpatterns, app_name = api.urls[0], "api"
