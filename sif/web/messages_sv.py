@@ -203,7 +203,7 @@ MESSAGES.update(
         "publication_not_allowed": "Bara fondförvaltare i projektets kommun kan publicera projektet.",
         "publication_needs_decision": "Ett projekt kan publiceras först när fonden har fattat beslut om det (beviljat, avslaget, pågående eller avslutat).",
         # --- imports through the API (sif/web/imports/api.py)
-    "import_file_count": "Skicka 1–{limit} filer i en inläsning.",
-    "upload_too_large": "Filen {name} är större än {limit_mb} MB och lästes inte.",
-}
+        "import_file_count": "Skicka 1–{limit} filer i en inläsning.",
+        "upload_too_large": "Filen {name} är större än {limit_mb} MB och lästes inte.",
+    }
 )

@@ -17,13 +17,28 @@ from sif.web.documents import views
 router = Router(tags=["dokument"])
 
 
-@router.get("/projects/{pk}/documents/{kind}", response={200: Any, **ERRORS}, summary="Ett projekts dokument (PDF, DOCX eller XLSX)")
-def project_document(request: HttpRequest, pk: int, kind: str, format: str = Query("pdf", pattern="^(pdf|docx|xlsx)$")) -> Any:  # noqa: A002
+@router.get(
+    "/projects/{pk}/documents/{kind}",
+    response={200: Any, **ERRORS},
+    summary="Ett projekts dokument (PDF, DOCX eller XLSX)",
+)
+def project_document(
+    request: HttpRequest,
+    pk: int,
+    kind: str,
+    format: str = Query("pdf", pattern="^(pdf|docx|xlsx)$"),
+) -> Any:  # noqa: A002
     if not 0 < pk <= MAX_ID:
         return views.project_document(request, 0, "", "")
     return views.project_document(request, pk, kind, format)
 
 
-@router.get("/funds/{fund_id}/portfolio", response={200: Any, **ERRORS}, summary="Fondens portfölj (PDF, DOCX eller XLSX)")
-def fund_portfolio(request: HttpRequest, fund_id: int, format: str = Query("pdf", pattern="^(pdf|docx|xlsx)$")) -> Any:  # noqa: A002
+@router.get(
+    "/funds/{fund_id}/portfolio",
+    response={200: Any, **ERRORS},
+    summary="Fondens portfölj (PDF, DOCX eller XLSX)",
+)
+def fund_portfolio(
+    request: HttpRequest, fund_id: int, format: str = Query("pdf", pattern="^(pdf|docx|xlsx)$")
+) -> Any:  # noqa: A002
     return views.fund_portfolio(request, fund_id if 0 < fund_id <= MAX_ID else 0, format)

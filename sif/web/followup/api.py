@@ -12,6 +12,9 @@ GET  /api/projects/{pk}/status-reports                  status reports, paginate
 POST /api/projects/{pk}/status-reports                  submit (or save as draft) one unit's report
 POST /api/projects/{pk}/status-reports/{id}/approve     approve
 POST /api/projects/{pk}/status-reports/{id}/return      send back with a comment
+POST /api/projects/{pk}/spider-ratings                  one unit's ratings at one occasion
+GET  /api/projects/{pk}/periods/{id}/template           the XLSX template for the user's units
+POST /api/projects/{pk}/periods/{id}/upload             a filled template: preview, or store all (store=true)
 """
 
 from __future__ import annotations
@@ -21,12 +24,13 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, File, Form, Query, Router, Schema, Status
+from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from sif.web.accounts.models import OrgUnit
 from sif.web.api_common import ERRORS, MAX_ID, child_of, visible_project
-from sif.web.followup import services
+from sif.web.followup import services, views, xlsx
 from sif.web.followup.models import (
     ActivityCount,
     ActivityType,
@@ -34,6 +38,7 @@ from sif.web.followup.models import (
     Measurement,
     PeriodKind,
     ReportingPeriod,
+    SpiderInstrument,
     StatusReport,
 )
 from sif.web.followup.selectors import aggregate, sees_suppressed_figures
@@ -408,3 +413,107 @@ def report_return(request: HttpRequest, pk: int, report_id: int, payload: Review
             actor=request.user, report=_report(project, report_id), comment=payload.comment
         )
     )
+
+
+# --- spindelmätning and the XLSX template ---------------------------------------------------------
+
+
+class SpiderRatingIn(Schema):
+    instrument: int = Field(gt=0, le=MAX_ID)
+    unit: int = Field(gt=0, le=MAX_ID)
+    occasion: int = Field(ge=1, le=100)
+    values: list[Decimal | None] = Field(max_length=20)
+    occasion_date: dt.date | None = Field(
+        default=None, ge=dt.date(1900, 1, 1), le=dt.date(2200, 12, 31)
+    )
+
+
+class SpiderRatingOut(Schema):
+    instrument: int
+    unit: int
+    occasion: int
+    values: list[Decimal | None]
+
+
+class RefusedRowOut(Schema):
+    sheet: str
+    row: int
+    code: str
+    message: str
+
+
+class UploadOut(Schema):
+    stored: bool
+    measurements: int
+    activities: int
+    refused: list[RefusedRowOut]
+
+
+@router.post(
+    "/projects/{pk}/spider-ratings",
+    response={201: SpiderRatingOut, **ERRORS},
+    summary="Spara en enhets skattning vid ett mättillfälle",
+)
+def spider_rating_post(request: HttpRequest, pk: int, payload: SpiderRatingIn) -> Any:
+    project = visible_project(request, pk)
+    instrument = child_of(
+        project, SpiderInstrument.objects.filter(project=project), payload.instrument
+    )
+    services.spider_rating_save(
+        actor=request.user,
+        instrument=instrument,
+        unit=_unit(project, payload.unit),
+        occasion=payload.occasion,
+        values=payload.values,
+        occasion_date=payload.occasion_date,
+    )
+    return Status(201, payload.dict(exclude={"occasion_date"}))
+
+
+@router.get(
+    "/projects/{pk}/periods/{period_id}/template",
+    response={200: Any, **ERRORS},
+    summary="XLSX-mallen för perioden (de enheter användaren rapporterar för)",
+)
+def template_get(request: HttpRequest, pk: int, period_id: int) -> Any:
+    project = visible_project(request, pk)
+    return views.template_download(request, project.pk, _period(project, period_id).pk)
+
+
+@router.post(
+    "/projects/{pk}/periods/{period_id}/upload",
+    response={200: UploadOut, 422: UploadOut, **ERRORS},
+    summary="Läs en ifylld XLSX-mall: förhandsgranska, eller spara allt (store=true)",
+)
+def upload_post(
+    request: HttpRequest,
+    pk: int,
+    period_id: int,
+    file: UploadedFile = File(...),
+    store: bool = Form(False),
+) -> Any:
+    project = visible_project(request, pk)
+    period = _period(project, period_id)
+    preview, parsed = xlsx.measurements_import_preview(
+        actor=request.user,
+        project=project,
+        period=period,
+        data=file.read(),
+        filename=file.name or "",
+    )
+    stored = False
+    if store and preview.ok:
+        preview = xlsx.measurements_import_confirm(
+            actor=request.user, project=project, period=period, parsed=parsed
+        )
+        stored = True
+    body = {
+        "stored": stored,
+        "measurements": len(preview.measurements),
+        "activities": len(preview.activities),
+        "refused": [
+            {"sheet": r.sheet, "row": r.row, "code": r.code, "message": r.message}
+            for r in preview.refused
+        ],
+    }
+    return Status(200 if preview.ok else 422, body)

@@ -111,8 +111,16 @@ def _batch(request: HttpRequest, batch_id: str) -> staging.Batch:
     return batch
 
 
-@router.post("/imports", response={201: BatchOut, **ERRORS}, summary="Läs in dokument (utkast som ska bekräftas)")
-def batch_post(request: HttpRequest, fund: int = Form(..., gt=0, le=MAX_ID), files: list[UploadedFile] = File(...)) -> Any:
+@router.post(
+    "/imports",
+    response={201: BatchOut, **ERRORS},
+    summary="Läs in dokument (utkast som ska bekräftas)",
+)
+def batch_post(
+    request: HttpRequest,
+    fund: int = Form(..., gt=0, le=MAX_ID),
+    files: list[UploadedFile] = File(...),
+) -> Any:
     chosen = _import_funds(request.user).filter(pk=fund).first()
     if chosen is None:
         raise SifError("fund_not_found")
@@ -120,18 +128,33 @@ def batch_post(request: HttpRequest, fund: int = Form(..., gt=0, le=MAX_ID), fil
         raise SifError("import_file_count", limit=MAX_FILES)
     for upload in files:
         if upload.size is None or upload.size > settings.UPLOAD_LIMIT_BYTES:
-            raise SifError("upload_too_large", name=upload.name, limit_mb=settings.UPLOAD_LIMIT_BYTES // (1024 * 1024))
+            raise SifError(
+                "upload_too_large",
+                name=upload.name,
+                limit_mb=settings.UPLOAD_LIMIT_BYTES // (1024 * 1024),
+            )
     uploads = [(f.name or "dokument", f.read()) for f in files]
-    batch = staging.batch_stage(user_id=request.user.pk, fund_id=chosen.pk, municipality_id=chosen.municipality_id, uploads=uploads)
+    batch = staging.batch_stage(
+        user_id=request.user.pk,
+        fund_id=chosen.pk,
+        municipality_id=chosen.municipality_id,
+        uploads=uploads,
+    )
     return Status(201, _batch_out(batch))
 
 
-@router.get("/imports/{batch_id}", response={200: BatchOut, **ERRORS}, summary="En inläsning och dess filer")
+@router.get(
+    "/imports/{batch_id}", response={200: BatchOut, **ERRORS}, summary="En inläsning och dess filer"
+)
 def batch_get(request: HttpRequest, batch_id: str) -> Any:
     return _batch_out(_batch(request, batch_id))
 
 
-@router.get("/imports/{batch_id}/files/{index}", response={200: DraftOut, **ERRORS}, summary="Utkastet med raden varje uppgift kom från")
+@router.get(
+    "/imports/{batch_id}/files/{index}",
+    response={200: DraftOut, **ERRORS},
+    summary="Utkastet med raden varje uppgift kom från",
+)
 def draft_get(request: HttpRequest, batch_id: str, index: int) -> Any:
     batch = _batch(request, batch_id)
     staged = batch.file(index)
@@ -141,7 +164,11 @@ def draft_get(request: HttpRequest, batch_id: str, index: int) -> Any:
     return {"name": staged.name, "result": data["result"], "lines": data["lines"]}
 
 
-@router.post("/imports/{batch_id}/files/{index}/confirm", response={201: ConfirmOut, **ERRORS}, summary="Bekräfta utkastet som projekt")
+@router.post(
+    "/imports/{batch_id}/files/{index}/confirm",
+    response={201: ConfirmOut, **ERRORS},
+    summary="Bekräfta utkastet som projekt",
+)
 def draft_confirm(request: HttpRequest, batch_id: str, index: int, payload: ConfirmIn) -> Any:
     batch = _batch(request, batch_id)
     staged = batch.file(index)
@@ -153,7 +180,9 @@ def draft_confirm(request: HttpRequest, batch_id: str, index: int, payload: Conf
     data = payload.dict()
     owner = None
     if data.pop("owner_unit") is not None:
-        owner = OrgUnit.objects.filter(pk=payload.owner_unit, municipality_id=fund.municipality_id).first()
+        owner = OrgUnit.objects.filter(
+            pk=payload.owner_unit, municipality_id=fund.municipality_id
+        ).first()
         if owner is None:
             raise SifError("not_found")
     plan = ImportPlan(
@@ -161,7 +190,10 @@ def draft_confirm(request: HttpRequest, batch_id: str, index: int, payload: Conf
         content=batch.content(index),
         kind=staged.kind,
         owner_unit=owner,
-        budget=[BudgetRowInput(category=r["category"], label=r["label"], amounts=r["amounts"]) for r in data.pop("budget")],
+        budget=[
+            BudgetRowInput(category=r["category"], label=r["label"], amounts=r["amounts"])
+            for r in data.pop("budget")
+        ],
         contacts=[ContactInput(**c) for c in data.pop("contacts")],
         indicators=[IndicatorInput(**i) for i in data.pop("indicators")],
         **data,

@@ -163,3 +163,49 @@ def test_the_indicators_and_periods_are_listed(stis: Stis) -> None:
         "T1 2020",
         "T3 2019",
     }
+
+
+def test_a_reporter_rates_her_district_in_the_spider_instrument(stis: Stis) -> None:
+    from sif.web.followup.models import SpiderInstrument, SpiderRating
+
+    instrument = SpiderInstrument.objects.create(
+        project=stis.project, name="Samverkan", dimensions=["Mål", "Roller", "Ledning"], occasions=6
+    )
+    body = {
+        "instrument": instrument.pk,
+        "unit": stis.districts["Farsta"].pk,
+        "occasion": 2,
+        "values": ["5.5", 7, None],
+    }
+    response = post(stis.farsta, f"/api/projects/{stis.project.pk}/spider-ratings", body)
+    assert response.status_code == 201, response.content
+    assert SpiderRating.objects.filter(instrument=instrument).count() >= 2
+    other = post(
+        stis.farsta,
+        f"/api/projects/{stis.project.pk}/spider-ratings",
+        body | {"unit": stis.districts["Skarpnäck"].pk},
+    )
+    assert other.status_code == 403
+
+
+def test_the_xlsx_template_is_downloaded_filled_previewed_and_stored_through_the_api(
+    stis: Stis,
+) -> None:
+    from tests.web.followup.test_xlsx_import import fill
+
+    client = client_for(stis.farsta)
+    template = client.get(f"/api/projects/{stis.project.pk}/periods/{stis.period.pk}/template")
+    assert template.status_code == 200 and template.content[:2] == b"PK"
+    data = fill(template.content, {(stis.count.name, "insatsgrupp"): {"Värde": 640}})
+    url = f"/api/projects/{stis.project.pk}/periods/{stis.period.pk}/upload"
+    import io
+
+    preview = client.post(url, {"file": io.BytesIO(data)}, format="multipart")
+    assert preview.status_code == 200, preview.content
+    assert preview.json() == {"stored": False, "measurements": 1, "activities": 0, "refused": []}
+    assert not Measurement.objects.exists()
+    handle = io.BytesIO(data)
+    handle.name = "farsta.xlsx"
+    stored = client.post(url, {"file": handle, "store": "true"})
+    assert stored.json()["stored"] is True
+    assert Measurement.objects.get().value == 640

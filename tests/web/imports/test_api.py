@@ -36,19 +36,31 @@ def test_seed_004_is_staged_read_and_confirmed_through_the_api(world: Any) -> No
     batch = staged.json()
     assert [(f["ok"], f["kind"]) for f in batch["files"]] == [(True, batch["files"][0]["kind"])]
     draft = client.get(f"/api/imports/{batch['id']}/files/0").json()
-    assert any("2 460 000" in line[1] or "2460000" in line[1].replace(" ", "") for line in draft["lines"])
+    assert any(
+        "2 460 000" in line[1] or "2460000" in line[1].replace(" ", "") for line in draft["lines"]
+    )
     assert not Project.objects.exists()
     confirmed = client.post(
         f"/api/imports/{batch['id']}/files/0/confirm",
-        data={"state": "application_step1", "title": "Ytterstadsprojekt", "owner_unit": world.unit_a.pk, "sought_amount": "2460000",
-              "start_date": "2013-09-01", "end_date": "2014-12-31",
-              "budget": [{"category": "personnel", "amounts": {"2013": "600000", "2014": "1860000"}}]},
+        data={
+            "state": "application_step1",
+            "title": "Ytterstadsprojekt",
+            "owner_unit": world.unit_a.pk,
+            "sought_amount": "2460000",
+            "start_date": "2013-09-01",
+            "end_date": "2014-12-31",
+            "budget": [{"category": "personnel", "amounts": {"2013": "600000", "2014": "1860000"}}],
+        },
         content_type="application/json",
     )
     assert confirmed.status_code == 201, confirmed.content
     project = Project.objects.get(pk=confirmed.json()["project_ids"][0])
     assert (project.title, project.sought_amount) == ("Ytterstadsprojekt", Decimal("2460000"))
-    again = client.post(f"/api/imports/{batch['id']}/files/0/confirm", data={"state": "application_step1", "title": "X"}, content_type="application/json")
+    again = client.post(
+        f"/api/imports/{batch['id']}/files/0/confirm",
+        data={"state": "application_step1", "title": "X"},
+        content_type="application/json",
+    )
     assert again.status_code == 400 and again.json()["code"] == "import_already_confirmed"
 
 
