@@ -489,7 +489,7 @@ def upload_post(
     request: HttpRequest,
     pk: int,
     period_id: int,
-    file: UploadedFile = File(...),
+    file: UploadedFile = File(...),  # noqa: B008 - how ninja declares an upload
     store: bool = Form(False),
 ) -> Any:
     project = visible_project(request, pk)

@@ -119,7 +119,7 @@ def _batch(request: HttpRequest, batch_id: str) -> staging.Batch:
 def batch_post(
     request: HttpRequest,
     fund: int = Form(..., gt=0, le=MAX_ID),
-    files: list[UploadedFile] = File(...),
+    files: list[UploadedFile] = File(...),  # noqa: B008 - how ninja declares uploads
 ) -> Any:
     chosen = _import_funds(request.user).filter(pk=fund).first()
     if chosen is None:
