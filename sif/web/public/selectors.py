@@ -39,6 +39,8 @@ class PublicProject:
     paragraph: str
     granted: bool | None  # None: no decision on funds is recorded
     granted_amount: Decimal | None
+    closing_body: str = ""
+    closed_on: date | None = None
     expected_gain_per_year: Decimal | None = None
     realised_gain_per_year: Decimal | None = None
     gains_period: str = ""
@@ -81,8 +83,8 @@ def published_projects(fund: Fund) -> QuerySet[Project]:
     )
 
 
-def _grant_decision(project: Project) -> Decision | None:
-    decisions = [d for d in project.decisions.all() if d.kind == DecisionKind.GRANT]
+def _latest_decision(project: Project, kind: str) -> Decision | None:
+    decisions = [d for d in project.decisions.all() if d.kind == kind]
     return decisions[-1] if decisions else None
 
 
@@ -132,7 +134,8 @@ def _gains(project: Project, public: PublicProject) -> None:
 
 
 def public_project(project: Project, threshold: int) -> PublicProject:
-    decision = _grant_decision(project)
+    decision = _latest_decision(project, DecisionKind.GRANT)
+    closing = _latest_decision(project, DecisionKind.CLOSING)
     public = PublicProject(
         id=project.pk,
         title=project.title,
@@ -144,6 +147,8 @@ def public_project(project: Project, threshold: int) -> PublicProject:
         paragraph=decision.paragraph if decision else "",
         granted=decision.granted if decision else None,
         granted_amount=decision.granted_amount if decision and decision.granted else None,
+        closing_body=closing.body if closing else "",
+        closed_on=closing.decided_on if closing else None,
     )
     if project.publication.include_followup:
         public.figures = _figures(project, threshold)

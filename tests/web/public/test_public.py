@@ -229,3 +229,37 @@ def test_the_data_dictionary_names_every_column_of_every_file(world: Any) -> Non
         for column in header:
             assert f"<code>{column}</code>" in page
     assert "CC0 1.0" in page
+
+
+def test_a_closed_projects_closing_decision_is_shown_and_in_the_files(world: Any) -> None:
+    project = decided(world, "STIS")
+    Decision.objects.create(
+        project=project,
+        kind=DecisionKind.CLOSING,
+        granted=True,
+        body="Socialnämnden",
+        decided_on=date(2021, 11, 23),
+    )
+    publish(world, project)
+    page = Client().get(f"/oppet/fond/{world.fund.pk}/").content.decode()
+    assert "Beslut om avslut" in page and "2021-11-23" in page
+    row = next(
+        csv.DictReader(
+            io.StringIO(Client().get(f"/oppet/fond/{world.fund.pk}/projekt.csv").content.decode())
+        )
+    )
+    assert (row["avslut_beslutande_organ"], row["avslut_datum"]) == ("Socialnämnden", "2021-11-23")
+
+
+def test_years_are_written_without_a_thousands_space(world: Any) -> None:
+    ledger.ledger_allocate(
+        actor=world.admin,
+        fund=world.fund,
+        amount="1000",
+        booked_on=date(2012, 4, 12),
+        reference="KF",
+        text="",
+    )
+    publish(world)
+    page = Client().get(f"/oppet/fond/{world.fund.pk}/").content.decode()
+    assert '<th scope="row">2012</th>' in page
