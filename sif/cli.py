@@ -24,7 +24,10 @@ DJANGO_COMMANDS: dict[str, str] = {
     "restore": "Återställer en säkerhetskopia till en tom databas",
     "document": "Skriver ansökan, tjänsteutlåtande, slutrapport eller portföljrapport (PDF, DOCX, XLSX)",
     "createsuperuser": "Skapar en administratör för Django-admin",
+    "generate-scale-data": "Skapar syntetiska data i nationell skala för skalmätning",
 }
+# Command-line names whose Django management command is spelled differently.
+DJANGO_NAMES = {"generate-scale-data": "generate_scale_data"}
 
 USAGE = """Användning: sif KOMMANDO [argument]
 
@@ -53,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "manage":
         return _django(rest)
     if command in DJANGO_COMMANDS:
-        return _django([command, *rest])
+        return _django([DJANGO_NAMES.get(command, command), *rest])
     print(f"Okänt kommando: {command!r}.\n", file=sys.stderr)
     print(_usage(), file=sys.stderr)
     return 2

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "sif.web.documents",
     "sif.web.tokens",
     "sif.web.public",
+    "sif.web.scale",
     "ninja",  # serves Swagger UI from its own static files: /api/docs needs no CDN
 ]
 
