@@ -20,12 +20,15 @@ from sif.calc import ledger as rules
 from sif.calc.errors import SifError
 from sif.messages import message_for, message_for_error
 from sif.web.accounts.permissions import can_view_project, visible_projects
+from sif.web.core.paging import page_of, query_without_page
 from sif.web.ledger import selectors, services
 from sif.web.ledger.forms import AgreementForm, BookingForm, CorrectionForm
 from sif.web.ledger.models import EntryKind, LedgerEntry
 from sif.web.ledger.permissions import can_keep_ledger, can_view_fund
 from sif.web.ledger.repayment import repayment_view
 from sif.web.projects.models import Decision, Fund, Project
+
+LEDGER_PAGE = 100  # entries per page of the fund ledger
 
 
 @dataclass(frozen=True)
@@ -164,9 +167,12 @@ def fund_ledger(request: HttpRequest, pk: int) -> HttpResponse:
     kinds = [k for k in request.GET.getlist("typ") if k in EntryKind.values]
     project_id, year = _int(request.GET.get("projekt")), _int(request.GET.get("ar"))
     shown = selectors.entries_filtered(entries, kinds=kinds, project_id=project_id, year=year)
+    page = page_of(request, shown, per_page=LEDGER_PAGE)
     context = {
         "fund": fund,
-        "entries": shown,
+        "entries": page.object_list,
+        "page": page,
+        "pager_query": query_without_page(request),
         "entry_count": len(entries),
         "shown_totals": rules.totals(selectors.rule_entries(shown)),
         "kinds": kinds,

@@ -49,6 +49,14 @@ ACTION_LABELS = {
     "ledger_waive": _("Efterskänkt återbetalning bokförd"),
     "ledger_correct": _("Rättelse bokförd"),
     "repayment_agreement_save": _("Återbetalningsöverenskommelse sparad"),
+    # publication and API tokens
+    "fund_publish": _("Fondens öppna sida publicerad"),
+    "fund_unpublish": _("Fondens öppna sida avpublicerad"),
+    "project_publish": _("Projektet publicerat på fondens öppna sida"),
+    "project_unpublish": _("Projektet borttaget från fondens öppna sida"),
+    "api_token_create": _("API-nyckel skapad"),
+    "api_token_revoke": _("API-nyckel återkallad"),
+    "api_token_use": _("API-nyckel använd"),
 }
 
 

@@ -21,6 +21,7 @@ from sif.messages import message_for, message_for_error
 from sif.web.accounts import permissions
 from sif.web.accounts.permissions import Verdict
 from sif.web.audit.models import Event
+from sif.web.core.paging import page_of, query_without_page
 from sif.web.followup import services as followup
 from sif.web.projects import selectors, services
 from sif.web.projects.forms import (
@@ -37,6 +38,8 @@ from sif.web.projects.forms import (
 from sif.web.projects.labels import action_label
 from sif.web.projects.lifecycle import transition_for
 from sif.web.projects.models import Application, BudgetCategory, Project, ProjectState
+
+TIMELINE_PAGE = 100  # events per page when the whole timeline is asked for
 
 
 def _project_or_404(request: HttpRequest, pk: int) -> Project:
@@ -55,8 +58,14 @@ def _require(verdict: Verdict) -> None:
 def project_list(request: HttpRequest) -> HttpResponse:
     form = ProjectFilterForm(request.GET or None, user=request.user)
     filters = form.filters() if form.is_valid() else selectors.ProjectFilters()
-    projects = list(selectors.project_list(user=request.user, filters=filters))
-    return render(request, "projects/project_list.html", {"form": form, "projects": projects})
+    page = page_of(request, selectors.project_list(user=request.user, filters=filters))
+    context = {
+        "form": form,
+        "projects": page.object_list,
+        "page": page,
+        "pager_query": query_without_page(request),
+    }
+    return render(request, "projects/project_list.html", context)
 
 
 @login_required
@@ -65,9 +74,12 @@ def project_detail(
 ) -> HttpResponse:
     project = _project_or_404(request, pk)
     decisions = list(project.decisions.all())
-    events, event_count = selectors.project_timeline(
-        project, everything=request.GET.get("handelser") == "alla"
-    )
+    everything = request.GET.get("handelser") == "alla"
+    events, event_count = selectors.project_timeline(project, everything=False)
+    timeline_page = None
+    if everything:
+        timeline_page = page_of(request, selectors.project_events(project), per_page=TIMELINE_PAGE)
+        events, event_count = list(timeline_page.object_list), timeline_page.paginator.count
     context: dict[str, Any] = {
         "project": project,
         "budget": selectors.budget_table(project),
@@ -80,6 +92,8 @@ def project_detail(
         "granted_amount": selectors.granted_amount(decisions),
         "events": [_timeline_entry(e) for e in events],
         "event_count": event_count,
+        "timeline_page": timeline_page,
+        "pager_query": query_without_page(request),
         "transitions": _transitions(request.user, project),
         "actions": _actions(request.user, project),
         "transition_error": transition_error,

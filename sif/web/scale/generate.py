@@ -16,10 +16,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.utils import timezone
 
-from sif.web.accounts.models import Municipality, OrgUnit, UnitKind
+from sif.web.accounts.models import Membership, Municipality, OrgUnit, Role, UnitKind
 from sif.web.audit.models import Event
 from sif.web.followup.models import Group, Measurement, PeriodKind, ReportingPeriod
 from sif.web.ledger.models import EntryKind, LedgerEntry
@@ -139,12 +140,19 @@ class Generator:
             municipality=municipality,
             name=f"Syntetisk kommun {index + 1:03d}s sociala investeringsfond",
         )
+        self.keeper = get_user_model().objects.create_user(
+            username=f"syntetisk-{index + 1:03d}", first_name="Syntetisk fondförvaltare"
+        )
+        self.keeper.set_unusable_password()
+        self.keeper.save(update_fields=["password"])
+        Membership.objects.create(user=self.keeper, municipality=municipality, role=Role.FUND_ADMIN)
         allocation = LedgerEntry.objects.create(
             fund=fund,
             kind=EntryKind.ALLOCATION,
             amount=Decimal(self.rng.randrange(20, 200) * 1_000_000),
             booked_on=date(2018, 1, 15),
             text=SYNTHETIC_NOTE,
+            created_by=self.keeper,
         )
         self.counts.ledger_entries += 1
         count = s.big_municipality_projects if index == 0 else s.projects_per_municipality
@@ -196,6 +204,7 @@ class Generator:
                 decided_on=date(2018, 12, 1),
                 paragraph=f"§ {number + 1}",
                 granted_amount=sought,
+                decided_by=self.keeper,
             )
             commitment = LedgerEntry.objects.create(
                 fund=fund,
@@ -204,6 +213,7 @@ class Generator:
                 amount=sought,
                 booked_on=date(2018, 12, 2),
                 text=SYNTHETIC_NOTE,
+                created_by=self.keeper,
             )
             LedgerEntry.objects.create(
                 fund=fund,
@@ -212,6 +222,7 @@ class Generator:
                 amount=(commitment.amount / 2).quantize(Decimal("0.01")),
                 booked_on=date(2019, 2, 1),
                 text=SYNTHETIC_NOTE,
+                created_by=self.keeper,
             )
             self.counts.ledger_entries += 2
             budget_left -= sought
@@ -305,6 +316,7 @@ class Generator:
     def _events(self, project: Project, municipality: Municipality, count: int) -> None:
         rows = [
             Event(
+                actor=self.keeper,
                 municipality=municipality,
                 project=project,
                 action="project_update",
