@@ -46,5 +46,13 @@ def test_a_busy_project_shows_its_newest_events_and_links_to_all(demo: None) -> 
     assert len(re.findall(r"<li><time", timeline)) == TIMELINE_LENGTH
     assert f"Visa alla {total} händelser" in timeline
 
-    everything = client.get(f"/projekt/{stis.pk}/?handelser=alla").text
-    assert len(re.findall(r"<li><time", everything[everything.index('id="h-timeline"') :])) == total
+    # the whole timeline comes in pages of 100 events, the newest first, with a pager
+    pages = -(-total // 100)
+    seen = 0
+    for number in range(1, pages + 1):
+        everything = client.get(f"/projekt/{stis.pk}/?handelser=alla&sida={number}").text
+        shown = len(re.findall(r"<li><time", everything[everything.index('id="h-timeline"') :]))
+        assert shown == min(100, total - seen)
+        assert f"Sida {number} av {pages} ({total} rader)" in everything
+        seen += shown
+    assert seen == total
