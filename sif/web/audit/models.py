@@ -45,6 +45,8 @@ class Event(models.Model):
         verbose_name = _("händelse")
         verbose_name_plural = _("händelselogg")
         ordering = ["-at", "-id"]
+        # The project page reads a project's newest events; without this it walks the whole log.
+        indexes = [models.Index(fields=["project", "-at", "-id"], name="audit_event_project_at")]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type}#{self.object_id}"
