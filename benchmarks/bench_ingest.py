@@ -1,4 +1,6 @@
-"""How long importing one document takes, per format (txt, docx, pdf), on the five seeds.
+"""How long importing one document takes, per format (txt, docx, pdf), on the five seeds; what
+hostile and oversized files cost (time and peak memory, each in a fresh process); and recall
+and precision per field on the test corpus (tests/ingest/corpus).
 
 Run: .venv/bin/python -m benchmarks.bench_ingest
 The documents are built once (docx with python-docx, pdf with WeasyPrint, as the tests do);
@@ -106,8 +108,83 @@ def write(text: str) -> None:
     RESULTS.write_text(updated, encoding="utf-8")
 
 
+ROBUST_SCRIPT = """
+import json, sys, time
+from pathlib import Path
+from sif.ingest import ingest_file
+began = time.perf_counter()
+result = ingest_file(Path(sys.argv[1]))
+seconds = time.perf_counter() - began
+unread = [n.message() for n in result.draft.unread] if result.draft else []
+hwm = next(line for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+print(json.dumps({"seconds": seconds, "peak_mb": int(hwm.split()[1]) / 1024,
+    "ok": result.ok, "message": result.error.message if result.error else "; ".join(unread)}))
+"""
+
+
+def robustness() -> list[tuple[str, int, dict[str, object]]]:
+    """Each hostile case imported in its own process: seconds, peak RSS (MB) and the outcome."""
+    import json
+    import subprocess
+    import tempfile
+
+    from benchmarks import robustness_cases as cases
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        built = [
+            ("Word body of paragraphs unpacking to 1 GB", cases.bomb_paragraphs(root)),
+            ("Word file with one 1 GB text run", cases.bomb_one_run(root)),
+            ("Word file of 5 002 parts", cases.many_parts(root)),
+            ("Word body of 39 MB (just under the part limit)", cases.near_limit(root)),
+            ("one line of 64 KB", cases.long_line(root, 64)),
+            ("one line of 256 KB", cases.long_line(root, 256)),
+            ("text file of 19 MB", cases.big_text(root)),
+        ]
+        rows = []
+        for label, path in built:
+            done = subprocess.run(
+                [sys.executable, "-c", ROBUST_SCRIPT, str(path)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            rows.append((label, path.stat().st_size, json.loads(done.stdout)))
+        return rows
+
+
+def _load() -> str:
+    return ", ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
+def robustness_section(rows: list[tuple[str, int, dict[str, object]]]) -> list[str]:
+    lines = [
+        "",
+        "### Hostile and oversized files",
+        "",
+        "Each imported with `ingest_file` in a fresh Python process; peak = the process's VmHWM",
+        "(its largest resident set; Python and SIF's import included, about 17 MB before the file).",
+        f"Load average while measured: {_load()} (the machine is shared; seconds scale with it).",
+        "",
+        "| case | file size | seconds | peak MB | outcome |",
+        "|---|---|---|---|---|",
+    ]
+    for label, size, outcome in rows:
+        verdict = "draft" if outcome["ok"] else "refused"
+        message = str(outcome["message"])[:160]
+        lines.append(
+            f"| {label} | {size / (1024 * 1024):.1f} MB | {float(str(outcome['seconds'])):.2f} |"
+            f" {float(str(outcome['peak_mb'])):.0f} | {verdict}: {message} |"
+        )
+    return lines
+
+
 def main() -> None:
+    from benchmarks.bench_corpus import corpus_section
+
     text = section(measure())
+    extra = [*robustness_section(robustness()), *corpus_section()]
+    text = text.replace(END, "\n".join(extra) + "\n" + END)
     write(text)
     print(text)
 

@@ -19,11 +19,60 @@ SIGNATURE_RE = re.compile(
 )
 
 
+LABELLED_RE = re.compile(
+    r"^(?P<label>vår referens|handläggare|föredragande|författare|rapportförfattare|"
+    r"projektledare|utvärderare|utredare|kontaktperson|ansvarig handläggare)"
+    r"\s*(?::|\s)\s*(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+AUTHOR_RE = re.compile(
+    r"^(?i:rapporten är (?:skriven|författad|sammanställd) av|skriven av|författad av|"
+    r"sammanställd av|av)\s+(?P<rest>[A-ZÅÄÖ].*?)\.?$"
+)
+LABEL_ROLES = {
+    "vår referens": "contact",
+    "kontaktperson": "contact",
+    "projektledare": "contact",
+    "handläggare": "handläggare",
+    "ansvarig handläggare": "handläggare",
+    "föredragande": "presenter",
+    "författare": "author",
+    "rapportförfattare": "author",
+    "utvärderare": "author",
+    "utredare": "author",
+}
+
+
+def _labelled(line: Line, text: str) -> list[Extracted[Contact]]:
+    """ "Vår referens: Anna Berg, utvecklingsledare", "Handläggare<tab>Per Ek", "Författare:
+    Eva Lind och Omar Said", "Rapporten är skriven av …": each named person, role by label."""
+    labelled = LABELLED_RE.match(text)
+    author = AUTHOR_RE.match(text) if labelled is None else None
+    if labelled is None and author is None:
+        return []
+    role = LABEL_ROLES[labelled.group("label").lower()] if labelled else "author"
+    rest = (labelled or author).group("rest")  # type: ignore[union-attr]
+    email, phone = find_email(rest), find_phone(rest)
+    people = []
+    for part in re.split(r"\s+och\s+|;", rest):
+        name, _, title = part.strip().partition(",")
+        name = name.strip()
+        if is_name(name):
+            title = title.strip().rstrip(".")
+            contact = Contact(name, title if is_title(title) else None, email, phone, role)
+            people.append(Extracted(contact, line.number, name))
+    return people if labelled or len(rest) < 120 else []
+
+
 def find_contacts(lines: list[Line], fields: dict[str, Extracted[str]]) -> list[Extracted[Contact]]:
     rows = content(lines)
     found: list[Extracted[Contact]] = []
     for index, line in enumerate(rows):
         text = clean(line.text)
+        cells = [clean(c) for c in line.text.split("\t") if c.strip()]
+        pairs = [f"{cells[i]}: {cells[i + 1]}" for i in range(len(cells) - 1)]
+        for candidate in [text] if len(cells) < 2 else pairs:
+            found.extend(_labelled(line, candidate))
         for pattern, role in ANCHORS:
             if pattern.match(text):
                 found.extend(_block(rows[index + 1 :], role))

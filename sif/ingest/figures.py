@@ -64,8 +64,14 @@ STOP_WORDS = {
     "oktober",
     "november",
     "december",
+    "miljon",
     "miljoner",
+    "miljard",
     "miljarder",
+    "tusen",
+    "msek",
+    "sek",
+    "procent",
     "under",
     "från",
     "efter",
@@ -80,9 +86,19 @@ STOP_WORDS = {
     "då",
 }
 ADJECTIVE_ENDINGS = ("nde", "iga", "ska", "ade", "ya")
+VERB_ENDINGS = ("as", "ades", "ats", "erar", "erade")  # "beaktas", "genomfördes" is no noun
+MONTHS = "januari februari mars april maj juni juli augusti september oktober november december"
+# Numbers that name a place in a document or a procedure, not a count of anything.
 BEFORE_SKIP_RE = re.compile(
-    r"(?:\bs\.|\bsidan|\bSOU|\bbilaga|\bkl\.?|§|[:/–-]|\d[ ]?[–-])\s*$", re.IGNORECASE
+    r"(?:\bs\.|\bsidan|\bSOU|\bbilaga|\bkl\.?|§|[:/–-]|\d[ ]?[–-]|\batt-sats(?:en)?|"
+    r"\bpunkt(?:en)?|\bparagraf(?:en)?|\bkap\.?|\bkapitel|\bavsnitt(?:et)?|\bnr\.?|"
+    r"\bnummer|\bprotokoll(?:et)?|\bversion|\bsteg|\bfas|\btertial|\bkvartal|\bdnr)\s*$",
+    re.IGNORECASE,
 )
+
+
+LOOK_BEHIND = 40  # the longest skip word ("sidan", "bilaga") with room for spaces
+RANGE_AFTER_RE = re.compile(r"\s*[–-]\s*\d")
 
 
 def find_figures(lines: list[Line]) -> list[Extracted[Figure]]:
@@ -102,13 +118,21 @@ def find_figures(lines: list[Line]) -> list[Extracted[Figure]]:
 
 
 def _figures_in(text: str, segment: str | None) -> list[Figure]:
+    """Linear in the line: the amounts' spans are walked once in order, and the look-behind
+    and look-ahead see a bounded window (a line of 256 KB once took 110 s when each number
+    rescanned the whole line before it)."""
     taken = [(m.start, m.end) for m in find_amounts(text)]
+    next_span = 0
     figures: list[Figure] = []
     for match in FIGURE_RE.finditer(text):
         start = match.start()
-        if any(a <= start < b for a, b in taken) or BEFORE_SKIP_RE.search(text[:start]):
+        while next_span < len(taken) and taken[next_span][1] <= start:
+            next_span += 1
+        inside = next_span < len(taken) and taken[next_span][0] <= start
+        before = text[max(0, start - LOOK_BEHIND) : start]
+        if inside or BEFORE_SKIP_RE.search(before):
             continue
-        if re.match(r"\s*[–-]\s*\d", text[match.end("number") :]):
+        if RANGE_AFTER_RE.match(text, match.end("number")):
             continue
         value = parse_number(match.group("number"))
         if value is None:
@@ -117,6 +141,8 @@ def _figures_in(text: str, segment: str | None) -> list[Figure]:
             figures.append(Figure(value, "procent", "procent", match.group(0), segment))
             continue
         noun = _noun(match.group("noun") or "")
+        if noun and _cut_off(noun, text, match.start("noun") + len(noun)):
+            continue
         is_year = re.fullmatch(r"(?:19|20)\d\d", match.group("number")) is not None
         if noun and not is_year:
             written = text[start : match.start("noun") + len(noun)]
@@ -124,9 +150,20 @@ def _figures_in(text: str, segment: str | None) -> list[Figure]:
     return figures
 
 
+def _cut_off(noun: str, text: str, end: int) -> bool:
+    """ "Protokoll 4 februa": a word that ends the line half-written (a page or column cut) and
+    begins a month or a stop word is not a noun."""
+    if end < len(text) and text[end] not in " \t":
+        return False
+    word = noun.split()[-1]
+    if word in STOP_WORDS:
+        return False
+    return any(other.startswith(word) and other != word for other in (*MONTHS.split(), *STOP_WORDS))
+
+
 def _noun(phrase: str) -> str:
     words = phrase.split()
-    if not words or words[0] in STOP_WORDS:
+    if not words or words[0] in STOP_WORDS or words[0].endswith(VERB_ENDINGS):
         return ""
     if len(words) > 1 and words[0].endswith(ADJECTIVE_ENDINGS) and words[1] not in STOP_WORDS:
         return f"{words[0]} {words[1]}"

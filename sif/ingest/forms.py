@@ -37,6 +37,20 @@ KNOWN_LABELS = (
     "adress",
     "postadress",
     "budget",
+    "dnr",
+    "diarienummer",
+    "handläggare",
+    "vår referens",
+    "föredragande",
+    "enhet",
+    "målgrupp",
+    "sammanträdesdatum",
+    "beslutsdatum",
+    "beslutande organ",
+    "kommun",
+    "beviljat belopp",
+    "tidsperiod",
+    "genomförandeperiod",
 )
 
 
@@ -56,6 +70,8 @@ def form_fields(lines: list[Line]) -> dict[str, Extracted[str]]:
             for position, cell in enumerate(cells):
                 if position < len(values) and values[position]:
                     _add(fields, cell, values[position], following)
+            continue
+        if len(cells) > 1 and _row_pairs(fields, cells, line):
             continue
         text = clean(line.text)
         label, value = _split_label(text)
@@ -77,6 +93,23 @@ LABEL_PATTERNS = [
     for label in KNOWN_LABELS
 ]
 LABEL_START_RE = re.compile("|".join(re.escape(label) for label in KNOWN_LABELS), re.IGNORECASE)
+
+
+def _row_pairs(fields: dict[str, Extracted[str]], cells: list[str], line: Line) -> bool:
+    """A table row of label cells each followed by its value cell ("Datum | 2016-03-14 |
+    Dnr | KS 2016/123"), as Word and PDF tables give them. True if any pair was read."""
+    found = False
+    position = 0
+    while position + 1 < len(cells):
+        label, value = _split_label(clean(cells[position]))
+        following, _ = _split_label(clean(cells[position + 1]))
+        if label is not None and not value and following is None:
+            _add(fields, label, cells[position + 1], line)
+            found = True
+            position += 2
+            continue
+        position += 1
+    return found
 
 
 def _split_label(text: str) -> tuple[str | None, str]:

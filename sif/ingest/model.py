@@ -16,11 +16,34 @@ T = TypeVar("T")
 KINDS = (
     "proposal_list",
     "committee_paper",
+    "decision",
+    "guidelines",
+    "referral_response",
+    "interim_report",
+    "final_report",
+    "evaluation",
     "report",
     "application_full",
     "application_short",
     "other",
 )
+# What SIF does with each kind: a project draft (proposal or application), a decision on a
+# project (the paper that proposes it, or the minutes that record it), a report on a running
+# or ended project, or a document kept as an attachment (to a project or the fund).
+KIND_ACTIONS = {
+    "proposal_list": "project_draft",
+    "application_full": "project_draft",
+    "application_short": "project_draft",
+    "committee_paper": "decision",
+    "decision": "decision",
+    "interim_report": "report",
+    "final_report": "report",
+    "report": "report",
+    "evaluation": "report",
+    "guidelines": "attachment",
+    "referral_response": "attachment",
+    "other": "attachment",
+}
 
 
 @dataclass(frozen=True)
@@ -54,9 +77,15 @@ class Period:
         return {"day": text, "month": text[:7], "year": text[:4]}[self.precision]
 
 
+AMOUNT_KINDS = ("sought", "granted", "budget_line", "fund_capital", "other")
+
+
 @dataclass(frozen=True)
 class Amount:
-    """Money in kronor as written (`text`), e.g. "22 540 Tkr" -> 22 540 000, with its role."""
+    """Money in kronor as written (`text`), e.g. "22 540 Tkr" -> 22 540 000, with its role (how
+    the sentence uses it) and its kind (one of AMOUNT_KINDS: what SIF does with it). An amount
+    broken over two lines ("Fonden om 400" / "miljoner kronor") names the second line in
+    `continued_line`; its `Extracted.source_text` is the part on the first line."""
 
     value_kr: Decimal
     role: str
@@ -66,6 +95,8 @@ class Amount:
     per: str | None = None
     when: str | None = None
     fund: str | None = None
+    kind: str = "other"
+    continued_line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -210,8 +241,16 @@ class Draft:
     lessons: tuple[Extracted[str], ...] = ()
     sections: tuple[Extracted[Section], ...] = ()
     proposals: tuple[Proposal, ...] = ()
+    decision_body: Extracted[str] | None = None
+    decision_paragraph: Extracted[str] | None = None
+    target_group_text: Extracted[str] | None = None
     warnings: tuple[Notice, ...] = ()
     unread: tuple[Notice, ...] = ()
+
+    @property
+    def action(self) -> str:
+        """What SIF does with the document (KIND_ACTIONS)."""
+        return KIND_ACTIONS[self.kind]
 
     def amounts_with_role(self, role: str) -> list[Amount]:
         return [a.value for a in self.amounts if a.value.role == role]

@@ -1,9 +1,10 @@
 """Swedish numbers and amounts as municipalities write them.
 
-"9 577", "2460000", "1 234,5" are numbers (space, no-break space or thin space between
-thousands, comma as decimal sign); a unit word after the number scales it to kronor:
-kr/kronor/SEK x1, tkr/tusen kronor x1 000, mnkr/mkr/MSEK/miljoner kronor x1 000 000,
-miljarder kronor x1 000 000 000. Values are exact `Decimal`s; nothing is rounded.
+"9 577", "2460000", "1 234,5", "12.345" are numbers (space, no-break space, thin space or a dot
+between thousands, comma as decimal sign); a unit word after the number scales it to kronor:
+kr/kronor/SEK x1, tkr/tusen kronor x1 000, mnkr/mkr/MSEK/miljon(er) kronor x1 000 000,
+miljard(er) kronor x1 000 000 000. "en miljon kronor" and "tre miljoner kronor" are amounts
+too (number words one to ten). Values are exact `Decimal`s; nothing is rounded.
 """
 
 from __future__ import annotations
@@ -11,14 +12,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 SPACE = "[ \u00a0\u202f\u2009]"
-NUMBER = rf"(?<![\d,.])(?:\d{{1,3}}(?:{SPACE}\d{{3}}(?!\d))+|\d+)(?:,\d+)?(?![\d])"
+DOT_GROUPED = r"\d{1,3}(?:\.\d{3})+(?!\d|\.\d)"  # "12.345": a dot between thousands
+NUMBER = rf"(?<![\d,.])(?:\d{{1,3}}(?:{SPACE}\d{{3}}(?!\d))+|{DOT_GROUPED}|\d+)(?:,\d+)?(?![\d])"
 NUMBER_RE = re.compile(NUMBER)
 
 UNIT_WORDS: tuple[tuple[str, int], ...] = (
-    (r"miljarder{S}(?:kronor|kr|sek)|mdkr|mdr{S}kr|md{S}kr", 1_000_000_000),
-    (r"miljoner{S}(?:kronor|kr|sek)|milj\.?{S}kr|mn{S}kr|mnkr|mkr|msek|mnsek|mn{S}sek", 1_000_000),
+    (r"miljard(?:er)?{S}(?:kronor|kr|sek)|mdkr|mdr{S}kr|md{S}kr", 1_000_000_000),
+    (
+        r"miljon(?:er)?{S}(?:kronor|kr|sek)|milj\.?{S}kr|mn{S}kr|mnkr|mkr|msek|mnsek|mn{S}sek",
+        1_000_000,
+    ),
     (r"tkr|tusen{S}kronor|tsek|ksek", 1_000),
     (r"kronor|kr\b\.?|sek\b|:-", 1),
 )
@@ -26,6 +32,30 @@ UNIT_ALTERNATIVES = "|".join(f"(?:{pattern.format(S=SPACE)})" for pattern, _ in 
 UNIT = rf"(?P<unit>{UNIT_ALTERNATIVES})(?![a-zåäö])"
 UNIT_RE = re.compile(UNIT, re.IGNORECASE)
 AMOUNT_RE = re.compile(rf"(?P<number>{NUMBER}){SPACE}*{UNIT}", re.IGNORECASE)
+NUMBER_WORDS = {
+    "en": 1,
+    "ett": 1,
+    "två": 2,
+    "tre": 3,
+    "fyra": 4,
+    "fem": 5,
+    "sex": 6,
+    "sju": 7,
+    "åtta": 8,
+    "nio": 9,
+    "tio": 10,
+}
+WORD_AMOUNT_RE = re.compile(
+    rf"(?<![\w-])(?P<word>{'|'.join(NUMBER_WORDS)}){SPACE}+"
+    rf"(?P<unit>(?:miljon(?:er)?|miljard(?:er)?){SPACE}(?:kronor|kr|sek))(?![a-zåäö])",
+    re.IGNORECASE,
+)
+# "1 miljon", "en miljon" with no currency after: perhaps money, perhaps people; never guessed.
+UNCLEAR_RE = re.compile(
+    rf"(?<![\w-])(?:{NUMBER}|{'|'.join(NUMBER_WORDS)}){SPACE}+(?:miljon(?:er)?|miljard(?:er)?)"
+    rf"(?!{SPACE}*(?:kronor|kr\b|sek\b|[a-zåäö]))",
+    re.IGNORECASE,
+)
 RANGE_RE = re.compile(
     rf"(?:mellan{SPACE}+(?P<low>{NUMBER}){SPACE}+(?:och|till){SPACE}+(?P<high>{NUMBER})"
     rf"|(?P<low2>{NUMBER}){SPACE}*[–—-]{SPACE}*(?P<high2>{NUMBER})){SPACE}*{UNIT}",
@@ -53,15 +83,23 @@ def parse_number(text: str) -> Decimal | None:
         stripped = stripped[1:].strip()
     if not NUMBER_RE.fullmatch(stripped):
         return None
-    value = Decimal(re.sub(SPACE, "", stripped).replace(",", "."))
+    value = Decimal(re.sub(SPACE, "", stripped).replace(".", "").replace(",", "."))
     return -value if negative else value
 
 
+UNIT_FACTORS = [
+    (re.compile(pattern.format(S=SPACE), re.IGNORECASE), f) for pattern, f in UNIT_WORDS
+]
+MAYBE_AMOUNT_RE = re.compile(r"kr|sek|:-|milj|mn|md", re.IGNORECASE)
+MAYBE_RANGE_RE = re.compile(r"mellan|\d\s*[–—-]\s*\d", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
 def unit_factor(unit: str) -> int:
     """The number of kronor in one `unit` ("tkr" -> 1000); raises ValueError for a non-unit."""
     cleaned = unit.strip().lower()
-    for pattern, factor in UNIT_WORDS:
-        if re.fullmatch(pattern.format(S=SPACE), cleaned, re.IGNORECASE):
+    for pattern, factor in UNIT_FACTORS:
+        if pattern.fullmatch(cleaned):
             return factor
     raise ValueError(f"not a unit of money: {unit!r}")
 
@@ -71,6 +109,9 @@ def parse_amount(text: str, *, default_unit: str | None = None) -> Decimal | Non
     match = AMOUNT_RE.fullmatch(text.strip())
     if match:
         return _scaled(match.group("number"), match.group("unit"))
+    worded = WORD_AMOUNT_RE.fullmatch(text.strip())
+    if worded:
+        return _worded(worded)
     number = parse_number(text)
     if number is None or default_unit is None:
         return None
@@ -80,8 +121,11 @@ def parse_amount(text: str, *, default_unit: str | None = None) -> Decimal | Non
 def find_amounts(text: str) -> list[AmountMatch]:
     """Every amount with a unit word in `text`, left to right; a range counts once."""
     found: list[AmountMatch] = []
+    if not MAYBE_AMOUNT_RE.search(text):
+        return found
     taken: list[tuple[int, int]] = []
-    for match in RANGE_RE.finditer(text):
+    ranges = RANGE_RE.finditer(text) if MAYBE_RANGE_RE.search(text) else iter(())
+    for match in ranges:
         low = match.group("low") or match.group("low2")
         high = match.group("high") or match.group("high2")
         unit = match.group("unit")
@@ -96,13 +140,28 @@ def find_amounts(text: str) -> list[AmountMatch]:
             )
         )
         taken.append(match.span())
+    next_range = 0
     for match in AMOUNT_RE.finditer(text):
-        if any(start <= match.start() < end for start, end in taken):
+        while next_range < len(taken) and taken[next_range][1] <= match.start():
+            next_range += 1
+        if next_range < len(taken) and taken[next_range][0] <= match.start():
             continue
         unit = match.group("unit")
         value = _scaled(match.group("number"), unit)
         found.append(AmountMatch(match.start(), match.end(), value, match.group(0), unit))
+    for match in WORD_AMOUNT_RE.finditer(text):
+        value = _worded(match)
+        found.append(AmountMatch(match.start(), match.end(), value, match.group(0), match["unit"]))
     return sorted(found, key=lambda m: m.start)
+
+
+def find_unclear_amounts(text: str) -> list[str]:
+    """ "1 miljon", "en miljon" without a currency word: listed as unread, never guessed."""
+    return [match.group(0) for match in UNCLEAR_RE.finditer(text)]
+
+
+def _worded(match: re.Match[str]) -> Decimal:
+    return Decimal(NUMBER_WORDS[match["word"].lower()]) * unit_factor(match["unit"])
 
 
 def find_numbers(text: str) -> list[tuple[int, int, Decimal]]:

@@ -12,8 +12,11 @@ from sif.ingest.text import clean
 MUNICIPALITY_RE = re.compile(
     r"\b(?P<name>[A-ZÅÄÖ][\w-]+ (?:kommun|stad)|Region [A-ZÅÄÖ][\w-]+)(?P<genitive>s)?\b(?! nämnd)"
 )
-COMMITTEE_RE = re.compile(r"^[A-ZÅÄÖ][\w -]{0,60}nämnd(?:en)?$")
-ADMINISTRATION_RE = re.compile(r"^[\wÅÄÖåäö -]{0,60}förvaltning(?:en)?$", re.IGNORECASE)
+COMMITTEE_RE = re.compile(r"^(?:[A-ZÅÄÖ][\w -]{0,60}nämnd(?:en)?|Kommunstyrelsen|Regionstyrelsen)$")
+ADMINISTRATION_RE = re.compile(
+    r"^[\wÅÄÖåäö -]{0,60}(?:förvaltning(?:en)?|kontoret|kontor)$", re.IGNORECASE
+)
+VERB_ENDINGS = ("as", "ar", "ade", "ades")  # "Blanketten skickas till …förvaltningen" is a sentence
 ADMIN_LABELS = ("ansökande verksamhet", "sökande förvaltning", "förvaltning")
 
 
@@ -31,8 +34,10 @@ def _municipality(rows: list[Line]) -> Extracted[str] | None:
 
 
 def _committee(rows: list[Line], fields: dict[str, Extracted[str]]) -> Extracted[str] | None:
-    if "nämnd" in fields:
-        return fields["nämnd"]
+    if "nämnd" in fields:  # "Linköpings kommun, Socialnämnden": the committee is the last part
+        field = fields["nämnd"]
+        last = field.value.rstrip(".").split(", ")[-1]
+        return Extracted(last, field.line_no, last) if "nämnd" in last.lower() else field
     for line in rows:
         text = clean(line.text)
         if COMMITTEE_RE.match(text) and len(text.split()) <= 5:
@@ -56,7 +61,9 @@ def _administration(
         )
     for line in rows:
         text = clean(line.text).rstrip(".")
-        if ADMINISTRATION_RE.match(text) and len(text.split()) <= 5 and text[0].isupper():
+        words = text.split()
+        verbs = any(word.endswith(VERB_ENDINGS) for word in words[:-1])
+        if ADMINISTRATION_RE.match(text) and len(words) <= 5 and text[0].isupper() and not verbs:
             value = text.capitalize() if text.isupper() else text
             return Extracted(value, line.number, text), None
     return None, None

@@ -6,6 +6,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from sif.calc.errors import SifError
+from sif.ingest.limits import (
+    DEFAULT_LIMITS,
+    Limits,
+    check_time,
+    mb_text,
+    time_budget,
+)
+from sif.ingest.personal import without_identity_numbers
 from sif.ingest.readers import read_document
 from sif.ingest.recognise import recognise
 from sif.ingest.result import IngestError, IngestResult
@@ -22,7 +30,11 @@ def ingest_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> IngestResu
         return _failed(name, "file_missing", filename=path.name)
     if size > max_bytes:
         return _failed(
-            name, "file_too_large", filename=path.name, size_mb=_mb(size), max_mb=_mb(max_bytes)
+            name,
+            "file_too_large",
+            filename=path.name,
+            size_mb=mb_text(size),
+            max_mb=mb_text(max_bytes),
         )
     try:
         data = path.read_bytes()
@@ -31,24 +43,38 @@ def ingest_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> IngestResu
     return replace(ingest_bytes(data, path.name, max_bytes=max_bytes), file=name)
 
 
-def ingest_bytes(data: bytes, filename: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> IngestResult:
-    """The same as `ingest_file` for bytes already in memory (an upload)."""
+def ingest_bytes(
+    data: bytes,
+    filename: str,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    limits: Limits = DEFAULT_LIMITS,
+) -> IngestResult:
+    """The same as `ingest_file` for bytes already in memory (an upload). Every file ends in a
+    draft or a Swedish error within `limits` (size, parts, characters, seconds)."""
     if len(data) > max_bytes:
         return _failed(
             filename,
             "file_too_large",
             filename=filename,
-            size_mb=_mb(len(data)),
-            max_mb=_mb(max_bytes),
+            size_mb=mb_text(len(data)),
+            max_mb=mb_text(max_bytes),
         )
     try:
-        kind, lines, unread = read_document(data, filename)
+        with time_budget(limits, filename):
+            kind, lines, unread = read_document(data, filename, limits)
+            lines, identity_numbers = without_identity_numbers(lines)
+            check_time()
+            draft = recognise(lines)
     except SifError as error:
         params = {key: str(value) for key, value in error.params.items()}
         return IngestResult(filename, False, IngestError(error.code, params))
     except RecursionError:
         return _failed(filename, "not_a_document", filename=filename)
-    draft = recognise(lines)
+    except MemoryError:
+        return _failed(filename, "import_out_of_memory", filename=filename)
+    if identity_numbers:
+        draft = replace(draft, warnings=(*identity_numbers, *draft.warnings))
     if unread:
         draft = replace(draft, unread=(*unread, *draft.unread))
     return IngestResult(filename, True, None, draft, lines, kind)
@@ -56,7 +82,3 @@ def ingest_bytes(data: bytes, filename: str, *, max_bytes: int = DEFAULT_MAX_BYT
 
 def _failed(name: str, code: str, **params: str) -> IngestResult:
     return IngestResult(name, False, IngestError(code, params))
-
-
-def _mb(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f}".replace(".", ",")

@@ -32,18 +32,39 @@ def result_to_dict(result: IngestResult) -> dict[str, Any]:
             if error
             else None,
         }
-    return {"file": result.file, "ok": True, "format": result.format, **draft_to_dict(result.draft)}
+    return {
+        "file": result.file,
+        "ok": True,
+        "format": result.format,
+        **draft_to_dict(result.draft),
+        "pages": _pages(result),
+    }
+
+
+def _pages(result: IngestResult) -> list[dict[str, int]]:
+    """A PDF's pages as line ranges, so every "line" above can be traced to its page."""
+    pages: list[dict[str, int]] = []
+    for line in result.lines:
+        if line.page is None:
+            continue
+        if pages and pages[-1]["page"] == line.page:
+            pages[-1]["last_line"] = line.number
+        else:
+            pages.append({"page": line.page, "first_line": line.number, "last_line": line.number})
+    return pages
 
 
 def draft_to_dict(draft: Draft) -> dict[str, Any]:
     org = draft.organisation
     return {
         "kind": draft.kind,
+        "action": draft.action,
         "title": _value(draft.title),
         "title_line": _line(draft.title),
         "date": draft.date.value.isoformat() if draft.date else None,
         "date_line": _line(draft.date),
         "registration_number": _value(draft.registration_number),
+        "registration_number_line": _line(draft.registration_number),
         "organisation": {
             "municipality": _value(org.municipality),
             "committee": _value(org.committee),
@@ -52,6 +73,12 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
             "lines": {k: _line(v) for k, v in vars(org).items() if v is not None},
         },
         "period": _period(draft.period),
+        "decision_body": _value(draft.decision_body),
+        "decision_body_line": _line(draft.decision_body),
+        "decision_paragraph": _value(draft.decision_paragraph),
+        "decision_paragraph_line": _line(draft.decision_paragraph),
+        "target_group_text": _value(draft.target_group_text),
+        "target_group_text_line": _line(draft.target_group_text),
         "amounts": [_amount(a) for a in draft.amounts],
         "budget": _budget(draft.budget),
         "contacts": [_contact(c) for c in draft.contacts],
@@ -116,6 +143,7 @@ def _amount(extracted: Extracted[Amount]) -> dict[str, Any]:
     data: dict[str, Any] = {
         "value_kr": kronor(amount.value_kr),
         "role": amount.role,
+        "kind": amount.kind,
         "text": amount.text,
         "line": extracted.line_no,
     }
@@ -125,6 +153,7 @@ def _amount(extracted: Extracted[Amount]) -> dict[str, Any]:
         "per": amount.per,
         "when": amount.when,
         "fund": amount.fund,
+        "continued_line": amount.continued_line,
     }
     data.update({k: v for k, v in optional.items() if v is not None})
     return data

@@ -8,6 +8,7 @@ import re
 from sif.ingest.budget import cells_of
 from sif.ingest.forms import content
 from sif.ingest.model import Extracted, Goals, Indicator, Line, Notice, Section
+from sif.ingest.numbers import NUMBER_WORDS
 from sif.ingest.text import BULLET_RE, clean, is_heading, is_name, is_title
 
 SECTION_CODES = (
@@ -37,17 +38,7 @@ UNITS_RE = re.compile(
     r"(?:stadsdelsförvaltningar|stadsdelsnämnder|stadsdelar|förvaltningar|kommuner|enheter)\s+"
     r"(?P<list>[A-ZÅÄÖ][^.;:]*)"
 )
-COUNT_WORDS = {
-    "två": 2,
-    "tre": 3,
-    "fyra": 4,
-    "fem": 5,
-    "sex": 6,
-    "sju": 7,
-    "åtta": 8,
-    "nio": 9,
-    "tio": 10,
-}
+COUNT_WORDS = {word: n for word, n in NUMBER_WORDS.items() if n > 1}
 
 
 def is_section_heading(line: Line) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import io
+from typing import Any
 
 
 def blocks(text: str) -> list[list[str]]:
@@ -39,6 +40,14 @@ def docx_bytes(text: str) -> bytes:
     from docx import Document
 
     document = Document()
+    add_blocks(document, text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def add_blocks(document: Any, text: str) -> None:
+    """Paragraphs and Word tables for `text`'s blocks, appended to a python-docx document."""
     for block in blocks(text):
         if len(block) == 1 and "\t" not in block[0]:
             document.add_paragraph(block[0])
@@ -48,9 +57,6 @@ def docx_bytes(text: str) -> bytes:
         for row, line in zip(table.rows, block, strict=True):
             for cell, value in zip(row.cells, line.split("\t"), strict=False):
                 cell.text = value
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 CSS = """
@@ -65,6 +71,13 @@ td { padding: 4pt 10pt; vertical-align: top; border: 0.5pt solid #999 }
 def pdf_bytes(text: str) -> bytes:
     from weasyprint import HTML
 
+    document = f"<html><head><style>{CSS}</style></head><body>{html_blocks(text)}</body></html>"
+    result: bytes = HTML(string=document).write_pdf()
+    return result
+
+
+def html_blocks(text: str) -> str:
+    """Paragraphs and HTML tables for `text`'s blocks."""
     parts = []
     for block in blocks(text):
         if len(block) == 1 and "\t" not in block[0]:
@@ -75,6 +88,4 @@ def pdf_bytes(text: str) -> bytes:
             for row in block
         )
         parts.append(f"<table>{rows}</table>")
-    document = f"<html><head><style>{CSS}</style></head><body>{''.join(parts)}</body></html>"
-    result: bytes = HTML(string=document).write_pdf()
-    return result
+    return "".join(parts)

@@ -38,9 +38,13 @@ def test_json_lines_carry_the_required_fields_for_every_file(
     by_kind = {row["kind"]: row for row in rows}
     short = by_kind["application_short"]
     assert short["period"]["start"] == "2013-09-01" and short["period"]["end"] == "2014-12-31"
-    assert {"value_kr": 2460000, "role": "sought", "text": "2460000", "line": 24} == short[
-        "amounts"
-    ][0]
+    assert {
+        "value_kr": 2460000,
+        "role": "sought",
+        "kind": "sought",
+        "text": "2460000",
+        "line": 24,
+    } == short["amounts"][0]
     full = by_kind["application_full"]
     assert full["budget"]["grand_total_kr"] == 22540000
     assert full["budget"]["rows"][0]["cells"] == {"2020": 8177000, "2021": 8411000, "2022": 1752000}

@@ -46,7 +46,7 @@ def test_a_bare_number_parses_with_spaces_between_thousands_and_a_decimal_comma(
     assert parse_number(text) == Decimal(value)
 
 
-@pytest.mark.parametrize("text", ["", "abc", "9 57", "1.234", "12 mnkr extra"])
+@pytest.mark.parametrize("text", ["", "abc", "9 57", "1.23", "1.2.3", "12 mnkr extra"])
 def test_text_that_is_not_a_number_parses_to_none(text: str) -> None:
     assert parse_number(text) is None
 

@@ -10,6 +10,19 @@ from sif.demo import seed_text
 from sif.ingest import IngestResult, ingest_bytes
 from sif.ingest.numbers import NUMBER_RE, parse_amount, parse_number
 
+HARD_LINES = [
+    "Ramen utökas med 1 miljon kronor för 2016.",
+    "Enligt att-sats 4 beaktas detta.",
+    "Fonden om 400",
+    "miljoner kronor inrättades.",
+    "Sammanlagt 12.345 tkr.",
+    "Dnr 2016-123-1.2.3.",
+    "Sökt belopp: 800 000 kr",
+    "Protokoll 4 februa",
+    "Fonden tillförs en miljon.",
+    "Projektet beviljades 1,5 mnkr.",
+    "Vi söker en miljon kronor.",
+]
 SEED_LINES = [
     line for key in ("000", "001", "002", "003", "004") for line in seed_text(key).splitlines()
 ]
@@ -23,6 +36,11 @@ def assert_every_number_is_in_its_source(result: IngestResult) -> None:
     draft = result.draft
     for amount in draft.amounts:
         assert amount.source_text in lines[amount.line_no]
+        if amount.value.continued_line is not None:  # "Fonden om 400" / "miljoner kronor"
+            assert amount.value.continued_line == amount.line_no + 1
+            assert amount.value.text.startswith(amount.source_text)
+            rest = amount.value.text[len(amount.source_text) :].strip()
+            assert lines[amount.value.continued_line].strip().startswith(rest)
         parsed = parse_amount(amount.value.text, default_unit="kr")
         assert (
             parsed == amount.value.value_kr
@@ -45,7 +63,16 @@ def assert_every_number_is_in_its_source(result: IngestResult) -> None:
 mutated_seed = st.lists(st.sampled_from(SEED_LINES), min_size=1, max_size=40).flatmap(
     lambda picked: st.lists(
         st.sampled_from(
-            ["", "\t", " 1 400", "Totalt\t9 577\t1", "År 2020\tÅr 2021", "Synpunkter: x", "tkr"]
+            [
+                "",
+                "\t",
+                " 1 400",
+                "Totalt\t9 577\t1",
+                "År 2020\tÅr 2021",
+                "Synpunkter: x",
+                "tkr",
+                *HARD_LINES,
+            ]
         ),
         max_size=6,
     ).map(lambda extra: "\n".join(picked + extra))

@@ -8,7 +8,9 @@ import zipfile
 from pathlib import PurePath
 
 from sif.calc.errors import SifError
+from sif.ingest.limits import DEFAULT_LIMITS, Limits, recognised_part
 from sif.ingest.model import Line, Notice
+from sif.ingest.readers.archive import check_archive
 from sif.ingest.readers.docx import read_docx
 from sif.ingest.readers.pdf import read_pdf
 from sif.ingest.readers.text import read_text
@@ -28,26 +30,38 @@ BINARY_MAGIC = (
 TEXT_SUFFIXES = {"", ".txt", ".text", ".md", ".csv", ".tsv"}
 
 
-def read_document(data: bytes, filename: str) -> tuple[str, list[Line], list[Notice]]:
-    """(format, lines, unread) for a file's bytes; raises SifError with a code when unreadable."""
+def read_document(
+    data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS
+) -> tuple[str, list[Line], list[Notice]]:
+    """(format, lines, unread) for a file's bytes; raises SifError with a code when unreadable
+    or larger than `limits` allow."""
+    kind, lines, unread = _read(data, filename, limits)
+    if kind == "pdf":  # text and Word files are cut while they are read
+        lines, beyond = recognised_part(lines, limits)
+        unread = [*unread, *beyond]
+    return kind, lines, unread
+
+
+def _read(data: bytes, filename: str, limits: Limits) -> tuple[str, list[Line], list[Notice]]:
     suffix = PurePath(filename).suffix.lower()
     if not data.strip():
         raise SifError("file_empty", filename=filename)
     if data.startswith(BINARY_MAGIC):
         raise SifError("not_a_document", filename=filename)
     if data.startswith(b"%PDF-") or (suffix == ".pdf" and b"%PDF-" in data[:1024]):
-        lines, unread = read_pdf(data, filename)
+        lines, unread = read_pdf(data, filename, limits)
         return "pdf", lines, unread
     if suffix == ".pdf":
         raise SifError("pdf_broken", filename=filename)
     if data.startswith(b"PK\x03\x04"):
-        if not _is_docx(data):
+        if not _is_docx(data, filename, limits):
             raise SifError(
                 "docx_broken" if suffix == ".docx" else "unsupported_type",
                 filename=filename,
                 suffix=suffix,
             )
-        return "docx", read_docx(data, filename), []
+        lines, unread = read_docx(data, filename, limits)
+        return "docx", lines, unread
     if data.startswith(OLE2):
         code = "docx_encrypted" if suffix == ".docx" else "unsupported_type"
         raise SifError(code, filename=filename, suffix=suffix or "?")
@@ -63,12 +77,18 @@ def read_document(data: bytes, filename: str) -> tuple[str, list[Line], list[Not
         ".rtf",
     }:
         raise SifError("unsupported_type", filename=filename, suffix=suffix)
-    return "txt", read_text(data, filename), []
+    lines, unread = read_text(data, filename, limits)
+    return "txt", lines, unread
 
 
-def _is_docx(data: bytes) -> bool:
+def _is_docx(data: bytes, filename: str, limits: Limits) -> bool:
+    """A zip with a Word body whose parts are all within `limits` (checked before unpacking)."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, ValueError, OSError):
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
         return False
+    with archive:
+        if "word/document.xml" not in archive.namelist():
+            return False
+        check_archive(archive, filename, limits)  # SifError: too large, said as such
+    return True

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sif.calc.errors import SifError
+from sif.ingest.limits import DEFAULT_LIMITS, Limits, check_time
 from sif.ingest.model import Line, Notice
 
 ROW_PITCH = 1.4
@@ -41,28 +42,39 @@ class VisualLine:
     cells: list[list[float | str]] = field(default_factory=list)  # [x0, estimated end, text]
 
 
-def read_pdf(data: bytes, filename: str) -> tuple[list[Line], list[Notice]]:
+def read_pdf(
+    data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS
+) -> tuple[list[Line], list[Notice]]:
     with _PDFIUM:
-        pages = _page_pieces(data, filename)
+        pages = _page_pieces(data, filename, limits)
     lines: list[Line] = []
     unread: list[Notice] = []
     for page_no, pieces in enumerate(pages, start=1):
         if not pieces:
             unread.append(Notice("pdf_page_no_text", 0, {"page": str(page_no)}))
             continue
+        check_time()
         _add_page(lines, _paragraphs(_visual_lines(pieces)), page_no)
     if not lines:
         raise SifError("pdf_no_text", filename=filename)
     return lines, unread
 
 
-def _page_pieces(data: bytes, filename: str) -> list[list[Piece]]:
+def _page_pieces(data: bytes, filename: str, limits: Limits) -> list[list[Piece]]:
     import pypdfium2 as pdfium
 
     document = _open(data, filename)
     try:
+        if len(document) > limits.max_pages:
+            raise SifError(
+                "pdf_too_many_pages",
+                filename=filename,
+                pages=str(len(document)),
+                max_pages=str(limits.max_pages),
+            )
         result = []
         for index in range(len(document)):
+            check_time()
             page = document[index]
             textpage = page.get_textpage()
             try:
@@ -188,17 +200,34 @@ def _place(line: VisualLine, piece: Piece) -> None:
     line.cells.append([piece.x, end, piece.text.strip()])
 
 
+SHORT_LINE = 0.6  # a one-cell line ending before 60 % of the text width ends its paragraph
+
+
 def _paragraphs(lines: list[VisualLine]) -> list[str]:
+    """Visual lines joined into paragraphs and table rows. A short line of one cell (a
+    letterhead's "Eskilstuna kommun" over "Socialförvaltningen") ends its paragraph when the
+    next line follows closely but begins with a capital or a digit: a wrapped paragraph line
+    fills the width, or its continuation begins in lower case."""
     result: list[list[list[float | str]]] = []
     previous: VisualLine | None = None
+    left = min((float(line.cells[0][0]) for line in lines if line.cells), default=0.0)
+    right = max((_end(line) for line in lines), default=0.0)
+    short = left + SHORT_LINE * (right - left)
     for line in lines:
         continues = previous is not None and (previous.y - line.y) < ROW_PITCH * line.size
+        if continues and previous is not None and len(previous.cells) == len(line.cells) == 1:
+            starts_anew = str(line.cells[0][2])[:1].isupper() or str(line.cells[0][2])[:1].isdigit()
+            continues = _end(previous) >= short or not starts_anew
         if continues and result:
             _continue(result[-1], line)
         else:
             result.append([list(cell) for cell in line.cells])
         previous = line
     return ["\t".join(str(cell[2]) for cell in cells) for cells in result]
+
+
+def _end(line: VisualLine) -> float:
+    return max((float(cell[1]) for cell in line.cells), default=0.0)
 
 
 def _continue(cells: list[list[float | str]], line: VisualLine) -> None:

@@ -8,7 +8,8 @@ import codecs
 import re
 
 from sif.calc.errors import SifError
-from sif.ingest.model import Line
+from sif.ingest.limits import DEFAULT_LIMITS, Limits, check_text_size
+from sif.ingest.model import Line, Notice
 
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -42,9 +43,21 @@ def _decode(data: bytes, filename: str) -> str:
     return text
 
 
-def read_text(data: bytes, filename: str) -> list[Line]:
+def read_text(
+    data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS
+) -> tuple[list[Line], list[Notice]]:
+    """The text's lines up to `limits.recognised_chars`; the lines after them are listed as
+    unread and never become `Line`s (a 19 MB text would otherwise take seconds to split)."""
     text = decode(data, filename).replace("\r\n", "\n").replace("\r", "\n")
-    return [Line(number, line.rstrip()) for number, line in enumerate(text.split("\n"), start=1)]
+    check_text_size(len(text), filename, limits)
+    unread: list[Notice] = []
+    if len(text) > limits.recognised_chars:
+        cut = text.rfind("\n", 0, limits.recognised_chars) + 1
+        first = text.count("\n", 0, cut) + 1
+        unread.append(Notice("text_not_recognised", 0, {"first": str(first)}))
+        text = text[: max(cut - 1, 0)]
+    parts = text.split("\n")
+    return [Line(number, line.rstrip()) for number, line in enumerate(parts, start=1)], unread
 
 
 def _strict(data: bytes, encoding: str, filename: str) -> str:

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import re
 
-from sif.ingest.amounts import find_form_amounts, find_text_amounts
+from sif.ingest.amounts import find_form_amounts, find_text_amounts, find_unclear, once
 from sif.ingest.budget import find_budget
 from sif.ingest.contacts import find_contacts
 from sif.ingest.figures import find_figures
 from sif.ingest.forms import content, form_fields
-from sif.ingest.model import Draft, Extracted, Figure, Line, Notice, Section
+from sif.ingest.limits import check_time
+from sif.ingest.model import KIND_ACTIONS, Draft, Extracted, Figure, Line, Notice, Section
 from sif.ingest.organisation import find_organisation
 from sif.ingest.proposals import find_proposals
 from sif.ingest.recognise.checks import cross_checks
 from sif.ingest.recognise.classify import classify
+from sif.ingest.recognise.header import decision_body, decision_paragraph, target_group_text
 from sif.ingest.recognise.headline import (
     find_date,
     find_document_period,
@@ -32,6 +34,12 @@ from sif.ingest.text import clean
 
 PLACEHOLDER_RE = re.compile(r"^\[[^\]]+\](?:\s*\[[^\]]+\])*$|/Mån\b|\bden dag\b.*\bÅr\b")
 EXPECTED_FIELDS = {
+    "decision": ("title", "date", "decision_body"),
+    "guidelines": ("title",),
+    "referral_response": ("title", "date", "organisation"),
+    "interim_report": ("title", "organisation"),
+    "final_report": ("title", "organisation"),
+    "evaluation": ("title",),
     "application_full": ("title", "period", "organisation", "contacts", "budget"),
     "application_short": ("title", "period", "organisation", "contacts", "sought"),
     "committee_paper": ("title", "date", "organisation"),
@@ -42,15 +50,18 @@ EXPECTED_FIELDS = {
 
 
 def recognise(lines: list[Line]) -> Draft:
-    kind = classify(lines)
+    budget, budget_warnings, budget_unread = find_budget(lines)
+    kind = classify(lines, budget)
     fields = form_fields(lines)
     title = find_title(lines, kind, fields)
-    budget, budget_warnings, budget_unread = find_budget(lines)
+    check_time()
     sections = find_sections(lines, after=title.line_no if title else 0)
     units, unit_warnings = find_units(lines)
+    check_time()
     figures = find_figures(lines)
-    amounts = find_text_amounts(lines) + find_form_amounts(lines)
-    amounts.sort(key=lambda a: a.line_no)
+    check_time()
+    amounts = once(find_text_amounts(lines) + find_form_amounts(lines))
+    check_time()
     draft = Draft(
         kind=kind,
         title=title,
@@ -70,11 +81,14 @@ def recognise(lines: list[Line]) -> Draft:
         lessons=tuple(find_lessons(lines)),
         sections=tuple(sections),
         proposals=tuple(find_proposals(lines)) if kind == "proposal_list" else (),
+        decision_body=decision_body(lines) if KIND_ACTIONS[kind] == "decision" else None,
+        decision_paragraph=decision_paragraph(lines),
+        target_group_text=target_group_text(lines),
     )
     warnings = [*budget_warnings, *unit_warnings, *cross_checks(draft)]
     if kind == "other":
         warnings.append(Notice("kind_unknown", 0))
-    unread = [*budget_unread, *_placeholders(lines), *_missing(draft)]
+    unread = [*budget_unread, *find_unclear(lines), *_placeholders(lines), *_missing(draft)]
     return _with_notices(draft, warnings, unread)
 
 
@@ -105,6 +119,7 @@ def _missing(draft: Draft) -> list[Notice]:
         "budget": draft.budget is not None,
         "sought": bool(draft.amounts_with_role("sought")),
         "proposals": bool(draft.proposals),
+        "decision_body": draft.decision_body is not None,
     }
     return [
         Notice("field_not_found", 0, {"field": name})

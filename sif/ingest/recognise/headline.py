@@ -7,10 +7,11 @@ from datetime import date
 
 from sif.ingest.dates import find_day, find_period, is_date_only
 from sif.ingest.forms import content
-from sif.ingest.model import Extracted, Line, Period
+from sif.ingest.model import KIND_ACTIONS, Extracted, Line, Period
+from sif.ingest.recognise.header import HEAD_LINES, header_date, plausible_title, subject_title
 from sif.ingest.regnr import find_registration_number
 from sif.ingest.structure import is_section_heading, section_code
-from sif.ingest.text import clean, is_name, is_title
+from sif.ingest.text import clean
 
 TITLE_LABELS = (
     "namn på den planerade insatsen",
@@ -26,6 +27,7 @@ PERIOD_CONTEXT_RE = re.compile(
 )
 REPORT_TITLE_RE = re.compile(r"^(?:slut|del|läges|års)?rapport\b", re.IGNORECASE)
 PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
+PAPER_KINDS = {kind for kind, action in KIND_ACTIONS.items() if action != "project_draft"}
 
 
 def find_title(
@@ -36,11 +38,11 @@ def find_title(
             field = fields[label]
             return Extracted(field.value.rstrip(". "), field.line_no, field.source_text)
     rows = content(lines)
-    if kind in {"committee_paper", "report"}:
-        return _paper_title(rows)
+    if kind in PAPER_KINDS:
+        return _paper_title(rows) or subject_title(lines)
     for line in rows:
         text = clean(line.text)
-        if len(text.split()) >= 2:
+        if plausible_title(text):
             return Extracted(text, line.number, line.text.strip())
     return None
 
@@ -51,18 +53,17 @@ def _paper_title(rows: list[Line]) -> Extracted[str] | None:
         if section_code(clean(line.text)) is not None:
             break
         leading.append(line)
-    for line in leading:
-        if REPORT_TITLE_RE.match(clean(line.text)):
-            return Extracted(clean(line.text), line.number, line.text.strip())
-    for line in leading:
+    for line in leading[:HEAD_LINES]:
         text = clean(line.text)
-        plain = not (is_name(text) or is_title(text) or is_date_only(text) or ":" in text)
-        if plain and len(text.split()) >= 4:
+        if REPORT_TITLE_RE.match(text) and plausible_title(text):
             return Extracted(text, line.number, line.text.strip())
     return None
 
 
 def find_date(lines: list[Line], fields: dict[str, Extracted[str]]) -> Extracted[date] | None:
+    found_in_head = header_date(lines)
+    if found_in_head is not None:
+        return found_in_head
     for line in content(lines)[:15]:
         text = clean(line.text)
         if is_date_only(text):
@@ -80,8 +81,9 @@ def find_date(lines: list[Line], fields: dict[str, Extracted[str]]) -> Extracted
 def find_registration(lines: list[Line]) -> Extracted[str] | None:
     for line in content(lines):
         found = find_registration_number(clean(line.text))
-        if found:
-            return Extracted(found[0], line.number, found[1])
+        if found:  # the fragment as the line writes it (a table row has tabs, not spaces)
+            fragment = found[1] if found[1] in line.text else found[0]
+            return Extracted(found[0], line.number, fragment)
     return None
 
 

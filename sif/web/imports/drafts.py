@@ -19,14 +19,25 @@ DEFAULT_STATE = {
     "application_short": ProjectState.APPLICATION_STEP1,
     "committee_paper": ProjectState.CLOSED,
     "report": ProjectState.CLOSED,
+    "final_report": ProjectState.CLOSED,
+    "interim_report": ProjectState.RUNNING,
+    "evaluation": ProjectState.CLOSED,
+    "decision": ProjectState.GRANTED,
     "proposal_list": ProjectState.PROPOSAL,
 }
+REPORT_KINDS = ("committee_paper", "report", "final_report", "evaluation")
 KIND_LABELS = {
     "proposal_list": "förslagslista",
     "committee_paper": "tjänsteutlåtande",
     "report": "rapport",
     "application_full": "ansökan (fullständigt formulär)",
     "application_short": "ansökan (kort formulär)",
+    "decision": "protokollsutdrag eller beslut",
+    "guidelines": "riktlinjer eller reglemente",
+    "referral_response": "remissvar",
+    "interim_report": "delrapport eller lägesrapport",
+    "final_report": "slutrapport",
+    "evaluation": "utvärdering eller FoU-rapport",
     "other": "annat dokument",
 }
 CATEGORY_WORDS = (
@@ -200,14 +211,14 @@ def _amounts(review: Review, draft: dict[str, Any]) -> None:
 
 def _decisions(review: Review, draft: dict[str, Any]) -> None:
     org = draft.get("organisation") or {}
-    body = org.get("committee") or ""
-    line = (org.get("lines") or {}).get("committee")
+    body = draft.get("decision_body") or org.get("committee") or ""
+    line = draft.get("decision_body_line") or (org.get("lines") or {}).get("committee")
     decisions = draft.get("decisions", [])
     text = "\n".join(f"{n}. {d['text']}" for n, d in enumerate(decisions, start=1))
     if "granted_amount" in review.main:
         review.main["decision_body"] = body
         _source(review, "decision_body", line)
-    if draft["kind"] in ("committee_paper", "report"):
+    if draft["kind"] in REPORT_KINDS:
         review.main["closing_body"] = body
         review.main["closing_text"] = text
         _source(review, "closing_body", line)

@@ -163,6 +163,15 @@ def _owner_unit(actor: Any, fund: Fund, plan: ImportPlan) -> OrgUnit:
     raise SifError("import_owner_unit_required")
 
 
+def _keep_source(actor: Any, project: Project, plan: ImportPlan) -> None:
+    """The original file beside the project, unless it held a personal identity number (then
+    staging never kept it and its content is empty)."""
+    if plan.content:
+        services.source_document_add(
+            actor=actor, project=project, name=plan.filename, content=plan.content, kind=plan.kind
+        )
+
+
 def _source(plan: ImportPlan) -> str:
     return f"Import av {plan.filename}"
 
@@ -188,9 +197,7 @@ def _proposals(actor: Any, fund: Fund, owner: OrgUnit, plan: ImportPlan) -> list
                 comments=proposal.synpunkter,
                 reviewer_name="Synpunkter i förslagsdokumentet",
             )
-        services.source_document_add(
-            actor=actor, project=project, name=plan.filename, content=plan.content, kind=plan.kind
-        )
+        _keep_source(actor, project, plan)
         projects.append(project)
     return projects
 
@@ -270,9 +277,7 @@ def _project(actor: Any, fund: Fund, owner: OrgUnit, plan: ImportPlan) -> Projec
             method=ind.method,
             method_detail=ind.method_detail,
         )
-    services.source_document_add(
-        actor=actor, project=project, name=plan.filename, content=plan.content, kind=plan.kind
-    )
+    _keep_source(actor, project, plan)
     _decide(actor, project, plan)
     return project
 

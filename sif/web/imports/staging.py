@@ -55,7 +55,9 @@ class Batch:
         return self.files[index] if 0 <= index < len(self.files) else None
 
     def content(self, index: int) -> bytes:
-        return (self.folder / f"{index}.bin").read_bytes()
+        """The original file; empty when it held a personal identity number (never kept)."""
+        path = self.folder / f"{index}.bin"
+        return path.read_bytes() if path.exists() else b""
 
     def result(self, index: int) -> dict[str, Any]:
         data: dict[str, Any] = json.loads(
@@ -87,7 +89,8 @@ def batch_stage(
             (batch.folder / f"{index}.json").write_text(
                 json.dumps(payload, ensure_ascii=False), encoding="utf-8"
             )
-            (batch.folder / f"{index}.bin").write_bytes(data)
+            if not any(n.code == "personal_identity_number_removed" for n in result.draft.warnings):
+                (batch.folder / f"{index}.bin").write_bytes(data)
         batch.files.append(staged)
     _save(batch)
     return batch

@@ -6,6 +6,7 @@ A batch belongs to the user who uploaded it; anyone else gets 404.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -14,6 +15,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sif.calc.errors import SifError
 from sif.messages import message_for, message_for_error
@@ -29,10 +31,17 @@ from sif.web.imports.forms import (
     ReviewForm,
     UploadForm,
 )
+from sif.web.imports.selectors import similar_projects_list
 from sif.web.imports.services import ImportPlan, import_confirm
 from sif.web.projects.models import Fund
 
 IMPORT_ROLES = {Role.FUND_ADMIN, Role.APPLICANT}
+SAME_LABELS = {
+    "title": gettext_lazy("samma namn"),
+    "registration_number": gettext_lazy("samma diarienummer"),
+    "owner_unit": gettext_lazy("samma ansvariga enhet"),
+    "sought_amount": gettext_lazy("samma sökta belopp"),
+}
 SECTION_FOR_CODE = {
     "budget": ("budget_", "sought_amount_without_budget"),
     "contacts": ("contact_",),
@@ -246,7 +255,24 @@ class Screen:
             "draft": self.staged["result"],
             "kind_label": KIND_LABELS.get(self.kind, self.kind),
             "lines": self.lines(),
+            "similar": self.similar(),
         }
+
+    def similar(self) -> list[dict[str, Any]]:
+        """Existing projects this draft may duplicate, each with what it has in common."""
+        main = self.review.main
+        sought = main.get("sought_amount")
+        found = similar_projects_list(
+            municipality_id=self.fund.municipality_id,
+            title=str(main.get("title") or ""),
+            registration_number=str(main.get("registration_number") or ""),
+            owner_unit_id=main.get("owner_unit"),
+            sought_amount=sought if isinstance(sought, Decimal) else None,
+        )
+        return [
+            {"project": s.project, "same": [str(SAME_LABELS[code]) for code in s.same]}
+            for s in found
+        ]
 
 
 def _row_source(
