@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from sif.calc import engine
 from sif.calc.distributions import Distribution, distribution_to_value, point
-from sif.calc.labels_sv import EXPLANATION, actor_label
+from sif.calc.labels_sv import EXPLANATION, actor_label, value_type_label
 from sif.calc.price_index import KPI_SOURCE, kpi
 from sif.calc.scenario import ActorValue, Outcome, Scenario
 
@@ -22,7 +22,7 @@ def explain(scenario: Scenario, figures: engine.Figures, result: Result) -> list
     lines = [_pv_costs(scenario, result)]
     for outcome, fig in zip(scenario.outcomes, figures.outcomes, strict=True):
         lines.extend(_actor_value(scenario, outcome, v) for v in outcome.values)
-        lines.append(_effective(outcome, fig))
+        lines.append(_effective(scenario, outcome, fig))
         lines.append(_pv_outcome(scenario, outcome, fig))
     for actor, value in sorted(result.pv_gains_by_actor.items()):
         lines.append(
@@ -71,6 +71,8 @@ def _pv_costs(scenario: Scenario, result: Result) -> Explanation:
         "r": _shown(scenario.discount_rate),
         "prisar_kostnader": cost_year,
         "basar": scenario.base_year,
+        "optimism_kostnader": _shown(scenario.optimism_bias_costs),
+        "betalare": {actor_label(a): float(v) for a, v in result.pv_costs_by_payer.items()},
     }
     source = ""
     if scenario.price_adjustment and cost_year != scenario.base_year:
@@ -79,7 +81,10 @@ def _pv_costs(scenario: Scenario, result: Result) -> Explanation:
             str(scenario.base_year): float(kpi(scenario.base_year)),
         }
         source = KPI_SOURCE
-    formula = "PV(K) = Σ_t K_t × KPI(basår) / KPI(prisår) / (1 + r)^t, t = år − startår"
+    formula = (
+        "PV(K) = Σ_betalare Σ_t K_t × KPI(basår) / KPI(prisår) × (1 + optimismjustering) / (1 + r)^t, "
+        "t = år − startår"
+    )
     return _line("pv_costs", formula, inputs, result.pv_costs, source)
 
 
@@ -95,6 +100,9 @@ def _actor_value(scenario: Scenario, outcome: Outcome, value: ActorValue) -> Exp
     }
     if value.unit_cost:
         inputs["enhetskostnad"] = value.unit_cost
+    inputs["vardetyp"] = value_type_label(value.kind)
+    if value.transfer:
+        inputs["transferering_till"] = actor_label(value.counterpart)
     factor = 1.0
     source = value.source
     if scenario.price_adjustment and value.price_year != scenario.base_year:
@@ -119,16 +127,24 @@ def _actor_value(scenario: Scenario, outcome: Outcome, value: ActorValue) -> Exp
     )
 
 
-def _effective(outcome: Outcome, fig: engine.OutcomeFigures) -> Explanation:
+def _effective(scenario: Scenario, outcome: Outcome, fig: engine.OutcomeFigures) -> Explanation:
     inputs: dict[str, Any] = {
         "lyckade_utfall": float(fig.successes),
         "dodvikt": _shown(outcome.deadweight),
+        "undantrangning": _shown(outcome.displacement),
+        "lackage": _shown(outcome.leakage),
         "attribution": _shown(outcome.attribution),
+        "optimism_vinster": _shown(scenario.optimism_bias_gains),
     }
     if outcome.successes is None and outcome.effect is not None:
         inputs["effekt"] = _shown(outcome.effect)
         inputs["malgrupp"] = float(fig.target_group) if fig.target_group is not None else None
-    formula = "e = lyckade utfall × (1 − dödvikt) × attribution; lyckade utfall = målgrupp × effekt om inget antal anges"
+    if outcome.evidence:
+        inputs["evidens"] = outcome.evidence
+    formula = (
+        "e = lyckade utfall × (1 − dödvikt) × (1 − undanträngning) × (1 − läckage) × attribution × "
+        "(1 − optimismjustering av vinsterna); lyckade utfall = målgrupp × effekt om inget antal anges"
+    )
     return _line(
         "effective_successes",
         formula,

@@ -15,6 +15,23 @@ SUB_ACTORS = {
     "ekonomiskt_bistand": "ekonomiskt bistånd",
     "forsakringskassan": "Försäkringskassan",
     "arbetsformedlingen": "Arbetsförmedlingen",
+    "skola": "skolan",
+    "forskola": "förskolan",
+    "fritid": "fritidsförvaltningen",
+    "aldreomsorg": "äldreomsorgen",
+    "kriminalvarden": "Kriminalvården",
+    "polisen": "Polisen",
+}
+VALUE_TYPES = {
+    "fiscal_cashable": "Budgetvärde som kan frigöras (kostnader som faktiskt minskar)",
+    "fiscal_non_cashable": "Budgetvärde som inte frigörs (kapacitet som används till annat)",
+    "economic": "Ekonomiskt värde (inkomster, produktion)",
+    "social": "Socialt värde (hälsa, välbefinnande)",
+    "transfer": "Transfereringar, mottagarens förlust (tar ut betalarens vinst i samhällets summa)",
+}
+SCHEDULES = {
+    "fixed": "fast kalkylränta",
+    "green_book": "fallande kalkylränta enligt Green Book (3,5 % år 0–30, 3,0 % år 31–75, 2,5 % år 76–125)",
 }
 UNITS = {
     "per_day": "kr per dygn",
@@ -39,6 +56,10 @@ EXPLANATION = {
     "break_even_successes": "Antal lyckade utfall som krävs för att investeringen ska bära sig ({outcome})",
     "break_even_share": "Andel av målgruppen som krävs för att investeringen ska bära sig",
 }
+
+
+def value_type_label(code: str) -> str:
+    return VALUE_TYPES.get(code, code)
 
 
 def actor_label(code: str) -> str:

@@ -19,11 +19,14 @@ from typing import Any
 import numpy as np
 
 from sif.calc import engine
+from sif.calc.actors import WITH_SUB_KEYS, actor_order, is_municipal, top_level
 from sif.calc.distributions import Distribution, point
+from sif.calc.errors import SifError
 from sif.calc.scenario import ActorValue, Outcome, Scenario, check_scenario
 
 __all__ = [
     "ActorValue",
+    "BusinessCase",
     "Explanation",
     "Outcome",
     "Result",
@@ -47,6 +50,24 @@ class Explanation:
 
 
 @dataclass(frozen=True)
+class BusinessCase:
+    """One actor's own case: the costs it pays, the gains it receives, per value type.
+
+    `actor` is a code (`kommun`, `kommun.socialtjanst`, `stat`, …); `kommun` and `stat` sum
+    their sub-keys. NPV = PV(gains) − PV(costs); ratio = PV(gains) / PV(costs) (None without
+    costs); payback: the first year cumulative discounted gains ≥ cumulative discounted costs.
+    """
+
+    actor: str
+    pv_costs: float
+    pv_gains: float
+    npv: float
+    benefit_cost_ratio: float | None
+    payback_year: int | None
+    pv_gains_by_type: dict[str, float]
+
+
+@dataclass(frozen=True)
 class Result:
     name: str
     years: list[int]
@@ -67,6 +88,14 @@ class Result:
     gains_by_actor_by_year: dict[str, list[float]]
     assumptions: list[str] = field(default_factory=list)
     explanation: list[Explanation] = field(default_factory=list)
+    pv_costs_by_payer: dict[str, float] = field(default_factory=dict)
+    pv_gains_by_type: dict[str, float] = field(default_factory=dict)
+    pv_transfers: float = 0.0
+    business_cases: list[BusinessCase] = field(default_factory=list)
+    npv_municipal: float = 0.0
+    break_even_successes_municipal: float | None = None
+    discount_by_year: list[float] = field(default_factory=list)
+    discount_schedule: str = "fixed"
 
 
 def resolve_point(d: Distribution) -> float:
@@ -79,8 +108,7 @@ def evaluate(scenario: Scenario) -> Result:
 
     check_scenario(scenario)
     figures = engine.evaluate_figures(scenario, resolve_point)
-    costs = np.zeros(scenario.horizon)
-    costs[: len(figures.costs)] = [float(c) for c in figures.costs]
+    costs = _yearly(figures.costs, scenario.horizon)
     by_actor_year = _gains_by_actor_by_year(figures, scenario.horizon)
     gains = (
         np.sum(list(by_actor_year.values()), axis=0)
@@ -101,7 +129,7 @@ def evaluate(scenario: Scenario) -> Result:
         pv_costs=pv_costs,
         pv_gains=pv_gains,
         pv_gains_by_actor=pv_by_actor,
-        pv_gains_municipal=sum(v for a, v in pv_by_actor.items() if a.split(".")[0] == "kommun"),
+        pv_gains_municipal=sum(v for a, v in pv_by_actor.items() if is_municipal(a)),
         npv=pv_gains - pv_costs,
         benefit_cost_ratio=pv_gains / pv_costs if pv_costs > 0 else None,
         payback_year=_payback(scenario, costs * discount, gains * discount),
@@ -112,8 +140,82 @@ def evaluate(scenario: Scenario) -> Result:
         gains_by_year=[float(g) for g in gains],
         gains_by_actor_by_year={a: [float(x) for x in v] for a, v in by_actor_year.items()},
         assumptions=list(scenario.assumptions),
+        pv_costs_by_payer={a: float(v) for a, v in figures.pv_costs_by_payer.items()},
+        pv_gains_by_type={t: float(v) for t, v in engine.pv_gains_by_type(figures).items()},
+        pv_transfers=float(engine.pv_transfers(figures)),
+        business_cases=business_cases(scenario, figures, by_actor_year, discount),
+        npv_municipal=float(engine.municipal_npv(figures)),
+        break_even_successes_municipal=_finite(
+            engine.break_even_successes(figures, municipal=True)
+        ),
+        discount_schedule=scenario.discount_schedule,
+        discount_by_year=[float(d) for d in discount],
     )
+    for name in ("pv_costs", "pv_gains", "npv"):
+        if not math.isfinite(getattr(result, name)):
+            raise SifError("result_not_finite", field=name)
     return replace(result, explanation=explain(scenario, figures, result))
+
+
+def _yearly(values: list[Any], horizon: int) -> Any:
+    out = np.zeros(horizon)
+    out[: len(values)] = [float(v) for v in values]
+    return out
+
+
+def business_cases(
+    scenario: Scenario, figures: engine.Figures, gains_by_actor_year: dict[str, Any], discount: Any
+) -> list[BusinessCase]:
+    """A case for each actor that pays or gains, and for `kommun` and `stat` as a whole."""
+    codes = set(gains_by_actor_year) | set(figures.costs_by_payer)
+    groups = {top_level(c) for c in codes if top_level(c) in WITH_SUB_KEYS}
+    cases = []
+    for actor in sorted(codes | groups, key=actor_order):
+
+        def member(code: str, actor: str = actor) -> bool:
+            return code == actor or (actor in groups and top_level(code) == actor)
+
+        costs = sum(
+            (_yearly(v, scenario.horizon) for a, v in figures.costs_by_payer.items() if member(a)),
+            np.zeros(scenario.horizon),
+        )
+        gains = sum(
+            (v for a, v in gains_by_actor_year.items() if member(a)), np.zeros(scenario.horizon)
+        )
+        if (
+            actor in groups
+            and not any(member(c) and c != actor for c in codes)
+            and actor not in codes
+        ):
+            continue
+        by_type = _types_for(figures, member)
+        pv_costs, pv_gains = float(np.sum(costs * discount)), float(np.sum(gains * discount))
+        cases.append(
+            BusinessCase(
+                actor=actor,
+                pv_costs=pv_costs,
+                pv_gains=pv_gains,
+                npv=pv_gains - pv_costs,
+                benefit_cost_ratio=pv_gains / pv_costs if pv_costs > 0 else None,
+                payback_year=_payback(scenario, costs * discount, gains * discount)
+                if pv_costs > 0
+                else None,
+                pv_gains_by_type=by_type,
+            )
+        )
+    return cases
+
+
+def _types_for(figures: engine.Figures, member: Any) -> dict[str, float]:
+    totals: dict[str, float] = {}
+    for o in figures.outcomes:
+        scale = o.successes * o.effective_share * o.pv_profile
+        for flow in o.flows:
+            if member(flow.actor):
+                totals[flow.value_type] = totals.get(flow.value_type, 0.0) + float(
+                    scale * flow.value
+                )
+    return totals
 
 
 def _gains_by_actor_by_year(figures: engine.Figures, horizon: int) -> dict[str, Any]:

@@ -1,17 +1,23 @@
 """Reading numbers from case files: plain numbers or simple arithmetic written as text.
 
 A case file may write `"8000 * 0.13"` or `"1/9"` so that it reads like the source document;
-only numbers, `+ - * /` and parentheses are allowed (no names, no calls).
+only numbers, `+ - * /` and parentheses are allowed (no names, no calls). Every number is finite
+and at most `MAX_MAGNITUDE` in size (NaN, infinity and 1e308 are refused with a code naming the
+input), so that no product of inputs can overflow to infinity in the model.
 """
 
 from __future__ import annotations
 
 import ast
+import math
 import operator
 from collections.abc import Callable
 from decimal import Decimal
 
 from sif.calc.errors import SifError
+
+MAX_MAGNITUDE = 1e15  # kronor, counts and years alike: a thousand times Sweden's GDP
+MAX_TEXT = 200  # characters of arithmetic text
 
 _BINARY: dict[type[ast.operator], Callable[[float, float], float]] = {
     ast.Add: operator.add,
@@ -22,17 +28,26 @@ _BINARY: dict[type[ast.operator], Callable[[float, float], float]] = {
 
 
 def number(value: object, field: str) -> float:
-    """A float from an int, float, Decimal or an arithmetic string; `invalid_number` otherwise."""
+    """A finite float from an int, float, Decimal or an arithmetic string; `invalid_number`,
+    `number_not_finite` or `number_too_large` otherwise."""
     if isinstance(value, bool):
         raise SifError("invalid_number", field=field, value=value)
     if isinstance(value, int | float | Decimal):
-        return float(value)
+        try:
+            return _checked(float(value), field, value)
+        except OverflowError:
+            raise SifError("number_too_large", field=field, value=value, limit=_limit()) from None
     if isinstance(value, str):
+        if len(value) > MAX_TEXT:
+            raise SifError("invalid_number", field=field, value=value[:40] + "…")
         try:
             tree = ast.parse(value.replace("\u00a0", "").replace("_", ""), mode="eval")
-            return _eval(tree.body)
-        except (SyntaxError, ValueError, ZeroDivisionError):
+            result = _eval(tree.body)
+        except (SyntaxError, ValueError, ZeroDivisionError, RecursionError, MemoryError):
             raise SifError("invalid_number", field=field, value=value) from None
+        except OverflowError:
+            raise SifError("number_too_large", field=field, value=value, limit=_limit()) from None
+        return _checked(result, field, value)
     raise SifError("invalid_number", field=field, value=value)
 
 
@@ -42,6 +57,18 @@ def whole_number(value: object, field: str) -> int:
     if result != int(result):
         raise SifError("invalid_number", field=field, value=value)
     return int(result)
+
+
+def _checked(result: float, field: str, value: object) -> float:
+    if not math.isfinite(result):
+        raise SifError("number_not_finite", field=field, value=value)
+    if abs(result) > MAX_MAGNITUDE:
+        raise SifError("number_too_large", field=field, value=value, limit=_limit())
+    return result
+
+
+def _limit() -> str:
+    return "1 000 000 000 000 000"
 
 
 def _eval(node: ast.expr) -> float:

@@ -6,10 +6,12 @@ one decimal of a percent; thousands are separated by a no-break space, the decim
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
+from sif.calc.distributions import point
 from sif.calc.effects import RiskDifference
-from sif.calc.labels_sv import actor_label
+from sif.calc.labels_sv import SCHEDULES, actor_label, value_type_label
 from sif.calc.model import Result
 from sif.calc.scenario import Scenario
 from sif.calc.uncertainty import MonteCarloResult
@@ -51,6 +53,13 @@ def results_table(scenario: Scenario, result: Result) -> str:
     ]
     if result.break_even_share is not None:
         rows.append(("Andel av målgruppen som krävs", percent(result.break_even_share, 2)))
+    rows.append(("Kommunens egen kalkyl, nettonuvärde", kr(result.npv_municipal)))
+    rows.append(
+        (
+            "Lyckade utfall som krävs för kommunens egen kalkyl",
+            f"{_count(result.break_even_successes_municipal)} {unit}".rstrip(),
+        )
+    )
     width = max(len(label) for label, _ in rows) + 2
     lines = [
         f"Socioekonomisk kalkyl: {scenario.name}",
@@ -60,6 +69,7 @@ def results_table(scenario: Scenario, result: Result) -> str:
         "",
         *(f"{label:<{width}}{value:>22}" for label, value in rows),
     ]
+    lines += business_case_lines(scenario, result)
     if result.assumptions:
         lines += [
             "",
@@ -67,6 +77,46 @@ def results_table(scenario: Scenario, result: Result) -> str:
             *(f"  – {a}" for a in result.assumptions),
         ]
     return "\n".join(lines)
+
+
+def business_case_lines(scenario: Scenario, result: Result) -> list[str]:
+    """Per actor (who pays, who gains, each one's own business case) and per value type."""
+    lines = [
+        "",
+        "Kalkyl per aktör (kostnader som aktören betalar, vinster som hamnar hos aktören):",
+        f"  {'aktör':<36}{'PV kostnader':>16}{'PV vinster':>16}{'nettonuvärde':>16}{'nytta/kr':>10}  återbetalningsår",
+    ]
+    for case in result.business_cases:
+        indent = "    " if "." in case.actor else "  "
+        lines.append(
+            f"{indent}{actor_label(case.actor):<{38 - len(indent)}}{kr(case.pv_costs):>16}{kr(case.pv_gains):>16}"
+            f"{kr(case.npv):>16}{_maybe(case.benefit_cost_ratio, 2):>10}  "
+            f"{case.payback_year if case.payback_year is not None else '–'}"
+        )
+    lines += ["", "Vinster per värdetyp (samhällets kalkyl):"]
+    for kind, value in result.pv_gains_by_type.items():
+        lines.append(f"  {value_type_label(kind):<70}{kr(value):>18}")
+    if result.pv_transfers:
+        lines.append(
+            f"  {'varav transfereringar (räknas hos betalaren, inte i samhällets summa)':<70}{kr(result.pv_transfers):>18}"
+        )
+    adjust = _adjustments(scenario)
+    if adjust:
+        lines += ["", "Justeringar: " + "; ".join(adjust)]
+    return lines
+
+
+def _adjustments(scenario: Scenario) -> list[str]:
+    out = []
+    for label, dist in (
+        ("optimismjustering av kostnaderna", scenario.optimism_bias_costs),
+        ("optimismjustering av vinsterna", scenario.optimism_bias_gains),
+    ):
+        if point(dist):
+            out.append(f"{label} {percent(point(dist))}")
+    if scenario.discount_schedule != "fixed":
+        out.append(SCHEDULES[scenario.discount_schedule])
+    return out
 
 
 def _maybe(value: float | None, decimals: int) -> str:
@@ -93,7 +143,7 @@ def effect_table(effect: RiskDifference, extra: float, gains: dict[str, float], 
         f"  Andel i jämförelsegruppen      {percent(effect.rate_comparison)}",
         f"  Skillnad                       {number(effect.difference * 100, 1)} procentenheter",
         f"  {level} konfidensintervall        {number(effect.ci_low * 100, 1)} till {number(effect.ci_high * 100, 1)} procentenheter",
-        f"  Fishers exakta test            p = {number(effect.fisher_p, 4)}",
+        f"  Fishers exakta test            {p_value(effect.fisher_p)}",
         f"  Metod                          {effect.method}",
         f"  Extra lyckade utfall           {number(extra, 1)}",
         "  Realiserade vinster per år:",
@@ -105,25 +155,39 @@ def effect_table(effect: RiskDifference, extra: float, gains: dict[str, float], 
 
 
 def monte_carlo_table(mc: MonteCarloResult) -> str:
-    npv, be = mc.npv, mc.break_even_successes
+    npv, be, own = mc.npv, mc.break_even_successes, mc.municipal_npv
     lines = [
         "",
         f"Osäkerhet (Monte Carlo, {number(mc.draws)} dragningar, frö {mc.seed}):",
         f"  Sannolikhet att nettonuvärdet > 0   {percent(mc.p_npv_positive)}",
+        f"  Sannolikhet att kommunens eget nettonuvärde > 0   {percent(mc.p_municipal_npv_positive)}",
         f"  Nettonuvärde, medel                 {kr(npv.mean or 0.0)}",
         f"  Nettonuvärde, 5:e/50:e/95:e percentil  {kr(npv.p5 or 0.0)} / {kr(npv.p50 or 0.0)} / {kr(npv.p95 or 0.0)}",
+        f"  Kommunens nettonuvärde, 5:e/50:e/95:e percentil  {kr(own.p5 or 0.0)} / {kr(own.p50 or 0.0)} / {kr(own.p95 or 0.0)}",
     ]
     if be.mean is not None:
         lines.append(
             f"  Lyckade utfall för att bära sig, 5:e/50:e/95:e percentil  "
-            f"{number(be.p5 or 0.0, 1)} / {number(be.p50 or 0.0, 1)} / {number(be.p95 or 0.0, 1)}"
+            f"{_count(be.p5)} / {_count(be.p50)} / {_count(be.p95)}"
         )
+    median = "inte inom kalkylperioden" if mc.payback_year_p50 is None else str(mc.payback_year_p50)
+    lines.append(f"  Återbetalningsår (diskonterat), median  {median}")
+    lines.append("  Återbetalningsår, andel av dragningarna:")
+    lines += [
+        f"    {year}  {percent(share)}" for year, share in sorted(mc.payback_year_shares.items())
+    ]
+    lines.append(f"    inte inom kalkylperioden  {percent(mc.payback_never_share)}")
     return "\n".join(lines)
 
 
+def p_value(p: float) -> str:
+    """ "p = 0,0123", or "p < 0,0001" where four decimals would print a misleading 0,0000."""
+    return "p < 0,0001" if p < 0.0001 else f"p = {number(p, 4)}"
+
+
 def plain(value: Any) -> Any:
-    """Recursively turn floats that are NaN into None (JSON has no NaN)."""
-    if isinstance(value, float) and value != value:
+    """Recursively turn floats that are NaN or infinite into None (JSON has neither)."""
+    if isinstance(value, float) and not math.isfinite(value):
         return None
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}

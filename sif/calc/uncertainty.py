@@ -10,7 +10,7 @@ number of successes (draws where no number breaks even are left out of the break
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
@@ -66,6 +66,11 @@ class MonteCarloResult:
     npv: Summary
     break_even_successes: Summary
     share_break_even_defined: float
+    p_municipal_npv_positive: float = 0.0
+    municipal_npv: Summary = Summary(None, None, None, None)
+    payback_year_shares: dict[int, float] = field(default_factory=dict)
+    payback_never_share: float = 0.0
+    payback_year_p50: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe; `npv` percentiles also at the top level as p5/p50/p95 for the CLI."""
@@ -106,27 +111,36 @@ def npv_draws(
     return npv, breaks
 
 
+MAX_DRAWS = 1_000_000
+
+
 def monte_carlo(
     scenario: Scenario, draws: int, seed: int = 0, progress: Progress | None = None
 ) -> MonteCarloResult:
-    """Seeded Monte Carlo of NPV and break-even; `progress(done, total)` after each chunk."""
+    """Seeded Monte Carlo of NPV (society's and the municipality's own), break-even and the
+    payback year; `progress(done, total)` after each chunk."""
     if draws <= 0:
         raise SifError("draws_not_positive", field="draws", value=draws)
+    if draws > MAX_DRAWS:
+        raise SifError("monte_carlo_draws_too_many", field="draws", value=draws, limit=MAX_DRAWS)
     check_scenario(scenario)
     rng = np.random.Generator(np.random.PCG64(seed))
-    npv_all = np.empty(draws, dtype=np.float64)
-    be_all = np.empty(draws, dtype=np.float64)
+    npv_all, own_all, be_all, pay_all = (np.empty(draws, dtype=np.float64) for _ in range(4))
     done = 0
     while done < draws:
         n = min(CHUNK, draws - done)
-        npv, be = npv_draws(scenario, rng, n)
-        assert be is not None
-        npv_all[done : done + n] = npv
-        be_all[done : done + n] = be
+        figures = engine.evaluate_figures(scenario, _sampler(rng, n), yearly=False)
+        gains: engine.Value = sum(engine.pv_gains_by_actor(figures).values(), 0.0)
+        npv_all[done : done + n] = gains - figures.pv_costs
+        own_all[done : done + n] = engine.municipal_npv(figures)
+        be_all[done : done + n] = engine.break_even_successes(figures)
+        pay_all[done : done + n] = engine.payback_index(figures, scenario.horizon)
         done += n
         if progress is not None:
             progress(done, draws)
     defined = be_all[np.isfinite(be_all)]
+    years, counts = np.unique(pay_all[pay_all >= 0], return_counts=True)
+    reached = pay_all[pay_all >= 0]
     return MonteCarloResult(
         draws=draws,
         seed=seed,
@@ -134,7 +148,28 @@ def monte_carlo(
         npv=_summary(npv_all),
         break_even_successes=_summary(defined),
         share_break_even_defined=defined.size / draws,
+        p_municipal_npv_positive=int(np.count_nonzero(own_all > 0)) / draws,
+        municipal_npv=_summary(own_all),
+        payback_year_shares={
+            scenario.start_year + int(y): int(c) / draws for y, c in zip(years, counts, strict=True)
+        },
+        payback_never_share=1.0 - reached.size / draws,
+        payback_year_p50=_median_year(scenario, pay_all),
     )
+
+
+def _sampler(rng: np.random.Generator, n: int) -> engine.Resolve:
+    def resolve(d: Distribution) -> engine.Value:
+        return sample(d, rng, n)
+
+    return resolve
+
+
+def _median_year(scenario: Scenario, index: FloatArray) -> int | None:
+    """The median payback year, "never" counted as after the horizon; None if that is never."""
+    ordered = np.where(index < 0, np.inf, index)
+    middle = float(np.partition(ordered, ordered.size // 2)[ordered.size // 2])
+    return scenario.start_year + int(middle) if np.isfinite(middle) else None
 
 
 def _summary(values: FloatArray) -> Summary:
@@ -168,10 +203,11 @@ def percentiles(values: FloatArray, qs: tuple[float, ...]) -> list[float]:
     return out
 
 
-def tornado(scenario: Scenario) -> list[TornadoBar]:
-    """One bar per uncertain input, widest swing first: the data for a tornado chart."""
+def tornado(scenario: Scenario, municipal: bool = False) -> list[TornadoBar]:
+    """One bar per uncertain input, widest swing first: the data for a tornado chart. With
+    `municipal`, the bars are the municipality's own NPV (kommun* gains − kommun* costs)."""
     check_scenario(scenario)
-    base = _npv_with(scenario, None, 0.0)
+    base = _npv_with(scenario, None, 0.0, municipal)
     bars = []
     for path, dist in inputs(scenario):
         if not is_uncertain(dist):
@@ -182,18 +218,22 @@ def tornado(scenario: Scenario) -> list[TornadoBar]:
                 path,
                 low,
                 high,
-                _npv_with(scenario, dist, low),
-                _npv_with(scenario, dist, high),
+                _npv_with(scenario, dist, low, municipal),
+                _npv_with(scenario, dist, high, municipal),
                 base,
             )
         )
     return sorted(bars, key=lambda bar: bar.swing, reverse=True)
 
 
-def _npv_with(scenario: Scenario, target: Distribution | None, value: float) -> float:
+def _npv_with(
+    scenario: Scenario, target: Distribution | None, value: float, municipal: bool = False
+) -> float:
     def resolve(d: Distribution) -> float:
         return value if d is target else point(d)
 
-    figures = engine.evaluate_figures(scenario, resolve)
+    figures = engine.evaluate_figures(scenario, resolve, yearly=False)
+    if municipal:
+        return float(engine.municipal_npv(figures))
     gains = sum(engine.pv_gains_by_actor(figures).values(), 0.0)
     return float(gains - figures.pv_costs)

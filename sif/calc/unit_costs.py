@@ -105,3 +105,14 @@ def unit_cost(key: str, field: str = "unit_cost") -> UnitCost:
         if entry.key == key:
             return entry
     raise SifError("unknown_unit_cost", field=field, value=key)
+
+
+def uplifted(entry: UnitCost, year: int) -> tuple[Decimal, Decimal]:
+    """(low, high) in `year` prices: amount × KPI(year) / KPI(price year); `kpi_year_missing` if
+    either year has no KPI annual average."""
+    from sif.calc.price_index import to_price_level
+
+    return (
+        to_price_level(entry.low, entry.price_year, year),
+        to_price_level(entry.high, entry.price_year, year),
+    )

@@ -111,3 +111,17 @@ def test_the_installed_command_prints_break_even_for_ppss() -> None:
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["break_even_successes"] == pytest.approx(88.9, abs=0.05)
     assert done.stderr == ""  # no progress bar when stderr is not a terminal
+
+
+def test_the_json_has_each_actors_business_case_and_the_gains_per_value_type(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    data = run_json(capsys, str(EXAMPLES / "ppss.toml"), "--monte-carlo", "2000", "--tornado")
+    cases = {c["actor"]: c for c in data["business_cases"]}
+    assert cases["kommun"]["npv"] == pytest.approx(-57e6) and cases["samhalle"][
+        "pv_gains"
+    ] == pytest.approx(6e9 / 9 / 10)
+    assert data["pv_gains_by_type"] == {"economic": pytest.approx(6e9 / 9 / 10)}
+    assert data["npv_municipal"] == pytest.approx(-57e6)
+    assert data["monte_carlo"]["p_municipal_npv_positive"] == 0.0
+    assert "tornado_municipal" in data and data["monte_carlo"]["payback_year_shares"]

@@ -5,7 +5,14 @@ import re
 
 import pytest
 
-from sif.calc.casefile import CASE_KEYS, EFFECT_KEYS, OUTCOME_KEYS, SCENARIO_KEYS, VALUE_KEYS
+from sif.calc.casefile import (
+    CASE_KEYS,
+    COST_ITEM_KEYS,
+    EFFECT_KEYS,
+    OUTCOME_KEYS,
+    SCENARIO_KEYS,
+    VALUE_KEYS,
+)
 from sif.calc.model import evaluate
 from tests.calc.builders import ROOT, example
 from tests.calc.test_messages import raised_codes
@@ -15,7 +22,10 @@ OWN = {p.stem for p in (ROOT / "sif" / "calc").glob("*.py")} - {"followup", "bud
 
 
 @pytest.mark.parametrize(
-    "name", sorted(set(SCENARIO_KEYS + CASE_KEYS + OUTCOME_KEYS + VALUE_KEYS + EFFECT_KEYS))
+    "name",
+    sorted(
+        set(SCENARIO_KEYS + CASE_KEYS + COST_ITEM_KEYS + OUTCOME_KEYS + VALUE_KEYS + EFFECT_KEYS)
+    ),
 )
 def test_every_case_file_parameter_is_documented(name: str) -> None:
     assert f"| `{name}` |" in DOC

@@ -45,6 +45,7 @@ ACTOR_SUGGESTIONS = (
     "stat.forsakringskassan",
     "stat.arbetsformedlingen",
     "individ",
+    "samhalle",
 )
 NUMBER_HELP = "Tal (1 234,5), räkneuttryck (8000 * 0,13) eller intervall (3000–4000)."
 
@@ -315,10 +316,25 @@ class OutcomeForm(forms.Form):
 OutcomeFormSet = forms.formset_factory(OutcomeForm, extra=1, can_delete=True)
 
 
+# Case-file keys the simple form has no field for: such a calculation is edited as a case file, so
+# that saving through the form never drops them.
+ADVANCED_SCENARIO_KEYS = {
+    "cost_payer",
+    "cost_items",
+    "optimism_bias_costs",
+    "optimism_bias_gains",
+    "discount_schedule",
+}
+ADVANCED_OUTCOME_KEYS = {"displacement", "leakage", "ramp_up", "evidence"}
+ADVANCED_VALUE_KEYS = {"value_type", "transfer", "counterpart"}
+
+
 def outcome_initial(outcome: dict[str, Any]) -> dict[str, Any] | None:
     """A case-file outcome as form initial data; None if it needs the advanced mode."""
     values = outcome.get("values", [])
-    if len(values) > VALUE_SLOTS:
+    if len(values) > VALUE_SLOTS or ADVANCED_OUTCOME_KEYS & set(outcome):
+        return None
+    if any(ADVANCED_VALUE_KEYS & set(v) for v in values if isinstance(v, dict)):
         return None
     initial: dict[str, Any] = {k: outcome.get(k, "") for k in ("key", "label", "unit")}
     initial.update({k: outcome.get(k) for k in ("duration", "first_year")})
@@ -365,6 +381,8 @@ def _rate_text(rate: Any) -> str | None:
 
 
 def settings_initial(data: dict[str, Any]) -> dict[str, Any] | None:
+    if ADVANCED_SCENARIO_KEYS & set(data):
+        return None
     rate_text = _rate_text(data.get("discount_rate", 0.035))
     costs = costs_text(list(data.get("costs", [])), int(data.get("start_year", 0) or 0))
     group = show_input(data.get("target_group"))

@@ -12,8 +12,9 @@ from typing import Any
 
 import numpy as np
 
+from sif.calc.actors import is_municipal
 from sif.calc.distributions import FloatArray
-from sif.calc.labels_sv import actor_label
+from sif.calc.labels_sv import SCHEDULES, actor_label, value_type_label
 from sif.calc.model import Explanation, Result, Scenario, evaluate
 from sif.calc.render import kr, number, percent
 from sif.calc.uncertainty import (
@@ -57,6 +58,14 @@ INPUT_NAMES = {
     "PV_vinster": "PV(vinster)",
     "PV_kostnader": "PV(kostnader)",
     "antal_som_kravs": "antal som krävs",
+    "undantrangning": "undanträngning",
+    "lackage": "läckage",
+    "optimism_vinster": "optimismjustering av vinsterna",
+    "optimism_kostnader": "optimismjustering av kostnaderna",
+    "betalare": "nuvärde per betalare",
+    "evidens": "evidenspost",
+    "vardetyp": "värdetyp",
+    "transferering_till": "transferering, mottagare",
 }
 INPUT_LABELS = {
     "discount_rate": "Kalkylränta",
@@ -70,6 +79,10 @@ INPUT_LABELS = {
     "quantity": "Antal per år",
     "share": "Andel",
     "divide_by": "Delat med",
+    "displacement": "Undanträngning",
+    "leakage": "Läckage",
+    "optimism_bias_costs": "Optimismjustering av kostnaderna",
+    "optimism_bias_gains": "Optimismjustering av vinsterna",
 }
 KRONOR_LINES = {"pv_costs", "actor_value", "pv_gains_outcome", "pv_gains_actor", "pv_gains", "npv"}
 
@@ -149,6 +162,21 @@ class TornadoRow:
     npv_high: str
 
 
+@dataclass(frozen=True)
+class CaseRow:
+    """One actor's own business case as the page shows it."""
+
+    actor: str
+    label: str
+    sub: bool
+    pv_costs: str
+    pv_gains: str
+    npv: str
+    npv_negative: bool
+    ratio: str
+    payback: str
+
+
 @dataclass
 class CalculationPage:
     scenario: Scenario
@@ -162,6 +190,11 @@ class CalculationPage:
     tornado_svg: str = ""
     monte_carlo: list[Line] = field(default_factory=list)
     histogram_svg: str = ""
+    cases: list[CaseRow] = field(default_factory=list)
+    value_types: list[Line] = field(default_factory=list)
+    adjustments: list[Line] = field(default_factory=list)
+    tornado_municipal: list[TornadoRow] = field(default_factory=list)
+    payback_distribution: list[Line] = field(default_factory=list)
 
 
 @lru_cache(maxsize=128)
@@ -169,6 +202,12 @@ def _evaluated(scenario_json: str) -> tuple[Scenario, Result, tuple[TornadoBar, 
     """Results are derived, never stored; this only saves recomputing the same inputs."""
     scenario = check_case_data(json.loads(scenario_json))
     return scenario, evaluate(scenario), tuple(tornado(scenario))
+
+
+@lru_cache(maxsize=128)
+def _municipal_tornado(scenario_json: str) -> tuple[TornadoBar, ...]:
+    scenario, _result, _bars = _evaluated(scenario_json)
+    return tuple(tornado(scenario, municipal=True))
 
 
 def evaluated(data: dict[str, Any]) -> tuple[Scenario, Result, tuple[TornadoBar, ...]]:
@@ -187,7 +226,13 @@ def page(data: dict[str, Any], *, charts: bool = True) -> CalculationPage:
         actors=[actor_label(a) for a in actors],
         years=year_rows(result, actors),
         tornado=[tornado_row(scenario, b) for b in bars],
+        cases=case_rows(result),
+        value_types=value_type_lines(result),
+        adjustments=adjustment_lines(scenario),
     )
+    if any(is_municipal(c.actor) for c in result.business_cases):
+        key = json.dumps(data, sort_keys=True)
+        content.tornado_municipal = [tornado_row(scenario, b) for b in _municipal_tornado(key)]
     if charts and bars:
         from sif.reports.calc_charts import tornado_svg
 
@@ -207,6 +252,72 @@ def _tornado_svg(key: str, draw: Any) -> str:
     )
 
 
+def case_rows(result: Result) -> list[CaseRow]:
+    """Each actor's own case: kommun (with its förvaltningar below it), region, stat, individ, samhälle."""
+    start = result.years[0]
+    return [
+        CaseRow(
+            actor=c.actor,
+            label=actor_label(c.actor),
+            sub="." in c.actor,
+            pv_costs=kr(c.pv_costs),
+            pv_gains=kr(c.pv_gains),
+            npv=kr(c.npv),
+            npv_negative=c.npv < 0,
+            ratio="–" if c.benefit_cost_ratio is None else number(c.benefit_cost_ratio, 2),
+            payback=("–" if c.pv_costs == 0 else payback(c.payback_year, start)),
+        )
+        for c in result.business_cases
+    ]
+
+
+def value_type_lines(result: Result) -> list[Line]:
+    lines = [
+        Line(value_type_label(k), kr(v), f"type.{k}") for k, v in result.pv_gains_by_type.items()
+    ]
+    if result.pv_transfers:
+        lines.append(
+            Line(
+                "Varav transfereringar (räknas hos betalaren, tas ut i samhällets summa)",
+                kr(result.pv_transfers),
+                "transfers",
+            )
+        )
+    return lines
+
+
+def adjustment_lines(scenario: Scenario) -> list[Line]:
+    """The adjustments applied, each with its value, so the page says what was assumed."""
+    from sif.calc.distributions import point
+
+    lines = []
+    for name, dist in (
+        ("Optimismjustering av kostnaderna", scenario.optimism_bias_costs),
+        ("Optimismjustering av vinsterna", scenario.optimism_bias_gains),
+    ):
+        lines.append(Line(name, percent(point(dist)), name))
+    for outcome in scenario.outcomes:
+        parts = [f"{label} {percent(point(getattr(outcome, attr)))}" for attr, label in ADJUSTMENTS]
+        if outcome.ramp_up:
+            parts.append("upptrappning " + " / ".join(percent(r, 0) for r in outcome.ramp_up))
+        parts.append(
+            f"varaktighet {outcome.duration} år"
+            if outcome.duration
+            else "varaktighet till periodens slut"
+        )
+        lines.append(Line(outcome.label, "; ".join(parts), f"adjust.{outcome.key}"))
+    return lines
+
+
+ADJUSTMENTS = (
+    ("deadweight", "dödvikt"),
+    ("displacement", "undanträngning"),
+    ("leakage", "läckage"),
+    ("attribution", "attribution"),
+    ("drop_off", "avtagande per år"),
+)
+
+
 def settings_lines(scenario: Scenario, result: Result) -> list[Line]:
     price = f"{result.price_base_year} års priser" + (
         "" if scenario.price_adjustment else " (ingen prisomräkning med KPI)"
@@ -214,7 +325,12 @@ def settings_lines(scenario: Scenario, result: Result) -> list[Line]:
     lines = [
         Line("Startår", str(scenario.start_year)),
         Line("Kalkylperiod", f"{scenario.horizon} år ({result.years[0]}–{result.years[-1]})"),
-        Line("Kalkylränta (real)", percent(result.discount_rate)),
+        Line(
+            "Kalkylränta (real)",
+            percent(result.discount_rate)
+            if scenario.discount_schedule == "fixed"
+            else SCHEDULES[scenario.discount_schedule],
+        ),
         Line("Prisnivå", price),
     ]
     if scenario.target_group is not None:
@@ -260,6 +376,16 @@ def headline(scenario: Scenario, result: Result) -> list[Line]:
                 "break_even_share",
             )
         )
+    lines.append(
+        Line("Kommunens egen kalkyl: nettonuvärde", kr(result.npv_municipal), "npv_municipal")
+    )
+    lines.append(
+        Line(
+            "Lyckade utfall som krävs för kommunens egen kalkyl",
+            f"{count(result.break_even_successes_municipal)} {unit}".rstrip(),
+            "break_even_successes_municipal",
+        )
+    )
     return lines
 
 
@@ -291,8 +417,7 @@ def explanation_row(line: Explanation) -> ExplanationRow:
 
 
 def year_rows(result: Result, actors: list[str]) -> list[YearRow]:
-    t = np.arange(len(result.years), dtype=np.float64)
-    discount = (1 + result.discount_rate) ** -t
+    discount = np.array(result.discount_by_year)
     net = np.cumsum((np.array(result.gains_by_year) - np.array(result.costs_by_year)) * discount)
     return [
         YearRow(
@@ -310,10 +435,23 @@ def year_rows(result: Result, actors: list[str]) -> list[YearRow]:
 _PATH = re.compile(r"^outcomes\[(\d+)\](?:\.values\[(\d+)\])?\.(\w+)$")
 
 
+_ITEM = re.compile(r"^cost_items\[(\d+)\]\.(amounts|participants|per_participant)(?:\[(\d+)\])?$")
+ITEM_LABELS = {
+    "amounts": "Kostnad",
+    "participants": "Deltagare",
+    "per_participant": "Kostnad per deltagare",
+}
+
+
 def input_label(scenario: Scenario, path: str) -> str:
     """`outcomes[0].values[0].amount` -> "Belopp – Kommunen, socialtjänsten (Minskade …)"."""
     if path.startswith("costs["):
         return f"Kostnad {scenario.start_year + int(path[6:-1])}"
+    item = _ITEM.match(path)
+    if item is not None:
+        cost = scenario.cost_items[int(item.group(1))]
+        year = f" {scenario.start_year + int(item.group(3))}" if item.group(3) is not None else ""
+        return f"{ITEM_LABELS[item.group(2)]}{year} – {cost.label or actor_label(cost.payer)}"
     match = _PATH.match(path)
     if match is None:
         return INPUT_LABELS.get(path, path)
@@ -369,6 +507,34 @@ def monte_carlo_lines(mc: MonteCarloResult, unit: str) -> list[Line]:
                 "break_even",
             )
         )
+    own = mc.municipal_npv
+    lines += [
+        Line(
+            "Sannolikhet att kommunens eget nettonuvärde > 0",
+            percent(mc.p_municipal_npv_positive),
+            "p_municipal_npv_positive",
+        ),
+        Line(
+            "Kommunens nettonuvärde, 5:e / 50:e / 95:e percentilen",
+            f"{kr(own.p5 or 0.0)} / {kr(own.p50 or 0.0)} / {kr(own.p95 or 0.0)}",
+            "municipal_npv",
+        ),
+        Line(
+            "Återbetalningsår (diskonterat), median",
+            NO_PAYBACK if mc.payback_year_p50 is None else str(mc.payback_year_p50),
+            "payback_year_p50",
+        ),
+    ]
+    return lines
+
+
+def payback_lines(mc: MonteCarloResult) -> list[Line]:
+    """The payback year's distribution: the share of draws per year, and never."""
+    lines = [
+        Line(str(year), percent(share), f"payback.{year}")
+        for year, share in sorted(mc.payback_year_shares.items())
+    ]
+    lines.append(Line(NO_PAYBACK.capitalize(), percent(mc.payback_never_share), "payback.never"))
     return lines
 
 
@@ -378,6 +544,7 @@ def add_monte_carlo(content: CalculationPage, draws: int, seed: int) -> MonteCar
     mc = monte_carlo(content.scenario, draws, seed)
     unit = content.scenario.outcomes[0].unit if content.scenario.outcomes else ""
     content.monte_carlo = monte_carlo_lines(mc, unit)
+    content.payback_distribution = payback_lines(mc)
     content.histogram_svg = npv_histogram_svg(
         f"Nettonuvärde i {number(draws)} dragningar (frö {seed})",
         npv_sample(content.scenario, draws, seed),

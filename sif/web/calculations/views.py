@@ -236,13 +236,34 @@ def calculation_advanced(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def unit_cost_catalogue(request: HttpRequest) -> HttpResponse:
+    from sif.calc.evidence import load_library
     from sif.calc.labels_sv import UNITS, actor_label
+    from sif.calc.price_index import kpi_table
 
+    year = max(kpi_table())
     entries = [
-        (uc, _amount(uc.low, uc.high), UNITS.get(uc.unit, uc.unit), actor_label(uc.actor))
+        (
+            uc,
+            _amount(uc.low, uc.high),
+            UNITS.get(uc.unit, uc.unit),
+            actor_label(uc.actor),
+            _uplifted(uc, year),
+        )
         for uc in load_catalogue()
     ]
-    return render(request, "calculations/catalogue.html", {"entries": entries})
+    context = {"entries": entries, "kpi_year": year, "evidence": load_library()}
+    return render(request, "calculations/catalogue.html", context)
+
+
+def _uplifted(uc: Any, year: int) -> str:
+    """The amount in `year` prices by KPI, or "–" where KPI is missing for its price year."""
+    from sif.calc.unit_costs import uplifted
+
+    try:
+        low, high = uplifted(uc, year)
+    except SifError:
+        return "–"
+    return _amount(round(low), round(high))
 
 
 def _amount(low: Any, high: Any) -> str:

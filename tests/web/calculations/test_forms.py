@@ -178,10 +178,34 @@ def test_bad_advanced_text_gets_a_swedish_message_and_nothing_is_saved(
     assert not Calculation.objects.exists()
 
 
-def test_a_new_version_starts_from_the_latest_and_keeps_its_effect_table(
+def stored_before_issue_14(name: str) -> dict[str, Any]:
+    """A case file as versions were stored before actors, value types and ranges: fixed figures."""
+    data = case(name)
+    data.pop("cost_payer", None)
+    data["costs"] = [2_000_000]
+    outcome = data["outcomes"][0]
+    outcome["successes"] = "16 - 2"
+    for value in outcome["values"]:
+        for key in ("value_type", "transfer", "counterpart"):
+            value.pop(key, None)
+    return data
+
+
+def test_a_calculation_with_value_types_is_edited_as_a_case_file_so_nothing_is_dropped(
     client: Client, world: Any, pilot: Project
 ) -> None:
     store(pilot, case("hela_familjen"))
+    client.force_login(world.admin)
+    response = client.get(reverse("calculations:edit", args=[pilot.pk]))
+    assert response.status_code == 302 and response.url == reverse(
+        "calculations:advanced", args=[pilot.pk]
+    )
+
+
+def test_a_new_version_starts_from_the_latest_and_keeps_its_effect_table(
+    client: Client, world: Any, pilot: Project
+) -> None:
+    store(pilot, stored_before_issue_14("hela_familjen"))
     client.force_login(world.admin)
     response = client.get(reverse("calculations:edit", args=[pilot.pk]))
     formset = response.context["formset"]

@@ -84,7 +84,10 @@ def test_every_explanation_line_is_listed_with_formula_inputs_value_and_source(
     assert section.count('<th scope="row">') == len(result.explanation)
     for line in result.explanation:
         assert line.label in section
-    assert "PV(K) = Σ_t K_t × KPI(basår) / KPI(prisår) / (1 + r)^t" in section
+    assert (
+        "PV(K) = Σ_betalare Σ_t K_t × KPI(basår) / KPI(prisår) × (1 + optimismjustering) / (1 + r)^t"
+        in section
+    )
     assert 'href="/kalkyl/enhetskostnader/#uc-placements_hasselby_vallingby"' in section
 
 

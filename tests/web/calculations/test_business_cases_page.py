@@ -1,0 +1,75 @@
+"""The calculation page shows each actor's own business case, the gains per value type, the
+adjustments applied, the municipality's Monte Carlo figures and the payback year's distribution
+(issue 14, point 7), as the fund administrator reads them."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.test import Client
+
+from sif.web.projects.models import Project
+from tests.web.calculations.conftest import case, store
+from tests.web.calculations.test_pages import page as html_of
+from tests.web.calculations.test_pages import row as keyed
+
+
+def actor_row(html: str, actor: str) -> list[str]:
+    match = re.search(rf'<tr data-actor="{re.escape(actor)}"[^>]*>(.*?)</tr>', html, re.S)
+    assert match, actor
+    return [
+        re.sub(r"<[^>]+>|&ensp;", "", cell).strip()
+        for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", match.group(1), re.S)
+    ]
+
+
+def test_ppss_shows_the_municipality_paying_and_society_gaining(
+    client: Client, world: Any, pilot: Project
+) -> None:
+    store(pilot, case("ppss"))
+    html = html_of(client, world.admin, pilot)
+    assert "Vem betalar och vem vinner" in html
+    assert actor_row(html, "kommun") == [
+        "Kommunen",
+        "57\xa0000\xa0000 kr",
+        "0 kr",
+        "-57\xa0000\xa0000 kr",
+        "0,00",
+        "ingen inom kalkylperioden",
+    ]
+    assert actor_row(html, "samhalle")[:4] == [
+        "Samhället (ej uppdelat på aktörer)",
+        "0 kr",
+        "66\xa0666\xa0667 kr",
+        "66\xa0666\xa0667 kr",
+    ]
+    assert keyed(html, "type.economic") == "66\xa0666\xa0667 kr"
+    assert keyed(html, "npv_municipal") == "-57\xa0000\xa0000 kr"
+
+
+def test_hela_familjen_shows_the_transfer_separately_and_the_municipal_break_even(
+    client: Client, world: Any, pilot: Project
+) -> None:
+    store(pilot, case("hela_familjen"))
+    html = html_of(client, world.admin, pilot)
+    saved = keyed(html, "transfers")
+    assert keyed(html, "type.fiscal_cashable") == saved
+    assert keyed(html, "type.transfer") == "-" + saved
+    assert keyed(html, "break_even_successes_municipal") == "9,1 familjer"
+    assert actor_row(html, "individ")[2] == "-" + saved
+
+
+def test_the_monte_carlo_section_gives_the_municipalitys_chance_and_the_payback_years(
+    client: Client, world: Any, pilot: Project
+) -> None:
+    store(pilot, case("hasselby_pilot"))
+    html = html_of(client, world.admin, pilot, "?draws=4000&seed=1")
+    assert keyed(html, "p_municipal_npv_positive") == keyed(html, "p_npv_positive")
+    assert keyed(html, "payback_year_p50") == "2026"
+    shares = [
+        float(keyed(html, f"payback.{y}").replace(",", ".").rstrip(" %")) for y in range(2023, 2030)
+    ]
+    never = float(keyed(html, "payback.never").replace(",", ".").rstrip(" %"))
+    assert abs(sum(shares) + never - 100) < 0.5
+    assert "Känslighet för kommunens egen kalkyl" in html
