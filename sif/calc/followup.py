@@ -25,6 +25,92 @@ K = TypeVar("K", bound=Hashable)
 Number = int | Decimal
 
 DEFAULT_SUPPRESSION_THRESHOLD = 5
+# No unit counts ten million of anything in one period; the database's integers end at 2^31 − 1.
+COUNT_CEILING = 10_000_000
+# What a measurement value may be at most, in absolute terms (DecimalField(max_digits=15, decimal_places=4)).
+VALUE_CEILING = Decimal("99999999999")
+# A count above this per unit and period is possible but so unlikely that it must be confirmed
+# (a slip of the keyboard: 99 999 999 home visits in a tertial). Per indicator it can be changed.
+DEFAULT_PLAUSIBLE_COUNT = 100_000
+
+
+def _grouped(n: int) -> str:
+    """12345678 -> "12 345 678" (non-breaking spaces), for messages."""
+    return f"{n:,}".replace(",", "\xa0")
+
+
+def check_count(n: Number, field: str = "") -> None:
+    """A count is whole, at least 0 and at most `COUNT_CEILING`."""
+    if n != int(n):
+        raise SifError("not_a_whole_number", column=field, value=str(n))
+    if n < 0:
+        raise SifError("negative_count", field=field, numerator=n, denominator="")
+    if n > COUNT_CEILING:
+        raise SifError(
+            "count_too_large", field=field, value=_grouped(int(n)), limit=_grouped(COUNT_CEILING)
+        )
+
+
+def check_plausible(n: Number, ceiling: Number | None, field: str = "") -> None:
+    """`implausible_value` when n exceeds the ceiling: the caller asks the user to confirm."""
+    if ceiling is not None and n > ceiling:
+        raise SifError(
+            "implausible_value", field=field, value=_grouped(int(n)), ceiling=_grouped(int(ceiling))
+        )
+
+
+ACTIVITY_PARTS = ("with_mother", "with_father", "single_mother", "single_father", "women", "men")
+
+
+def check_activity(
+    total: int,
+    parts: Mapping[str, int | None],
+    *,
+    activity: str = "",
+    labels: Mapping[str, str] | None = None,
+) -> None:
+    """The identities of an activity count (parts not given are None and not checked):
+
+    - total and every part are counts (`check_count`);
+    - each part ≤ total;
+    - endast mamma ≤ med mamma and endast pappa ≤ med pappa (one attended alone, so they attended);
+    - endast mamma + endast pappa ≤ total (a conversation has at most one single attendee);
+    - kvinnor + män ≤ total (also for unique parents: a person is counted once).
+    The form, the XLSX upload, the service and the gender analysis all call this one function.
+    """
+    names = dict(labels or {})
+
+    def label(key: str) -> str:
+        return names.get(key, key)
+
+    check_count(total, label("total"))
+    given = {k: v for k, v in parts.items() if v is not None}
+    for key, value in given.items():
+        check_count(value, label(key))
+        if value > total:
+            raise SifError(
+                "part_exceeds_total", activity=activity, part=label(key), value=value, total=total
+            )
+    for single, present in (("single_mother", "with_mother"), ("single_father", "with_father")):
+        if single in given and present in given and given[single] > given[present]:
+            raise SifError(
+                "single_exceeds_present",
+                activity=activity,
+                part=label(single),
+                value=given[single],
+                present=label(present),
+                present_value=given[present],
+            )
+    for a, b in (("single_mother", "single_father"), ("women", "men")):
+        if a in given and b in given and given[a] + given[b] > total:
+            both = f"{label(a)} + {label(b)}".lower()
+            raise SifError(
+                "part_exceeds_total",
+                activity=activity,
+                part=both[:1].upper() + both[1:],
+                value=given[a] + given[b],
+                total=total,
+            )
 
 
 def check_share(numerator: Number, denominator: Number, field: str = "") -> None:
@@ -210,16 +296,13 @@ def gender_analysis(
     sums = [0, 0, 0, 0, 0]
     for row in rows:
         total, with_mother, with_father, single_mother, single_father = row
-        for name, part in (
-            ("with_mother", with_mother),
-            ("with_father", with_father),
-            ("single", single_mother + single_father),
-        ):
-            check_share(part, total, field=name)
-        if single_mother > with_mother or single_father > with_father:
-            raise SifError(
-                "single_exceeds_present", single_mother=single_mother, single_father=single_father
-            )
+        parts = {
+            "with_mother": with_mother,
+            "with_father": with_father,
+            "single_mother": single_mother,
+            "single_father": single_father,
+        }
+        check_activity(total, parts)
         for i, value in enumerate(row):
             sums[i] += value
     return GenderAnalysis(*sums)

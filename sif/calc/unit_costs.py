@@ -42,6 +42,8 @@ class UnitCost:
     source: str
     source_url: str = ""
     note: str = ""
+    # the name of the municipality whose own (unpublished) documents give the figure; "" = public
+    municipality: str = ""
 
     @property
     def is_range(self) -> bool:
@@ -84,12 +86,16 @@ def unit_cost_from_dict(entry: Mapping[str, object], field: str) -> UnitCost:
         source=str(entry["source"]),
         source_url=str(entry.get("source_url", "")),
         note=str(entry.get("note", "")),
+        municipality=str(entry.get("municipality", "")),
     )
 
 
-def load_catalogue() -> list[UnitCost]:
-    """Every shipped unit cost, checked, in file order."""
-    return list(_catalogue())
+def load_catalogue(municipality: str | None = None) -> list[UnitCost]:
+    """Every shipped unit cost, checked, in file order; with `municipality` (its name) only the public
+    figures and that municipality's own: an application's figures are not another's to see."""
+    return [
+        uc for uc in _catalogue() if municipality is None or uc.municipality in ("", municipality)
+    ]
 
 
 @cache

@@ -42,8 +42,15 @@ PALETTE = [
     "#4c72b0",
     "#55a868",
 ]
+# text.parse_math off: titles and labels are users' text, so "$" is a dollar sign, not TeX
 plt.rcParams.update(
-    {"svg.hashsalt": "sif", "font.size": 9, "axes.spines.top": False, "axes.spines.right": False}
+    {
+        "svg.hashsalt": "sif",
+        "font.size": 9,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "text.parse_math": False,
+    }
 )
 
 
@@ -117,8 +124,9 @@ def _svg(fig: Figure, title: str) -> str:
     text = out.getvalue()
     text = text[text.index("<svg") :]
     label = escape(title, quote=True)
-    text = re.sub(r"<svg ", f'<svg role="img" aria-label="{label}" ', text, count=1)
-    return re.sub(r"(<svg[^>]*>)", rf"\1<title>{label}</title>", text, count=1)
+    # the label is data, so it goes in as a literal (a function replacement), never as a template
+    text = text.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+    return re.sub(r"<svg[^>]*>", lambda m: f"{m.group(0)}<title>{label}</title>", text, count=1)
 
 
 def _number_format(value: float, percent: bool) -> str:

@@ -25,6 +25,27 @@ NUMBER_FORMATS = {
 }
 _BOLD = Font(bold=True)
 _FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may read as a formula or DDE
+
+
+def workbook_bytes(wb: Workbook) -> bytes:
+    """The saved workbook with every text cell inert: SIF writes no formulas, so a text that starts
+    like one (`=`, `+`, `-`, `@`, tab, CR; e.g. an indicator named `=HYPERLINK(...)`) is stored as a
+    plain string with Excel's quote prefix, shown exactly as typed and never evaluated. Every XLSX
+    writer saves through here."""
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and (
+                    cell.data_type == "f" or cell.value.startswith(FORMULA_STARTS)
+                ):
+                    cell.data_type = (
+                        "s"  # set after the value: openpyxl infers "f" from a leading "="
+                    )
+                    cell.quotePrefix = True
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
 
 
 def render_xlsx(document: Document) -> bytes:
@@ -50,9 +71,7 @@ def render_xlsx(document: Document) -> bytes:
     names: set[str] = {info.title}
     for table in document.tables():
         _sheet(wb, table, _sheet_name(table.sheet or table.title, names), document)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return workbook_bytes(wb)
 
 
 def _sheet_name(wanted: str, taken: set[str]) -> str:

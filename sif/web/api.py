@@ -13,9 +13,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import SuspiciousOperation
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import NinjaAPI, Schema, Status
+from django.http.multipartparser import MultiPartParserError
+from ninja import NinjaAPI, Query, Schema, Status
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import django_auth
@@ -24,6 +26,16 @@ from sif.calc import budget as budget_rules
 from sif.calc.errors import SifError
 from sif.messages import message_for, message_for_error
 from sif.web.accounts.permissions import can_decide, can_review, visible_projects
+from sif.web.api_input import (
+    FIRST_YEAR,
+    ID_MAX,
+    LAST_YEAR,
+    Amount,
+    Score,
+    Year,
+    field_message,
+    id_in_range,
+)
 from sif.web.projects import services
 from sif.web.projects.models import Decision, Project, ProjectState, Review
 from sif.web.projects.services import BudgetRowInput
@@ -69,8 +81,15 @@ def _invalid(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
             for part in error.get("loc", ())
             if part not in ("body", "query", "path", "payload")
         )
-        fields[location or "__all__"] = str(error.get("msg", ""))
+        fields[location or "__all__"] = field_message(error)
     return _error(request, 400, "invalid_input", message_for("invalid_input"), fields)
+
+
+@api.exception_handler(MultiPartParserError)
+@api.exception_handler(SuspiciousOperation)
+def _unreadable(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """A body Django cannot read (multipart without a boundary, too many fields) is bad input."""
+    return _error(request, 400, "invalid_input", message_for("invalid_input"))
 
 
 @api.exception_handler(HttpError)
@@ -118,7 +137,7 @@ class BudgetRowIn(Schema):
     category: str
     label: str = ""
     footnote: str = ""
-    amounts: dict[int, Decimal]
+    amounts: dict[Year, Amount]
 
 
 class BudgetIn(Schema):
@@ -175,12 +194,12 @@ class TransitionIn(Schema):
 
 
 class SoughtAmountIn(Schema):
-    amount: Decimal
+    amount: Amount
 
 
 class ReviewIn(Schema):
     comments: str
-    scores: dict[str, int] = {}
+    scores: dict[str, Score] = {}
     recommendation: str = "none"
 
 
@@ -197,7 +216,7 @@ class DecisionIn(Schema):
     body: str
     decided_on: date | None = None
     paragraph: str = ""
-    granted_amount: Decimal | None = None
+    granted_amount: Amount | None = None
     conditions: str = ""
 
 
@@ -220,6 +239,8 @@ ERRORS: dict[int, type[Schema]] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 
 
 
 def _project(request: HttpRequest, pk: int) -> Project:
+    if not id_in_range(pk):  # above 2^63 the database cannot even look it up
+        raise SifError("project_not_found")
     project = (
         visible_projects(request.user)
         .select_related("fund", "owner_unit", "municipality")
@@ -300,9 +321,9 @@ def _detail_out(request: HttpRequest, p: Project) -> dict[str, Any]:
 def project_list(
     request: HttpRequest,
     state: str = "",
-    unit: int | None = None,
-    year: int | None = None,
-    fund: int | None = None,
+    unit: int | None = Query(None, ge=1, le=ID_MAX),
+    year: int | None = Query(None, ge=FIRST_YEAR, le=LAST_YEAR),
+    fund: int | None = Query(None, ge=1, le=ID_MAX),
 ) -> Any:
     if state and state not in ProjectState.values:
         raise SifError("state_unknown", field="state", state=state)

@@ -12,8 +12,11 @@ from sif.calc.errors import SifError
 from sif.calc.followup import (
     BELOW_THRESHOLD,
     COMPLEMENTARY,
+    COUNT_CEILING,
     aggregate_counts,
     aggregate_shares,
+    check_activity,
+    check_count,
     check_share,
     gender_analysis,
     gender_split,
@@ -133,7 +136,7 @@ def test_the_gender_analysis_gives_shares_present_and_single_attendee_shares() -
 def test_a_gender_count_larger_than_the_total_is_refused() -> None:
     with pytest.raises(SifError) as caught:
         gender_analysis([(10, 11, 2, 0, 0)])
-    assert caught.value.code == "numerator_exceeds_denominator"
+    assert caught.value.code == "part_exceeds_total"
 
 
 def test_a_generic_gender_split_gives_each_share() -> None:
@@ -171,3 +174,79 @@ def test_a_rating_row_with_the_wrong_number_of_dimensions_is_refused() -> None:
     with pytest.raises(SifError) as caught:
         spread_between_units({"Farsta": {1: [1.0, 2.0]}}, dimensions=9)
     assert caught.value.code == "wrong_dimension_count"
+
+
+CONVERSATIONS = {
+    "with_mother": 8,
+    "with_father": 4,
+    "single_mother": 5,
+    "single_father": 1,
+    "women": 9,
+    "men": 4,
+}
+
+
+@pytest.mark.parametrize(
+    ("changes", "code"),
+    [
+        ({}, None),
+        (
+            {"single_mother": 9},
+            "single_exceeds_present",
+        ),  # endast mamma 9 > med mamma 8 (the probe's 500)
+        ({"single_father": 5}, "single_exceeds_present"),
+        ({"with_mother": 14}, "part_exceeds_total"),
+        ({"women": 10}, "part_exceeds_total"),  # kvinnor + män = 14 > 13
+        ({"women": 10, "men": None}, None),  # män not given: nothing to add up
+        (
+            {"with_mother": 13, "with_father": 13, "single_mother": 7, "single_father": 7},
+            "part_exceeds_total",
+        ),
+        ({"men": -1}, "negative_count"),
+        ({"men": 1.5}, "not_a_whole_number"),
+    ],
+)
+def test_the_identities_of_an_activity_count(changes: dict[str, object], code: str | None) -> None:
+    parts = CONVERSATIONS | changes
+    if code is None:
+        check_activity(13, parts)  # type: ignore[arg-type]
+        return
+    with pytest.raises(SifError) as caught:
+        check_activity(13, parts)  # type: ignore[arg-type]
+    assert caught.value.code == code
+
+
+def test_women_and_men_of_unique_parents_add_up_to_at_most_the_total() -> None:
+    check_activity(42, {"women": 30, "men": 12})
+    with pytest.raises(SifError) as caught:
+        check_activity(
+            42,
+            {"women": 30, "men": 13},
+            activity="Unika föräldrar",
+            labels={"women": "Kvinnor", "men": "Män"},
+        )
+    assert caught.value.params == {
+        "activity": "Unika föräldrar",
+        "part": "Kvinnor + män",
+        "value": 43,
+        "total": 42,
+    }
+
+
+@pytest.mark.parametrize(
+    ("n", "code"),
+    [
+        (0, None),
+        (COUNT_CEILING, None),
+        (COUNT_CEILING + 1, "count_too_large"),
+        (99_999_999_999_999, "count_too_large"),
+        (-5, "negative_count"),
+    ],
+)
+def test_a_count_is_whole_non_negative_and_below_the_ceiling(n: int, code: str | None) -> None:
+    if code is None:
+        check_count(n)
+        return
+    with pytest.raises(SifError) as caught:
+        check_count(n)
+    assert caught.value.code == code

@@ -94,3 +94,30 @@ def test_the_cache_keeps_at_most_its_size(monkeypatch) -> None:
     for value in (1.0, 2.0, 3.0):
         charts.bars_per_unit("Hembesök", ["Farsta"], [value])
     assert charts.cache_size() == 2
+
+
+@pytest.mark.parametrize(
+    "title", ["Andel barn \\d", "Kostnad \\1 och \\g<0>", "Pris $\\d$ per dag", "<b>&\"'</b>"]
+)
+def test_a_backslash_a_dollar_or_markup_in_a_title_is_drawn_and_escaped_not_an_error(
+    title: str,
+) -> None:
+    charts.cache_clear()
+    svg = charts.line_over_periods(
+        title, ["T1 $x$", "T2 \\d"], {"Insats \\d": [0.2, 0.3]}, percent=True
+    )
+    label = (
+        title.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#x27;")
+    )
+    assert (
+        svg.startswith("<svg")
+        and f"<title>{label}</title>" in svg
+        and f'aria-label="{label}"' in svg
+    )
+    assert charts.radar(title, ["a \\d", "b $", "c"], {"Farsta $\\x$": [1.0, 2.0, 3.0]}).startswith(
+        "<svg"
+    )

@@ -19,6 +19,7 @@ from sif.calc.model import result_to_dict
 from sif.calc.render import plain
 from sif.messages import message_for_error
 from sif.web.accounts.permissions import visible_projects
+from sif.web.api_input import id_in_range
 from sif.web.calculations import present, selectors, services
 from sif.web.calculations.models import Calculation, Purpose
 from sif.web.projects.models import Project
@@ -57,6 +58,8 @@ ERRORS: dict[int, type[Schema]] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 
 
 
 def _project(request: HttpRequest, pk: int) -> Project:
+    if not id_in_range(pk):  # above 2^63 the database cannot even look it up
+        raise SifError("project_not_found")
     project = (
         visible_projects(request.user)
         .select_related("fund", "owner_unit", "municipality")

@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from sif.calc.errors import SifError
 from sif.calc.numbers import number
 from sif.messages import message_for, message_for_error
+from sif.web.calculations import limits
 from sif.web.calculations.models import Purpose
 from sif.web.calculations.present import catalogue_choices
 
@@ -119,16 +120,28 @@ class SettingsForm(forms.Form):
     source = forms.CharField(
         label="Källa (dokument som siffrorna kommer från)", required=False, max_length=500
     )
-    start_year = forms.IntegerField(label="Startår (år 1 = t 0)")
-    horizon = forms.IntegerField(label="Kalkylperiod (år)")
+    start_year = forms.IntegerField(
+        label="Startår (år 1 = t 0)", min_value=limits.FIRST_YEAR, max_value=limits.LAST_YEAR
+    )
+    horizon = forms.IntegerField(
+        label="Kalkylperiod (år)", min_value=1, max_value=limits.MAX_HORIZON
+    )
     discount_rate = forms.CharField(
         label="Kalkylränta, real (%)", help_text="Standard från fonden, t.ex. 3,5."
     )
     price_base_year = forms.IntegerField(
-        label="Prisbasår", required=False, help_text="Allt räknas om till detta års priser med KPI."
+        label="Prisbasår",
+        required=False,
+        min_value=limits.FIRST_YEAR,
+        max_value=limits.LAST_YEAR,
+        help_text="Allt räknas om till detta års priser med KPI.",
     )
     cost_price_year = forms.IntegerField(
-        label="Kostnadernas prisår", required=False, help_text="Tomt: samma som prisbasåret."
+        label="Kostnadernas prisår",
+        required=False,
+        min_value=limits.FIRST_YEAR,
+        max_value=limits.LAST_YEAR,
+        help_text="Tomt: samma som prisbasåret.",
     )
     price_adjustment = forms.BooleanField(
         label="Räkna om priser med KPI", required=False, initial=True
@@ -223,13 +236,22 @@ class OutcomeForm(forms.Form):
     attribution = forms.CharField(label="Attribution (andel 0–1)", required=False, initial="1")
     drop_off = forms.CharField(label="Avtagande per år (andel 0–1)", required=False, initial="0")
     duration = forms.IntegerField(
-        label="Varaktighet (år)", required=False, help_text="Tomt: till kalkylperiodens slut."
+        label="Varaktighet (år)",
+        required=False,
+        min_value=1,
+        max_value=limits.MAX_HORIZON,
+        help_text="Tomt: till kalkylperiodens slut.",
     )
-    first_year = forms.IntegerField(label="Första år med vinster", required=False)
+    first_year = forms.IntegerField(
+        label="Första år med vinster",
+        required=False,
+        min_value=limits.FIRST_YEAR,
+        max_value=limits.LAST_YEAR,
+    )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, municipality: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choices = catalogue_choices()
+        choices = catalogue_choices(municipality)
         for slot in range(1, VALUE_SLOTS + 1):
             f = self.fields
             f[f"actor_{slot}"] = forms.CharField(
@@ -250,7 +272,11 @@ class OutcomeForm(forms.Form):
             f[f"share_{slot}"] = forms.CharField(label="Andel av beloppet", required=False)
             f[f"divide_by_{slot}"] = forms.CharField(label="Delat med", required=False)
             f[f"price_year_{slot}"] = forms.IntegerField(
-                label="Prisår", required=False, help_text="Tomt: enhetskostnadens prisår."
+                label="Prisår",
+                required=False,
+                min_value=limits.FIRST_YEAR,
+                max_value=limits.LAST_YEAR,
+                help_text="Tomt: enhetskostnadens prisår.",
             )
             f[f"source_{slot}"] = forms.CharField(
                 label="Källa",
@@ -419,8 +445,8 @@ class AdvancedForm(forms.Form):
 
 
 class MonteCarloForm(forms.Form):
-    draws = forms.IntegerField(label="Antal dragningar", initial=10_000)
-    seed = forms.IntegerField(label="Frö", initial=1, min_value=0)
+    draws = forms.IntegerField(label="Antal dragningar", initial=10_000, min_value=1)
+    seed = forms.IntegerField(label="Frö", initial=1, min_value=0, max_value=limits.SEED_MAX)
 
 
 # ---------------------------------------------------------------- errors back on the fields

@@ -555,11 +555,11 @@ def add_monte_carlo(content: CalculationPage, draws: int, seed: int) -> MonteCar
 # ---------------------------------------------------------------- the unit-cost catalogue
 
 
-def catalogue_choices() -> list[tuple[str, str]]:
+def catalogue_choices(municipality: str | None = None) -> list[tuple[str, str]]:
     from sif.calc.labels_sv import UNITS
 
     choices = [("", "– ingen, ange belopp –")]
-    for uc in load_catalogue():
+    for uc in load_catalogue(municipality):
         amount = (
             plain_number(float(uc.low))
             if not uc.is_range

@@ -13,6 +13,7 @@ from sif.calc.casefile import EFFECT_KEYS
 from sif.calc.errors import SifError
 from sif.calc.model import Scenario, evaluate, scenario_from_dict
 from sif.web.audit.services import event_record
+from sif.web.calculations.limits import check_calculation_bounds
 from sif.web.calculations.models import Calculation, Purpose
 from sif.web.calculations.permissions import can_save_calculation
 from sif.web.projects.models import Project
@@ -53,6 +54,7 @@ def calculation_save(
         raise SifError(verdict.reason)
     if purpose not in Purpose.values:
         raise SifError("calculation_purpose_unknown", field="purpose", value=purpose)
+    check_calculation_bounds(scenario)
     check_case_data(scenario)
     with transaction.atomic():
         Project.objects.select_for_update().filter(pk=project.pk).first()

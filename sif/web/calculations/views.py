@@ -18,7 +18,7 @@ from sif.calc import budget as budget_rules
 from sif.calc.errors import SifError
 from sif.calc.unit_costs import load_catalogue
 from sif.messages import message_for, message_for_error
-from sif.web.accounts.permissions import Verdict, visible_projects
+from sif.web.accounts.permissions import Verdict, user_memberships, visible_projects
 from sif.web.calculations import forms, present, selectors, services
 from sif.web.calculations.models import Calculation, Purpose
 from sif.web.calculations.permissions import can_save_calculation
@@ -178,7 +178,9 @@ def calculation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     post = request.POST if request.method == "POST" else None
     meta = forms.MetaForm(post, prefix="meta", initial=meta_initial)
     settings_form = forms.SettingsForm(post, prefix="s", initial=initial)
-    formset = forms.OutcomeFormSet(post, prefix="o", initial=outcomes)
+    formset = forms.OutcomeFormSet(
+        post, prefix="o", initial=outcomes, form_kwargs={"municipality": project.municipality.name}
+    )
     if post is not None and meta.is_valid() and settings_form.is_valid() and formset.is_valid():
         index: list[int] = []
         try:
@@ -241,6 +243,8 @@ def unit_cost_catalogue(request: HttpRequest) -> HttpResponse:
     from sif.calc.price_index import kpi_table
 
     year = max(kpi_table())
+    names = {m.municipality.name for m in user_memberships(request.user)}
+    visible = [uc for uc in load_catalogue() if not uc.municipality or uc.municipality in names]
     entries = [
         (
             uc,
@@ -249,7 +253,7 @@ def unit_cost_catalogue(request: HttpRequest) -> HttpResponse:
             actor_label(uc.actor),
             _uplifted(uc, year),
         )
-        for uc in load_catalogue()
+        for uc in visible
     ]
     context = {"entries": entries, "kpi_year": year, "evidence": load_library()}
     return render(request, "calculations/catalogue.html", context)

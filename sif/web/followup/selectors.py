@@ -8,12 +8,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from sif.calc.errors import SifError
 from sif.calc.followup import (
+    ACTIVITY_PARTS,
     GenderAnalysis,
     OccasionSpread,
     Suppression,
     aggregate_counts,
     aggregate_shares,
+    check_activity,
     gender_analysis,
     spread_between_units,
     suppress,
@@ -289,12 +292,26 @@ class GenderBlock:
     is_example: bool
 
 
+def _consistent(a: ActivityCount) -> bool:
+    """Rows stored before the services checked every identity are left out of the analysis."""
+    try:
+        check_activity(a.total, {p: getattr(a, p) for p in ACTIVITY_PARTS})
+    except SifError:
+        return False
+    return True
+
+
 def gender_blocks(project: Project) -> list[GenderBlock]:
     """The gender analysis per activity with a parent split and period: from counts where the units
     gave them, and the shares a source published without counts."""
     counts: dict[tuple[int, int], list[ActivityCount]] = defaultdict(list)
     for a in ActivityCount.objects.filter(project=project, activity__has_parent_split=True):
-        if None not in (a.with_mother, a.with_father, a.single_mother, a.single_father):
+        if None not in (
+            a.with_mother,
+            a.with_father,
+            a.single_mother,
+            a.single_father,
+        ) and _consistent(a):
             counts[(a.activity_id, a.period_id)].append(a)
     published: dict[tuple[int, int], list[PublishedShare]] = defaultdict(list)
     for s in PublishedShare.objects.filter(project=project):

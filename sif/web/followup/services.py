@@ -21,7 +21,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sif.calc.errors import SifError
-from sif.calc.followup import check_share
+from sif.calc.followup import (
+    DEFAULT_PLAUSIBLE_COUNT,
+    VALUE_CEILING,
+    check_activity,
+    check_count,
+    check_plausible,
+    check_share,
+)
 from sif.calc.privacy import check_no_personal_identity_number
 from sif.messages import message_for as followup_message
 from sif.web.accounts.models import OrgUnit, Role
@@ -140,6 +147,7 @@ INDICATOR_FIELDS = (
     "frequency",
     "responsible_unit",
     "position",
+    "plausible_max",
 )
 
 
@@ -190,6 +198,10 @@ def period_create(
     is_example: bool = False,
 ) -> ReportingPeriod:
     _require_editor(actor, project)
+    label = " ".join(label.split())  # one line: a newline or tab in a label is never meant
+    if not label:
+        raise SifError("period_label_required")
+    check_no_personal_identity_number(label, "Benämning")
     if end < start or closes_at < opens_at:
         raise SifError("period_dates_invalid")
     if ReportingPeriod.objects.filter(project=project, label=label).exists():
@@ -325,6 +337,9 @@ class ImportPreview:
     measurements: list[PlannedMeasurement] = field(default_factory=list)
     activities: list[PlannedActivity] = field(default_factory=list)
     refused: list[RefusedRow] = field(default_factory=list)
+    implausible: list[RefusedRow] = field(
+        default_factory=list
+    )  # planned, but stored only when confirmed
 
     @property
     def ok(self) -> bool:
@@ -352,17 +367,24 @@ def parse_decimal(raw: Any, column: str) -> Decimal | None:
         raise SifError("not_a_number", column=column, value=str(raw)) from None
     if not number.is_finite():
         raise SifError("not_a_number", column=column, value=str(raw))
+    if abs(number) > VALUE_CEILING:  # 1e308, 1e400: no figure SIF stores is this large
+        raise SifError(
+            "value_too_large",
+            column=column,
+            value=str(raw),
+            limit=f"{VALUE_CEILING:,}".replace(",", "\xa0"),
+        )
     return number
 
 
 def parse_count(raw: Any, column: str) -> int | None:
+    """A whole count ≥ 0 (`check_count`); "1,5" and -5 are refused with the column's name."""
     number = parse_decimal(raw, column)
     if number is None:
         return None
     if number != number.to_integral_value():
         raise SifError("not_a_whole_number", column=column, value=str(raw))
-    if number < 0:
-        raise SifError("negative_count", field=column, numerator=int(number), denominator="")
+    check_count(int(number), column)
     return int(number)
 
 
@@ -418,7 +440,11 @@ def _plan_measurement(
     group = GROUP_ALIASES.get(_ref(raw.group).casefold())
     if group is None:
         raise SifError("invalid_group", group=_ref(raw.group))
-    value = parse_decimal(raw.value, "Värde")
+    value = (
+        parse_count(raw.value, "Värde")
+        if indicator.unit == IndicatorUnit.COUNT
+        else parse_decimal(raw.value, "Värde")
+    )
     numerator = parse_count(raw.numerator, "Täljare")
     denominator = parse_count(raw.denominator, "Nämnare")
     if value is None and numerator is None and denominator is None:
@@ -435,6 +461,8 @@ def _plan_measurement(
         raise SifError("missing_figure", indicator=indicator.name)
     if numerator is not None and denominator is not None:
         check_share(numerator, denominator, field=indicator.name)
+    if isinstance(value, int):
+        value = Decimal(value)
     if value is not None and value.as_tuple().exponent < -4:  # type: ignore[operator]
         value = value.quantize(Decimal("0.0001"))
     return PlannedMeasurement(
@@ -470,27 +498,23 @@ def _plan_activity(
                 part=str(PART_LABELS[given]).lower(),
             )
         return None
-    for name, value in parts.items():
-        if value is not None and value > total:
-            raise SifError(
-                "part_exceeds_total",
-                activity=activity.label,
-                part=str(PART_LABELS[name]),
-                value=value,
-                total=total,
-            )
-    singles = (parts["single_mother"] or 0) + (parts["single_father"] or 0)
-    if singles > total:
-        raise SifError(
-            "part_exceeds_total",
-            activity=activity.label,
-            part=str(_("Endast en förälder")),
-            value=singles,
-            total=total,
-        )
+    check_activity(
+        total, parts, activity=activity.label, labels={k: str(v) for k, v in PART_LABELS.items()}
+    )
     return PlannedActivity(
         raw.row, unit, activity, total, parts, existing.get((activity.pk, unit.pk))
     )
+
+
+def upload_allowed(*, actor: Any, project: Project, period: ReportingPeriod) -> None:
+    """May the actor send figures for this period at all: the project visible, the period open
+    (or the actor a fund administrator) and at least one unit the actor reports for."""
+    if not roles_for_project(actor, project) or period.project_id != project.pk:
+        raise SifError("project_not_found")
+    _require_open(period, actor, project)
+    units = [project.owner_unit, *project.units.all()]
+    if not any(can_report_for_unit(actor, project, u) for u in units):
+        raise SifError("not_reporter_for_unit", unit=project.owner_unit.name)
 
 
 def measurements_plan(
@@ -542,6 +566,15 @@ def measurements_plan(
             continue
         seen_m[key] = raw.row
         preview.measurements.append(planned)
+        if planned.indicator.unit == IndicatorUnit.COUNT and planned.value is not None:
+            _note_implausible(
+                preview,
+                measurement_sheet,
+                raw.row,
+                planned.value,
+                planned.indicator.plausible_max,
+                planned.indicator.name,
+            )
     seen_a: dict[tuple[int, int], int] = {}
     for raw_a in activities:
         try:
@@ -569,7 +602,24 @@ def measurements_plan(
             continue
         seen_a[key_a] = raw_a.row
         preview.activities.append(planned_a)
+        _note_implausible(
+            preview, activity_sheet, raw_a.row, planned_a.total, None, planned_a.activity.label
+        )
     return preview
+
+
+def _note_implausible(
+    preview: ImportPreview,
+    sheet: str,
+    row: int,
+    value: Decimal | int,
+    ceiling: int | None,
+    name: str,
+) -> None:
+    try:
+        check_plausible(value, ceiling if ceiling is not None else DEFAULT_PLAUSIBLE_COUNT, name)
+    except SifError as error:
+        preview.implausible.append(RefusedRow(sheet, row, error.code, error.params))
 
 
 def _measurement_snapshot(m: Measurement | None) -> dict[str, Any] | None:
@@ -608,8 +658,10 @@ def measurements_store(
     source: str = "form",
     is_example: bool = False,
     example_note: str = "",
+    confirmed: bool = False,
 ) -> ImportPreview:
-    """Re-validate the rows and store all of them in one transaction, or none (`import_has_refused_rows`)."""
+    """Re-validate the rows and store all of them in one transaction, or none (`import_has_refused_rows`).
+    Unusually large counts (`preview.implausible`) are stored only when `confirmed`."""
     with transaction.atomic():
         period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
         preview = measurements_plan(
@@ -621,6 +673,9 @@ def measurements_store(
         )
         if preview.refused:
             raise SifError("import_has_refused_rows", count=len(preview.refused))
+        if preview.implausible and not confirmed:
+            first = preview.implausible[0]
+            raise SifError(first.code, **first.params)
         if not (preview.measurements or preview.activities):
             raise SifError("import_empty")
         for planned in preview.measurements:
@@ -685,6 +740,7 @@ def measurement_save(
     denominator: int | None = None,
     is_example: bool = False,
     example_note: str = "",
+    confirmed: bool = False,
 ) -> Measurement:
     """One measurement, through the same checks as the form and the upload."""
     project = indicator.project
@@ -704,6 +760,7 @@ def measurement_save(
         measurements=[raw],
         is_example=is_example,
         example_note=example_note,
+        confirmed=confirmed,
     )
     planned = preview.measurements[0]
     return Measurement.objects.get(
@@ -725,6 +782,7 @@ def activity_save(
     women: int | None = None,
     men: int | None = None,
     is_example: bool = False,
+    confirmed: bool = False,
 ) -> ActivityCount:
     raw = RawActivity(
         1,
@@ -744,6 +802,7 @@ def activity_save(
         period=period,
         activities=[raw],
         is_example=is_example,
+        confirmed=confirmed,
     )
     return ActivityCount.objects.get(activity=activity, period=period, unit=unit)
 

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from decimal import Decimal
 from typing import Any
 
@@ -14,6 +13,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -22,6 +23,7 @@ from sif.messages import message_for, message_for_error
 from sif.reports import charts
 from sif.web.accounts.models import OrgUnit, Role
 from sif.web.accounts.permissions import can_report_for_unit, roles_for_project, visible_projects
+from sif.web.core.uploads import check_upload_size
 from sif.web.followup import effects, selectors, services, xlsx
 from sif.web.followup.models import (
     ActivityType,
@@ -245,6 +247,7 @@ def report_form(request: HttpRequest, pk: int, period_id: int, unit_id: int) -> 
     indicators = list(project.indicators.all())
     activities = list(project.activity_types.all())
     refused: list[services.RefusedRow] = []
+    implausible: list[services.RefusedRow] = []
     error = ""
     if request.method == "POST":
         rows, acts = _rows_from_post(request, indicators, activities, unit)
@@ -259,7 +262,9 @@ def report_form(request: HttpRequest, pk: int, period_id: int, unit_id: int) -> 
                 activity_sheet="Aktiviteter",
             )
             refused = preview.refused
-            if not refused:
+            confirmed = request.POST.get("confirm_implausible") == "1"
+            implausible = [] if confirmed else preview.implausible
+            if not refused and not implausible:
                 services.measurements_store(
                     actor=request.user,
                     project=project,
@@ -267,6 +272,7 @@ def report_form(request: HttpRequest, pk: int, period_id: int, unit_id: int) -> 
                     measurements=rows,
                     activities=acts,
                     source="form",
+                    confirmed=confirmed,
                 )
                 messages.success(
                     request,
@@ -323,11 +329,15 @@ def report_form(request: HttpRequest, pk: int, period_id: int, unit_id: int) -> 
         "lines": lines,
         "activity_lines": activity_lines,
         "refused": refused,
+        "implausible": implausible,
         "error": error,
         "closed": period.is_closed(),
     }
     return render(
-        request, "followup/report_form.html", context, status=422 if (refused or error) else 200
+        request,
+        "followup/report_form.html",
+        context,
+        status=422 if (refused or implausible or error) else 200,
     )
 
 
@@ -373,8 +383,9 @@ def template_download(request: HttpRequest, pk: int, period_id: int) -> HttpResp
     response = HttpResponse(
         xlsx.template_workbook(project, period, units), content_type=xlsx.XLSX_CONTENT_TYPE
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="uppfoljning-{project.pk}-{period.label.replace(" ", "_")}.xlsx"'
+    # the label is the user's text: slugified for the name, so a newline or quote cannot reach the header
+    response["Content-Disposition"] = content_disposition_header(
+        True, f"uppfoljning-{project.pk}-{slugify(period.label) or period.pk}.xlsx"
     )
     return response
 
@@ -390,6 +401,8 @@ def upload(request: HttpRequest, pk: int, period_id: int) -> HttpResponse:
             context["error"] = message_for("not_xlsx", filename="(ingen fil)")
             return render(request, "followup/upload.html", context, status=422)
         try:
+            services.upload_allowed(actor=request.user, project=project, period=period)
+            check_upload_size(uploaded.size, uploaded.name or "")  # before reading it into memory
             preview, parsed = xlsx.measurements_import_preview(
                 actor=request.user,
                 project=project,
@@ -425,6 +438,7 @@ def upload_confirm(request: HttpRequest, pk: int, period_id: int) -> HttpRespons
             project=project,
             period=period,
             parsed=xlsx.parsed_from_json(stored["parsed"]),
+            confirmed=request.POST.get("confirm_implausible") == "1",
         )
     except SifError as exc:
         messages.error(request, message_for_error(exc))
@@ -577,6 +591,7 @@ def indicators(request: HttpRequest, pk: int, indicator_id: int | None = None) -
                 if p.get("baseline_date", "").strip()
                 else None,
                 "target_value": services.parse_decimal(p.get("target_value"), "Målvärde"),
+                "plausible_max": services.parse_count(p.get("plausible_max"), "Rimlighetsgräns"),
                 "comparison_group": p.get("comparison_group", "").strip(),
                 "frequency": p.get("frequency", Frequency.TERTIAL),
                 "responsible_unit": _responsible_unit(project, p.get("responsible_unit", "")),
@@ -804,6 +819,8 @@ def export(request: HttpRequest, pk: int) -> HttpResponse:
     """The aggregate and per-unit tables as XLSX, with cells under the fund's threshold hidden."""
     from openpyxl import Workbook
 
+    from sif.reports.xlsx import workbook_bytes
+
     project = _project(request, pk)
     threshold = project.fund.suppression_threshold
     wb = Workbook()
@@ -851,9 +868,7 @@ def export(request: HttpRequest, pk: int) -> HttpResponse:
             f"Celler som bygger på färre än {threshold} observationer är dolda, liksom en cell till när totalen annars skulle avslöja dem."
         ]
     )
-    out = io.BytesIO()
-    wb.save(out)
-    response = HttpResponse(out.getvalue(), content_type=xlsx.XLSX_CONTENT_TYPE)
+    response = HttpResponse(workbook_bytes(wb), content_type=xlsx.XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="uppfoljning-{project.pk}.xlsx"'
     return response
 

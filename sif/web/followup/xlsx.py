@@ -18,7 +18,9 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils.exceptions import InvalidFileException
 
 from sif.calc.errors import SifError
+from sif.reports.xlsx import workbook_bytes
 from sif.web.accounts.models import OrgUnit
+from sif.web.core.uploads import check_xlsx_archive, upload_limits
 from sif.web.followup.models import ActivityCount, Group, Measurement, ReportingPeriod
 from sif.web.followup.services import RawActivity, RawMeasurement
 from sif.web.projects.models import IndicatorUnit, Project
@@ -137,9 +139,7 @@ def template_workbook(project: Project, period: ReportingPeriod, units: list[Org
             )
             for col in range(5, 5 + 1 + len(A_PARTS)):
                 wa.cell(row=wa.max_row, column=col).fill = _INPUT_FILL
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return workbook_bytes(wb)
 
 
 @dataclass
@@ -161,9 +161,10 @@ def _cell(row: tuple[Any, ...], cols: dict[str, int], name: str) -> Any:
 
 
 def parse_workbook(data: bytes, filename: str) -> ParsedWorkbook:
-    """Rows as written; `not_xlsx` when the file is not an XLSX workbook made from the template."""
-    if not data.startswith(b"PK"):
-        raise SifError("not_xlsx", filename=filename)
+    """Rows as written; `not_xlsx` when the file is not an XLSX workbook made from the template.
+    The archive is checked before openpyxl opens it, and reading stops at the row limit."""
+    check_xlsx_archive(data, filename)
+    max_rows = upload_limits().max_rows
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
@@ -181,6 +182,7 @@ def parse_workbook(data: bytes, filename: str) -> ParsedWorkbook:
             rows = wb[MEASUREMENT_SHEET].iter_rows(values_only=True)
             cols = _columns(next(rows, ()), M_HEADERS)
             for number, row in enumerate(rows, start=2):
+                _check_row_limit(number, max_rows, filename)
                 if not any(v is not None and str(v).strip() for v in row):
                     continue
                 parsed.measurements.append(
@@ -199,6 +201,7 @@ def parse_workbook(data: bytes, filename: str) -> ParsedWorkbook:
             rows = wb[ACTIVITY_SHEET].iter_rows(values_only=True)
             cols = _columns(next(rows, ()), A_HEADERS)
             for number, row in enumerate(rows, start=2):
+                _check_row_limit(number, max_rows, filename)
                 if not any(v is not None and str(v).strip() for v in row):
                     continue
                 parsed.activities.append(
@@ -221,6 +224,11 @@ def parse_workbook(data: bytes, filename: str) -> ParsedWorkbook:
     return parsed
 
 
+def _check_row_limit(number: int, max_rows: int, filename: str) -> None:
+    if number > max_rows + 1:
+        raise SifError("upload_too_many_rows", filename=filename, limit=max_rows)
+
+
 def check_workbook_is_for(
     parsed: ParsedWorkbook, project: Project, period: ReportingPeriod
 ) -> None:
@@ -241,8 +249,11 @@ def measurements_import_preview(
     *, actor: Any, project: Project, period: ReportingPeriod, data: bytes, filename: str
 ) -> tuple[Any, ParsedWorkbook]:
     """Parse an uploaded file and plan it: the preview lists rows to store and rows refused."""
-    from sif.web.followup.services import measurements_plan
+    from sif.web.followup.services import measurements_plan, upload_allowed
 
+    upload_allowed(
+        actor=actor, project=project, period=period
+    )  # who and when, before reading a byte
     parsed = parse_workbook(data, filename)
     check_workbook_is_for(parsed, project, period)
     preview = measurements_plan(
@@ -256,7 +267,12 @@ def measurements_import_preview(
 
 
 def measurements_import_confirm(
-    *, actor: Any, project: Project, period: ReportingPeriod, parsed: ParsedWorkbook
+    *,
+    actor: Any,
+    project: Project,
+    period: ReportingPeriod,
+    parsed: ParsedWorkbook,
+    confirmed: bool = False,
 ) -> Any:
     """Store the previewed file in one transaction; refused as a whole if any row is refused now."""
     from sif.web.followup.services import measurements_store
@@ -268,6 +284,7 @@ def measurements_import_confirm(
         measurements=parsed.measurements,
         activities=parsed.activities,
         source="xlsx",
+        confirmed=confirmed,
     )
 
 

@@ -25,6 +25,7 @@ from sif.calc.errors import SifError
 from sif.web.accounts import permissions as perms
 from sif.web.accounts.models import Municipality, OrgUnit, UnitKind
 from sif.web.audit.services import event_record
+from sif.web.core.files import files_removed_on_failure
 from sif.web.projects import services
 from sif.web.projects.models import Fund, Project, ProjectState
 
@@ -139,9 +140,15 @@ def org_unit_create(
     return unit
 
 
-@transaction.atomic
 def import_confirm(*, actor: Any, fund: Fund, plan: ImportPlan) -> list[Project]:
-    """Create the project(s) the confirmed draft describes; all or nothing."""
+    """Create the project(s) the confirmed draft describes; all or nothing, the stored source
+    file included."""
+    with files_removed_on_failure():
+        return _import_confirm(actor=actor, fund=fund, plan=plan)
+
+
+@transaction.atomic
+def _import_confirm(*, actor: Any, fund: Fund, plan: ImportPlan) -> list[Project]:
     if plan.state not in IMPORT_STATES:
         raise SifError("state_unknown", state=plan.state)
     owner = _owner_unit(actor, fund, plan)

@@ -127,8 +127,13 @@ class LedgerEntry(AppendOnly):
                 name="ledger_correction_reverses_one_entry",
             ),
             models.CheckConstraint(
+                # a correction takes its entry's project: none when it reverses an allocation
                 condition=models.Q(kind=rules.ALLOCATION, project__isnull=True)
-                | (~models.Q(kind=rules.ALLOCATION) & models.Q(project__isnull=False)),
+                | models.Q(kind=rules.CORRECTION)
+                | (
+                    ~models.Q(kind__in=[rules.ALLOCATION, rules.CORRECTION])
+                    & models.Q(project__isnull=False)
+                ),
                 name="ledger_project_unless_allocation",
             ),
             models.CheckConstraint(

@@ -482,6 +482,14 @@ class Indicator(models.Model):
     target_value = models.DecimalField(
         _("målvärde"), max_digits=15, decimal_places=4, null=True, blank=True
     )
+    plausible_max = models.PositiveIntegerField(
+        _("rimlighetsgräns"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Ett antal över gränsen (per enhet och period) måste bekräftas. Tomt: 100 000."
+        ),
+    )
     comparison_group = models.CharField(_("jämförelsegrupp"), max_length=200, blank=True)
     frequency = models.CharField(
         _("frekvens"), max_length=20, choices=Frequency.choices, default=Frequency.TERTIAL

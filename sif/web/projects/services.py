@@ -25,6 +25,7 @@ from sif.web.accounts import permissions as perms
 from sif.web.accounts.models import OrgUnit
 from sif.web.accounts.permissions import Verdict
 from sif.web.audit.services import event_record
+from sif.web.core.files import note_written
 from sif.web.projects.forms_schema import FIELD_KINDS, FORMS, schema_field_keys
 from sif.web.projects.lifecycle import TRANSITIONS, state_label, transition_for
 from sif.web.projects.models import (
@@ -865,6 +866,7 @@ def source_document_add(
         uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     document.file.save(name, ContentFile(content), save=False)
+    note_written(document.file.name)  # removed again if the caller's transaction is refused
     _clean(document, exclude=["uploaded_by"])
     document.save()
     _record(

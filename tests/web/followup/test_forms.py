@@ -176,11 +176,11 @@ def test_the_activity_form_takes_women_and_men(client, stis) -> None:
     a = stis.conversations.pk
     assert f'name="a-{a}-women"' in client.get(_report_url(stis)).content.decode()
     response = client.post(
-        _report_url(stis), {f"a-{a}-total": "50", f"a-{a}-women": "44", f"a-{a}-men": "21"}
+        _report_url(stis), {f"a-{a}-total": "65", f"a-{a}-women": "44", f"a-{a}-men": "21"}
     )
     assert response.status_code == 302
     count = ActivityCount.objects.get()
-    assert (count.total, count.women, count.men) == (50, 44, 21)
+    assert (count.total, count.women, count.men) == (65, 44, 21)
     client.force_login(stis.leader)
     page = client.get(reverse("followup:overview", args=[stis.project.pk])).content.decode()
     assert "<td>44</td><td>21</td>" in page
