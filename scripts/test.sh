@@ -12,6 +12,14 @@ $BIN/ruff check sif tests benchmarks || status=1
 echo "== mypy (strict on sif/calc, sif/ingest)"
 $BIN/mypy sif/calc sif/ingest || status=1
 
+echo "== check --deploy with the production settings of the README"
+deploy_dir=$(mktemp -d)
+SIF_DATA_DIR="$deploy_dir" SIF_HTTPS=true SIF_PROXY_SSL_HEADER=true SIF_ALLOWED_HOSTS=sif.kommun.example \
+    SIF_CSRF_TRUSTED_ORIGINS=https://sif.kommun.example \
+    SIF_SECRET_KEY="$($BIN/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+    $BIN/sif manage check --deploy --fail-level WARNING || status=1
+rm -rf "$deploy_dir"
+
 bash scripts/ensure_chromium.sh || echo "Chromium could not be installed: browser tests will be skipped with their reason."
 
 echo "== pytest on SQLite"

@@ -19,7 +19,9 @@ PURE_COMMANDS: dict[str, str] = {
 DJANGO_COMMANDS: dict[str, str] = {
     "migrate": "Skapar eller uppdaterar databasens tabeller",
     "demo": "Läser in demodata från de fem källdokumenten i en tom databas",
-    "serve": "Startar webbservern (http://127.0.0.1:8000)",
+    "serve": "Startar webbservern (gunicorn, http://127.0.0.1:8000); --dev: utvecklingsservern",
+    "worker": "Kör bakgrundsjobb (dokument, beräkningar) tills den stoppas",
+    "reminders": "Skickar dagens påminnelser om rapportering per e-post (en gång om dagen)",
     "backup": "Säkerhetskopierar databasen (var/backups/)",
     "restore": "Återställer en säkerhetskopia till en tom databas",
     "document": "Skriver ansökan, tjänsteutlåtande, slutrapport eller portföljrapport (PDF, DOCX, XLSX)",
@@ -55,6 +57,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return runner(rest)
     if command == "manage":
         return _django(rest)
+    if command == "serve" and "--dev" in rest:  # before the settings load:
+        os.environ.setdefault("SIF_DEBUG", "true")  # tracebacks, reloading
+        os.environ.setdefault("SIF_TASKS", "immediate")  # no worker beside the development server
+    if command == "worker":
+        return _django(["db_worker", *rest])
+    if command == "migrate":
+        _django([command, *rest])
+        from sif.web.core.management.commands.serve import collect_static_if_needed
+
+        collect_static_if_needed()  # hashed, compressed copies for WhiteNoise
+        return 0
     if command in DJANGO_COMMANDS:
         return _django([DJANGO_NAMES.get(command, command), *rest])
     print(f"Okänt kommando: {command!r}.\n", file=sys.stderr)

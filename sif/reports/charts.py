@@ -31,6 +31,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
+from sif.reports.svg_attributes import inline_styles_to_attributes  # noqa: E402
+
 PALETTE = [
     "#1f5f8b",
     "#d9822b",
@@ -121,7 +123,7 @@ def _svg(fig: Figure, title: str) -> str:
     out = io.StringIO()
     fig.savefig(out, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": "SIF"})
     plt.close(fig)
-    text = out.getvalue()
+    text = inline_styles_to_attributes(out.getvalue())  # no inline CSS: the pages' CSP forbids it
     text = text[text.index("<svg") :]
     label = escape(title, quote=True)
     # the label is data, so it goes in as a literal (a function replacement), never as a template

@@ -212,3 +212,23 @@ MESSAGES.update(
         "upload_too_large": "Filen {name} är större än {limit_mb} MB och lästes inte.",
     }
 )
+
+# users managed in the app (sif/web/users/services.py)
+MESSAGES.update(
+    {
+        "user_not_found": "Användaren finns inte i din kommun.",
+        "user_email_taken": "Det finns redan ett konto med e-postadressen {email}. Ge kontot en roll i stället för att bjuda in det igen.",
+        "membership_exists": "Användaren har redan den rollen för den enheten.",
+        "membership_remove_own_admin": "Du kan inte ta bort din egen roll som kommunadministratör. Be en annan kommunadministratör göra det.",
+        "user_deactivate_self": "Du kan inte stänga av ditt eget konto.",
+        "user_in_other_municipality": "Kontot har roller i en annan kommun och kan bara stängas av där eller av plattformens operatör. Ta bort rollerna i din kommun i stället.",
+    }
+)
+
+# documents made in the background (sif/web/tasks)
+MESSAGES.update(
+    {
+        "document_job_not_found": "Dokumentet finns inte, eller så har du inte längre tillgång till det.",
+        "document_render_failed": "Dokumentet kunde inte skapas. Försök igen; om felet kvarstår, kontakta kommunens IT-stöd.",
+    }
+)

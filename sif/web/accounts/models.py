@@ -85,6 +85,7 @@ class Role(models.TextChoices):
     REPORTER = "reporter", _("rapportör")
     REVIEWER = "reviewer", _("granskare")
     READER = "reader", _("läsare")
+    MUNICIPALITY_ADMIN = "municipality_admin", _("kommunadministratör")
 
 
 class Membership(models.Model):

@@ -3,6 +3,7 @@ municipality's project answers 404), the fund's portfolio for that municipality'
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 
@@ -12,6 +13,7 @@ from sif.web.documents import content
 from sif.web.documents.render import CONTENT_TYPES, render
 from sif.web.followup.selectors import sees_suppressed_figures
 from sif.web.projects.models import Fund
+from sif.web.tasks import views as tasks
 
 # URL slugs (Swedish, ASCII) -> document kinds
 SLUGS = {
@@ -40,6 +42,15 @@ def project_document(request: HttpRequest, pk: int, kind: str, fmt: str) -> Http
     if project is None:
         raise Http404(message_for("project_not_found"))
     published = sees_suppressed_figures(request.user, project)
+    if settings.DOCUMENTS_IN_BACKGROUND:  # made by `sif worker`; the job page links the file
+        return tasks.start(
+            request,
+            kind=SLUGS[kind],
+            fmt=fmt,
+            filename=f"{kind}-{project.pk}",
+            project=project,
+            published=published,
+        )
     document = content.project_document(SLUGS[kind], project, published=published)
     return _download(render(document, fmt), fmt, f"{kind}-{project.pk}")
 
@@ -53,4 +64,8 @@ def fund_portfolio(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         or not is_fund_admin(request.user, fund.municipality_id)
     ):
         raise Http404(message_for("fund_not_found"))
+    if settings.DOCUMENTS_IN_BACKGROUND:
+        return tasks.start(
+            request, kind="portfolio", fmt=fmt, filename=f"portfolj-{fund.pk}", fund=fund
+        )
     return _download(render(content.portfolio(fund), fmt), fmt, f"portfolj-{fund.pk}")

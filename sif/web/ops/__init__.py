@@ -1,0 +1,1 @@
+"""Operations: how SIF runs as a service (settings helpers, health checks, request ids, logs, limits)."""

@@ -1,0 +1,84 @@
+"""Documents made by the worker: the download link orders a job, the job page shows the progress,
+`sif worker` makes the file, the page then links it; only the user who ordered it gets it."""
+
+from __future__ import annotations
+
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from sif.web.tasks.models import DocumentJob, JobState
+from tests.web.builders import make_project
+
+
+@pytest.fixture
+def background(settings: Any, tmp_path: Any) -> None:
+    settings.DOCUMENTS_IN_BACKGROUND = True
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def run_worker() -> None:
+    call_command(
+        "db_worker",
+        "--batch",
+        "--no-startup-delay",
+        "--no-reload",
+        stdout=StringIO(),
+        stderr=StringIO(),
+    )
+
+
+def test_the_application_pdf_is_made_by_the_worker_and_linked_when_ready(
+    client: Client, world: Any, background: None, django_capture_on_commit_callbacks: Any
+) -> None:
+    project = make_project(world.fund, world.unit_a)
+    client.force_login(world.admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        ordered = client.get(f"/projekt/{project.pk}/dokument/ansokan.pdf")
+    assert ordered.status_code == 303
+    job = DocumentJob.objects.get()
+    page = client.get(ordered["Location"])
+    assert "står i kö" in page.content.decode()
+    assert page["Refresh"] == "2"
+
+    run_worker()
+    job.refresh_from_db()
+    assert job.state == JobState.DONE and job.seconds is not None
+    page = client.get(ordered["Location"]).content.decode()
+    assert "Dokumentet är klart" in page and "Ladda ner ansokan-" in page
+    download = client.get(f"/dokumentjobb/{job.pk}/fil")
+    assert download["Content-Type"] == "application/pdf"
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+
+
+def test_a_second_click_follows_the_same_job(client: Client, world: Any, background: None) -> None:
+    project = make_project(world.fund, world.unit_a)
+    client.force_login(world.admin)
+    first = client.get(f"/projekt/{project.pk}/dokument/ansokan.xlsx")["Location"]
+    assert client.get(f"/projekt/{project.pk}/dokument/ansokan.xlsx")["Location"] == first
+    assert DocumentJob.objects.count() == 1
+
+
+def test_another_user_cannot_see_the_job_or_its_file(
+    client: Client, world: Any, background: None
+) -> None:
+    project = make_project(world.fund, world.unit_a)
+    client.force_login(world.admin)
+    url = client.get(f"/projekt/{project.pk}/dokument/ansokan.xlsx")["Location"]
+    job = DocumentJob.objects.get()
+    other = Client()
+    other.force_login(world.reviewer)
+    assert other.get(url).status_code == 404
+    assert other.get(f"/dokumentjobb/{job.pk}/fil").status_code == 404
+
+
+def test_another_municipalitys_project_is_not_ordered(
+    client: Client, world: Any, background: None
+) -> None:
+    project = make_project(world.malmo_fund, world.malmo_unit)
+    client.force_login(world.admin)
+    assert client.get(f"/projekt/{project.pk}/dokument/ansokan.pdf").status_code == 404
+    assert DocumentJob.objects.count() == 0
