@@ -39,9 +39,14 @@ def project_document(request: HttpRequest, pk: int, kind: str, fmt: str) -> Http
     )
     if project is None:
         raise Http404(message_for("project_not_found"))
-    published = sees_suppressed_figures(request.user, project)
+    # The published variant (small counts hidden) is what leaves the fund's team; it is the only
+    # one for those who may not see small counts, and offered to everyone (?variant=publicerad).
+    published = (
+        sees_suppressed_figures(request.user, project) or request.GET.get("variant") == "publicerad"
+    )
     document = content.project_document(SLUGS[kind], project, published=published)
-    return _download(render(document, fmt), fmt, f"{kind}-{project.pk}")
+    suffix = "-publicerad" if published else ""
+    return _download(render(document, fmt), fmt, f"{kind}-{project.pk}{suffix}")
 
 
 @login_required
