@@ -9,6 +9,7 @@ anywhere in `sif/` has a message. Free of Django so that `sif calc` and `sif imp
 from __future__ import annotations
 
 import importlib
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -40,9 +41,50 @@ def message_for(code: str, /, **params: Any) -> str:
     if template is None:
         return FALLBACK.format(code=code)
     try:
-        return template.format(**params)
+        text = template.format(**readable(params))
+        return text[:1].upper() + text[1:]
     except (KeyError, IndexError, ValueError):
         return template
+
+
+def readable(params: dict[str, Any]) -> dict[str, Any]:
+    """Parameters as a user reads them: field paths in Swedish words ("outcomes[0].effect" ->
+    "utfall 1: effekt"), numbers in Swedish form ("0,5", not "0.5"), nothing as "tomt" (not "None")."""
+    from sif.calc import format as fmt
+    from sif.calc.field_labels import field_label
+
+    shown: dict[str, Any] = {}
+    for key, value in params.items():
+        if (
+            key in ("field", "path", "parameter", "label", "column")
+            and isinstance(value, str)
+            and not value.endswith((".toml", ".json"))
+        ):
+            shown[key] = field_label(value)
+        elif value is None:
+            shown[key] = _Shown("tomt")
+        elif isinstance(value, bool):
+            shown[key] = _Shown("ja" if value else "nej")
+        elif isinstance(value, float | Decimal) and _finite(value):
+            shown[key] = _Shown(fmt.number(value, 6, trim=True))
+        else:
+            shown[key] = value
+    return shown
+
+
+def _finite(value: float | Decimal) -> bool:
+    return (
+        value.is_finite()
+        if isinstance(value, Decimal)
+        else value == value and abs(value) != float("inf")
+    )
+
+
+class _Shown(str):
+    """A value already in words: `{value!r}` prints it as it is, without quotes."""
+
+    def __repr__(self) -> str:
+        return str(self)
 
 
 def message_for_error(error: SifError) -> str:

@@ -124,6 +124,6 @@ def check_sought_amount(sought: object, total: Decimal) -> Decimal:
 
 def format_kr(value: Decimal) -> str:
     """Swedish kronor for messages: '22 540 000 kr' with non-breaking spaces, decimals only when needed."""
-    decimals = 0 if value == value.to_integral_value() else 2
-    text = f"{abs(value):,.{decimals}f}".replace(",", NBSP).replace(".", ",")
-    return f"{'-' if value < 0 else ''}{text}{NBSP}kr"
+    from sif.calc import format as fmt
+
+    return fmt.kr(value, 0 if value == value.to_integral_value() else 2)

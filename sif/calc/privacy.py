@@ -1,10 +1,20 @@
 """Finding Swedish personal identity numbers in free text, so that SIF never stores one.
 
-A personnummer is YYMMDD-NNNC (10 digits) or YYYYMMDD-NNNC (12 digits), written with a `-`
-separator, a `+` (aged 100 or more) or none. The last digit C is a Luhn (mod 10) check digit
-computed over the 10 digits YYMMDDNNN. A samordningsnummer is the same with 60 added to the day
-(61–91). A candidate counts only when its date exists and its check digit is right, so dates
-("2021-11-23"), phone numbers ("08-508 04 025", "0850825950") and case numbers are not matched.
+A personnummer is YYMMDD-NNNN (10 digits) or YYYYMMDD-NNNN (12 digits); the separator may be a
+hyphen, any dash (en dash, em dash, minus), a `+` (aged 100 or more), a space or nothing. A
+samordningsnummer is the same with 60 added to the day (61–91).
+
+Any number of that *shape* is refused, whatever its check digit ("Pappa Ahmed (19850101-1234)"
+is personal data even with a mistyped last digit). False positives are avoided by requiring
+- a date that exists (month 01–12, the day in the month, or day + 60), so organisation numbers
+  (month 20 or more: Stockholms stad 212000-0142), phone numbers ("08-508 04 025",
+  "070-123 45 67") and amounts do not match;
+- exactly four digits after the date and no digit, dash or slash next to the number, so dates
+  ("2021-11-23", "2020-01-01 – 2022-12-31"), date ranges ("201101-201231"), case numbers
+  ("dnr 3.1.2-123/2021") and longer digit runs do not match;
+- for ten digits written without a separator ("0850825950"), also a correct Luhn check digit,
+  since ten bare digits are as often a phone number.
+Registration numbers of cars (ABC 123) and the like have letters and never match.
 """
 
 from __future__ import annotations
@@ -19,12 +29,14 @@ PERSONNUMMER = "personnummer"
 SAMORDNINGSNUMMER = "samordningsnummer"
 COORDINATION_DAY_OFFSET = 60
 
+DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
+_D = re.escape(DASHES)
 _CANDIDATE = re.compile(
-    r"(?<![\d\-+])"  # not the tail of a longer number
+    rf"(?<![\d{_D}+/])"  # not the tail of a longer number, a range or a case number
     r"(?P<century>\d{2})?(?P<yy>\d{2})(?P<mm>\d{2})(?P<dd>\d{2})"
-    r"(?P<sep>[-+]?)"
+    rf"(?P<sep>[{_D}+ \u00a0]?)"
     r"(?P<serial>\d{3})(?P<check>\d)"
-    r"(?![\d])"
+    rf"(?![\d{_D}/])"
 )
 
 
@@ -65,14 +77,15 @@ def _kind(m: re.Match[str]) -> str | None:
         return None
     if not _date_exists(m["century"], m["yy"], m["mm"], day):
         return None
-    nine = m["yy"] + m["mm"] + m["dd"] + m["serial"]
-    if luhn_check_digit(nine) != int(m["check"]):
-        return None
+    if m["century"] is None and not m["sep"]:
+        nine = m["yy"] + m["mm"] + m["dd"] + m["serial"]
+        if luhn_check_digit(nine) != int(m["check"]):
+            return None  # ten bare digits with a wrong check digit: as likely a phone number
     return kind
 
 
 def find_personal_identity_numbers(text: str) -> list[Match]:
-    """Every valid personnummer or samordningsnummer in `text`, in order of appearance."""
+    """Every personnummer- or samordningsnummer-shaped number in `text`, in order of appearance."""
     found: list[Match] = []
     for m in _CANDIDATE.finditer(text):
         kind = _kind(m)

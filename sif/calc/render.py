@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from sif.calc import format as fmt
 from sif.calc.distributions import point
 from sif.calc.effects import RiskDifference
 from sif.calc.labels_sv import SCHEDULES, actor_label, value_type_label
@@ -20,17 +21,16 @@ NBSP = "\u00a0"
 
 
 def number(value: float, decimals: int = 0) -> str:
-    """1234567.891 -> "1 234 568" (decimals=0) or "1 234 567,9" (decimals=1)."""
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", NBSP).replace(".", ",")
+    """1234567.891 -> "1 234 568" (decimals=0) or "1 234 567,9" (decimals=1); sif.calc.format."""
+    return fmt.number(value, decimals)
 
 
 def kr(value: float) -> str:
-    return f"{number(value)} kr"
+    return fmt.kr(value)
 
 
 def percent(share: float, decimals: int = 1) -> str:
-    return f"{number(share * 100, decimals)} %"
+    return fmt.percent(share, decimals)
 
 
 def results_table(scenario: Scenario, result: Result) -> str:
@@ -128,6 +128,12 @@ def _count(value: float | None) -> str:
     return _maybe(value, 1 if value is None or abs(value) >= 1 else 4)
 
 
+def _p(p: float) -> str:
+    """ "p = 0,0312", or "p < 0,0001" rather than "p = 0,0000"."""
+    text = fmt.p_value(p)
+    return f"p {text}" if text.startswith("<") else f"p = {text}"
+
+
 def _year(year: int | None, result: Result) -> str:
     if year is None:
         return "inte inom kalkylperioden"
@@ -143,7 +149,7 @@ def effect_table(effect: RiskDifference, extra: float, gains: dict[str, float], 
         f"  Andel i jämförelsegruppen      {percent(effect.rate_comparison)}",
         f"  Skillnad                       {number(effect.difference * 100, 1)} procentenheter",
         f"  {level} konfidensintervall        {number(effect.ci_low * 100, 1)} till {number(effect.ci_high * 100, 1)} procentenheter",
-        f"  Fishers exakta test            {p_value(effect.fisher_p)}",
+        f"  Fishers exakta test            {_p(effect.fisher_p)}",
         f"  Metod                          {effect.method}",
         f"  Extra lyckade utfall           {number(extra, 1)}",
         "  Realiserade vinster per år:",
@@ -182,7 +188,7 @@ def monte_carlo_table(mc: MonteCarloResult) -> str:
 
 def p_value(p: float) -> str:
     """ "p = 0,0123", or "p < 0,0001" where four decimals would print a misleading 0,0000."""
-    return "p < 0,0001" if p < 0.0001 else f"p = {number(p, 4)}"
+    return _p(p)
 
 
 def plain(value: Any) -> Any:

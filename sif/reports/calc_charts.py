@@ -8,12 +8,13 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from sif.calc import format as fmt
 from sif.reports import charts
 from sif.reports.charts import PALETTE, plt
 
 
 def _mkr(value: float) -> str:
-    return f"{value / 1e6:,.1f}".replace(",", "\u00a0").replace(".", ",")
+    return fmt.number(value / 1e6, 1)
 
 
 def tornado_svg(
@@ -48,6 +49,7 @@ def npv_histogram_svg(title: str, npv: Sequence[float] | np.ndarray, bins: int =
     ax.axvline(0, color=PALETTE[5], linewidth=1, linestyle="--")
     ax.set_xlabel("Nettonuvärde, MSEK")
     ax.set_ylabel("Antal dragningar")
+    charts.swedish_ticks(ax.yaxis)
     ax.xaxis.set_major_formatter(lambda v, _pos: _mkr(v * 1e6))
     ax.set_title(title)
     return charts._svg(fig, title)

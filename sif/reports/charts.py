@@ -31,6 +31,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
+from sif.calc import format as fmt  # noqa: E402
 from sif.reports.svg_attributes import inline_styles_to_attributes  # noqa: E402
 
 PALETTE = [
@@ -132,9 +133,13 @@ def _svg(fig: Figure, title: str) -> str:
 
 
 def _number_format(value: float, percent: bool) -> str:
-    if percent:
-        return f"{value * 100:.0f} %".replace(".", ",")
-    return f"{value:,.1f}".replace(",", "\u00a0").replace(".", ",").removesuffix(",0")
+    """Axis ticks and bar labels in Swedish (sif.calc.format): "40 %", "1,4", "4 500"."""
+    return fmt.percent(value, 0) if percent else fmt.number(value, 1, trim=True)
+
+
+def swedish_ticks(axis: Any, percent: bool = False) -> None:
+    """A value axis labelled in Swedish ("1,4", "4 500", "40 %"), never "1.4"."""
+    axis.set_major_formatter(lambda v, _pos: _number_format(v, percent))
 
 
 @_cached
@@ -168,8 +173,7 @@ def line_over_periods(
     ax.set_xticks(x, list(periods))
     ax.set_title(title)
     ax.set_ylabel(y_label)
-    if percent:
-        ax.yaxis.set_major_formatter(lambda v, _pos: _number_format(v, True))
+    swedish_ticks(ax.yaxis, percent)
     ax.legend(loc="best", frameon=False)
     return _svg(fig, title)
 
@@ -201,8 +205,7 @@ def bars_per_unit(
     ax.invert_yaxis()
     ax.set_title(title)
     ax.set_xlabel(y_label)
-    if percent:
-        ax.xaxis.set_major_formatter(lambda v, _pos: _number_format(v, True))
+    swedish_ticks(ax.xaxis, percent)
     return _svg(fig, title)
 
 
@@ -233,6 +236,7 @@ def radar(
         )
     ax.set_xticks(angles, [str(d) for d in dimensions])
     ax.set_ylim(scale[0], scale[1])
+    swedish_ticks(ax.yaxis)
     ax.set_title(title, pad=18)
     if len(series) > 1:
         ax.legend(loc="upper right", bbox_to_anchor=(1.35, 1.1), frameon=False, fontsize=7)
@@ -279,6 +283,8 @@ def spread_over_occasions(
     ax.set_title(title)
     ax.set_ylabel("Skattning")
     ax2.set_ylabel("Standardavvikelse")
+    swedish_ticks(ax.yaxis)
+    swedish_ticks(ax2.yaxis)
     handles = ax.get_legend_handles_labels()[0] + ax2.get_legend_handles_labels()[0]
     ax.legend(
         handles, [str(h.get_label()) for h in handles], loc="upper right", frameon=False, fontsize=7

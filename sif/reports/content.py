@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from sif.web.core.money import TKR, format_kr, format_tkr, group_thousands
+from sif.calc import format as fmt
+from sif.web.core.money import TKR, format_kr, format_tkr
 
 MISSING = "Uppgift saknas"
 EXAMPLE = "Exempeldata"
@@ -42,7 +43,9 @@ class Cell:
 @dataclass
 class Paragraph:
     text: str
-    style: Literal["", "note", "lead", "example"] = ""
+    style: Literal["", "note", "lead", "example", "warning"] = (
+        ""  # warning: a plausibility flag, red
+    )
 
 
 @dataclass
@@ -140,8 +143,8 @@ def count_cell(value: Decimal | int | float | None) -> Cell:
     if value is None:
         return Cell("–", None, "count")
     number = Decimal(str(value))
-    decimals = 0 if number == number.to_integral_value() else 1
-    return Cell(group_thousands(number, decimals), number if decimals else int(number), "count")
+    whole = number == number.to_integral_value()
+    return Cell(fmt.number(number, 1, trim=True), int(number) if whole else number, "count")
 
 
 def percent_cell(share: Decimal | float | None, qualifier: str = "") -> Cell:
@@ -156,7 +159,7 @@ def score_cell(value: Decimal | float | None) -> Cell:
     if value is None:
         return Cell("–", None, "score")
     number = Decimal(str(value))
-    return Cell(group_thousands(number, 2), number, "score")
+    return Cell(fmt.number(number, 2, trim=True), number, "score")
 
 
 def suppressed_cell(kind: CellKind, threshold: int) -> Cell:
@@ -164,9 +167,8 @@ def suppressed_cell(kind: CellKind, threshold: int) -> Cell:
 
 
 def percent_text(share: Decimal | float) -> str:
-    pct = Decimal(str(share)) * 100
-    decimals = 0 if pct == pct.to_integral_value() else 1
-    return f"{group_thousands(pct, decimals)}\xa0%"
+    """0.88 -> "88 %", 0.375 -> "37,5 %" (one decimal when it has one)."""
+    return fmt.percent(share, 1, trim=True)
 
 
 # ---------------------------------------------------------------- blocks

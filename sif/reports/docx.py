@@ -94,6 +94,9 @@ def _block(word: Any, block: Block) -> None:
         else:
             run = p.add_run(block.text)
             run.italic = block.style == "note"
+            if block.style == "warning":
+                run.bold = True
+                run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
     elif isinstance(block, BulletList):
         style = "List Number" if block.numbered else "List Bullet"
         for item in block.items:

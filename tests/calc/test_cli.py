@@ -75,7 +75,7 @@ def test_a_bad_case_file_prints_a_swedish_error_and_exits_2(
     )
     assert main([str(bad)]) == 2
     err = capsys.readouterr().err
-    assert "Andelen outcomes[0].deadweight måste ligga mellan 0 och 1, men är 1.2." in err
+    assert "Andelen utfall 1: dödvikt måste ligga mellan 0 och 1, men är 1,2." in err
     assert "Traceback" not in err
 
 

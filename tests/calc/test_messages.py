@@ -34,5 +34,5 @@ def test_a_message_names_the_input_and_its_value() -> None:
     error = SifError("share_out_of_range", field="outcomes[0].deadweight", value=1.2)
     assert (
         message_for_error(error)
-        == "Andelen outcomes[0].deadweight måste ligga mellan 0 och 1, men är 1.2."
+        == "Andelen utfall 1: dödvikt måste ligga mellan 0 och 1, men är 1,2."
     )

@@ -15,6 +15,7 @@ from typing import Any
 from django import forms
 from django.utils.text import slugify
 
+from sif.calc import format as fmt
 from sif.calc.errors import SifError
 from sif.calc.numbers import number
 from sif.messages import message_for, message_for_error
@@ -82,8 +83,7 @@ def show_input(value: Any) -> str | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        text = f"{value:,}".replace(",", " ").replace(".", ",")
-        return text[:-2] if text.endswith(",0") else text
+        return fmt.number(value, 10, trim=True).replace("\xa0", " ")
     if isinstance(value, str):
         return value
     if isinstance(value, dict):

@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from sif.calc import format as fmt
 from sif.calc.actors import is_municipal
 from sif.calc.distributions import FloatArray
 from sif.calc.labels_sv import SCHEDULES, actor_label, value_type_label
@@ -91,16 +92,55 @@ KRONOR_LINES = {"pv_costs", "actor_value", "pv_gains_outcome", "pv_gains_actor",
 
 
 def count(value: float | None) -> str:
-    """88,9 (one decimal) or 0,0337 (four decimals below one); "–" when there is none."""
+    """88,9 (one decimal, none when whole: "1 040") or 0,0337 (four below one); "–" when none."""
     if value is None:
         return "–"
-    return number(value, 1 if abs(value) >= 1 else 4)
+    return fmt.number(value, 1 if abs(value) >= 1 else 4, trim=True)
 
 
 def plain_number(value: float) -> str:
-    if abs(value) >= 100 or value == int(value):
-        return number(value, 0 if value == int(value) or abs(value) >= 1000 else 2)
-    return number(value, 4).rstrip("0").rstrip(",")
+    """An input as written: whole numbers grouped, else up to four decimals without trailing zeros."""
+    decimals = 0 if abs(value) >= 1000 else 2 if abs(value) >= 100 else 4
+    return fmt.number(value, decimals, trim=True)
+
+
+YEAR_INPUTS = {"prisar_kostnader", "basar", "prisar", "forsta_ar"}
+SHARE_INPUTS = {"r", "andel", "dodvikt", "effekt", "avtagande_per_ar"}
+
+
+def input_value(key: str, value: Any) -> str:
+    """An explanation input by what it is: a year is never grouped ("prisår 2019", not "2 019"),
+    a share is a percentage ("3,5 %"), everything else as written."""
+    if key in YEAR_INPUTS and isinstance(value, int | float) and not isinstance(value, bool):
+        return fmt.year(int(value))
+    if (
+        key in SHARE_INPUTS
+        and isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and 0 <= value <= 1
+    ):
+        return fmt.percent(value, 2, trim=True)
+    if key == "enhetskostnad" and isinstance(value, str):
+        return _unit_cost_name(value)
+    return shown(value)
+
+
+def _unit_cost_name(key: str) -> str:
+    """A catalogue key ("placements_hasselby_vallingby") as its Swedish name."""
+    from sif.calc.unit_costs import unit_cost
+
+    try:
+        return unit_cost(key).name_sv
+    except ValueError:
+        return "okänd enhetskostnad"
+
+
+DISTRIBUTIONS = {
+    "uniform": "likformig fördelning",
+    "triangular": "triangelfördelning",
+    "pert": "PERT-fördelning",
+    "fixed": "fast värde",
+}
 
 
 def shown(value: Any) -> str:
@@ -114,7 +154,7 @@ def shown(value: Any) -> str:
     if isinstance(value, dict):
         if "low" in value and "high" in value:
             mode = f", troligast {plain_number(float(value['mode']))}" if "mode" in value else ""
-            return f"{plain_number(float(value['low']))}–{plain_number(float(value['high']))}{mode} ({value.get('dist', 'uniform')})"
+            return f"{plain_number(float(value['low']))}–{plain_number(float(value['high']))}{mode} ({DISTRIBUTIONS.get(str(value.get('dist', 'uniform')), 'fördelning')})"
         return "; ".join(f"{k}: {shown(v)}" for k, v in value.items())
     return str(value)
 
@@ -131,6 +171,8 @@ class Line:
     label: str
     value: str
     key: str = ""
+    number: float | None = None  # the figure itself, so documents and XLSX keep it a number
+    kind: str = ""  # its quantity kind (sif.calc.format): kronor, share, count …
 
 
 @dataclass(frozen=True)
@@ -344,13 +386,23 @@ def headline(scenario: Scenario, result: Result) -> list[Line]:
     unit = scenario.outcomes[0].unit if scenario.outcomes else ""
     start = result.years[0]
     lines = [
-        Line("Nuvärde av kostnaderna", kr(result.pv_costs), "pv_costs"),
+        Line(
+            "Nuvärde av kostnaderna", kr(result.pv_costs), "pv_costs", result.pv_costs, fmt.KRONOR
+        ),
         *[
-            Line(f"Nuvärde av vinsterna för {actor_label(a)}", kr(v), f"pv_gains.{a}")
+            Line(
+                f"Nuvärde av vinsterna för {actor_label(a)}", kr(v), f"pv_gains.{a}", v, fmt.KRONOR
+            )
             for a, v in sorted(result.pv_gains_by_actor.items())
         ],
-        Line("Nuvärde av vinsterna, totalt", kr(result.pv_gains), "pv_gains"),
-        Line("Nettonuvärde", kr(result.npv), "npv"),
+        Line(
+            "Nuvärde av vinsterna, totalt",
+            kr(result.pv_gains),
+            "pv_gains",
+            result.pv_gains,
+            fmt.KRONOR,
+        ),
+        Line("Nettonuvärde", kr(result.npv), "npv", result.npv, fmt.KRONOR),
         Line(
             "Nytta per investerad krona",
             "–" if result.benefit_cost_ratio is None else number(result.benefit_cost_ratio, 2),
@@ -374,6 +426,8 @@ def headline(scenario: Scenario, result: Result) -> list[Line]:
                 "Andel av målgruppen som krävs",
                 percent(result.break_even_share, 2),
                 "break_even_share",
+                result.break_even_share,
+                fmt.SHARE,
             )
         )
     lines.append(
@@ -405,7 +459,7 @@ def explanation_value(line: Explanation) -> str:
 
 
 def explanation_row(line: Explanation) -> ExplanationRow:
-    inputs = [(INPUT_NAMES.get(k, k), shown(v)) for k, v in line.inputs.items()]
+    inputs = [(INPUT_NAMES.get(k, k), input_value(k, v)) for k, v in line.inputs.items()]
     return ExplanationRow(
         line.label,
         line.formula,

@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from sif.calc import budget as budget_rules
+from sif.calc import format as fmt
 from sif.calc.errors import SifError
 from sif.calc.unit_costs import load_catalogue
 from sif.messages import message_for, message_for_error
@@ -106,9 +107,7 @@ def _monte_carlo(content: present.CalculationPage, form: forms.MonteCarloForm) -
     if draws > present.DRAWS_LIMIT:
         form.add_error(
             "draws",
-            message_for(
-                "draws_too_many", limit=f"{present.DRAWS_LIMIT:,}".replace(",", "\xa0"), value=draws
-            ),
+            message_for("draws_too_many", limit=fmt.number(present.DRAWS_LIMIT), value=draws),
         )
         return
     try:

@@ -217,8 +217,8 @@ def committee_paper(project: Project, *, published: bool = False) -> Document:
         c.section(COMMITTEE_HEADINGS[2], background),
         c.section(COMMITTEE_HEADINGS[3], _preparation(project)),
         c.section(COMMITTEE_HEADINGS[4], _matter(project, decisions, published)),
-        c.section(COMMITTEE_HEADINGS[5], parts.gender_blocks(project)),
-        c.section(COMMITTEE_HEADINGS[6], _views(project)),
+        c.section(COMMITTEE_HEADINGS[5], parts.gender_blocks(project, published=published)),
+        c.section(COMMITTEE_HEADINGS[6], _views(project, published)),
         c.section(
             COMMITTEE_HEADINGS[7],
             [BulletList(parts.sources_list(project), numbered=True)]
@@ -292,7 +292,7 @@ def _matter(project: Project, decisions: list[Any], published: bool) -> list[Blo
     budget = parts.budget_blocks(project)
     if budget:
         blocks += [Subheading("Budget"), *budget]
-    activities = parts.activity_table(project)
+    activities = parts.activity_table(project, published=published)
     followup = parts.followup_blocks(project, published=published)
     spider = parts.spider_blocks(project)
     if activities or followup or spider:
@@ -303,9 +303,9 @@ def _matter(project: Project, decisions: list[Any], published: bool) -> list[Blo
     return blocks
 
 
-def _views(project: Project) -> list[Block]:
+def _views(project: Project, published: bool = False) -> list[Block]:
     blocks: list[Block] = list(parts.calculation_blocks(project))
-    blocks += parts.effect_blocks(project)
+    blocks += parts.effect_blocks(project, published=published)
     if blocks or project.repayment_rule or project.repayment_note:
         blocks.append(Paragraph(parts.repayment_text(project)))
     return blocks
@@ -331,7 +331,7 @@ def final_report(project: Project, *, published: bool = False) -> Document:
     units = [u.name for u in project.units.order_by("name")]
     if units:
         implementation.append(Paragraph(f"Deltagande enheter: {parts.noun_list(units)}."))
-    activities = parts.activity_table(project)
+    activities = parts.activity_table(project, published=published)
     if activities:
         implementation.append(activities)
     budget = parts.budget_blocks(project)
@@ -339,7 +339,7 @@ def final_report(project: Project, *, published: bool = False) -> Document:
     results: list[Block] = [c.indicators_table(indicators)] if indicators else []
     results += parts.followup_blocks(project, published=published, per_unit=True)
     results += parts.spider_blocks(project)
-    gains = parts.effect_blocks(project) + parts.calculation_blocks(project)
+    gains = parts.effect_blocks(project, published=published) + parts.calculation_blocks(project)
     closing = next((d for d in reversed(decisions) if d.kind == DecisionKind.CLOSING), None)
     after: list[Block] = []
     if project.closing_outcome:
@@ -371,7 +371,7 @@ def final_report(project: Project, *, published: bool = False) -> Document:
         c.section("Ekonomi", [*budget, *([t] if (t := parts.decisions_table(decisions)) else [])]),
         c.section("Indikatorer och resultat", results),
         c.section("Effekt och vinster", gains),
-        c.section("Jämställdhetsanalys", parts.gender_blocks(project)),
+        c.section("Jämställdhetsanalys", parts.gender_blocks(project, published=published)),
         c.section("Lärdomar", c.text_blocks(project.lessons)),
         c.section("Efter projektet", after),
     ]

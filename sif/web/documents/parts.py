@@ -9,6 +9,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from sif.calc import format as fmt
+from sif.calc.labels_sv import actor_label
 from sif.reports import charts
 from sif.reports import content as c
 from sif.reports.content import Block, Cell, Figure, Paragraph, Subheading, Table
@@ -137,8 +139,7 @@ def figure_text(value: Decimal | None, kind: str) -> str:
 
 def figure_cell(value: Decimal | None, kind: str) -> Cell:
     if kind == IndicatorUnit.SHARE:
-        share = value / 100 if value is not None and value > 1 else value
-        return c.percent_cell(share)
+        return c.percent_cell(value)
     if kind == IndicatorUnit.SCORE:
         return c.score_cell(value)
     return c.count_cell(value)
@@ -159,14 +160,14 @@ def followup_blocks(
             continue
         ind = t.indicator
         latest = next((r for r in reversed(t.rows) if r.intervention is not None), None)
-        value = latest.intervention.value if latest and latest.intervention else None
-        comparison = latest.comparison.value if latest and latest.comparison else None
         summary_rows.append(
             [
                 c.text_cell(ind.name),
                 c.text_cell(latest.period.label if latest else "–"),
-                figure_cell(value, ind.unit),
-                figure_cell(comparison, ind.unit) if comparison is not None else c.text_cell("–"),
+                aggregate_cell(latest.intervention if latest else None, ind.unit, threshold),
+                aggregate_cell(latest.comparison, ind.unit, threshold)
+                if latest and latest.comparison
+                else c.text_cell("–"),
                 figure_cell(ind.baseline_value, ind.unit),
                 figure_cell(ind.target_value, ind.unit),
             ]
@@ -189,6 +190,13 @@ def followup_blocks(
     return blocks
 
 
+def aggregate_cell(figure: fu.Aggregate | None, kind: str, threshold: int) -> Cell:
+    """A period total, or an empty suppressed cell when the rule hides it (sif.calc.suppression)."""
+    if figure is not None and figure.hidden:
+        return c.suppressed_cell("percent" if kind == IndicatorUnit.SHARE else "count", threshold)
+    return figure_cell(figure.value if figure else None, kind)
+
+
 def _indicator_detail(
     t: fu.IndicatorTable, published: bool, threshold: int, with_charts: bool, per_unit: bool
 ) -> list[Block]:
@@ -200,8 +208,8 @@ def _indicator_detail(
     rows = [
         [
             c.text_cell(r.period.label),
-            figure_cell(r.intervention.value if r.intervention else None, ind.unit),
-            figure_cell(r.comparison.value if r.comparison else None, ind.unit)
+            aggregate_cell(r.intervention, ind.unit, threshold),
+            aggregate_cell(r.comparison, ind.unit, threshold)
             if ind.comparison_group
             else c.text_cell("–"),
         ]
@@ -268,11 +276,14 @@ def _indicator_detail(
     return blocks
 
 
-def activity_table(project: Project) -> Table | None:
+def activity_table(project: Project, *, published: bool = False) -> Table | None:
+    threshold = project.fund.suppression_threshold
     rows = []
-    for a in fu.activity_rows(project):
+    for a in fu.activity_rows(project, threshold=threshold if published else None):
         qualifier = QUALIFIER.get(a.qualifier, "")
-        total = c.count_cell(a.total)
+        total = (
+            c.suppressed_cell("count", threshold) if "total" in a.hidden else c.count_cell(a.total)
+        )
         if qualifier and a.total is not None:
             total = Cell(f"{qualifier} {total.text}", total.value, "count")
         rows.append(
@@ -280,8 +291,8 @@ def activity_table(project: Project) -> Table | None:
                 c.text_cell(a.activity.label),
                 c.text_cell(a.period.label),
                 total,
-                c.count_cell(a.women) if a.women is not None else c.text_cell("–"),
-                c.count_cell(a.men) if a.men is not None else c.text_cell("–"),
+                _split_cell(a, "women", threshold),
+                _split_cell(a, "men", threshold),
             ]
         )
     if not rows:
@@ -295,12 +306,30 @@ def activity_table(project: Project) -> Table | None:
     )
 
 
-def gender_blocks(project: Project) -> list[Block]:
+def _split_cell(row: Any, part: str, threshold: int) -> Cell:
+    value = getattr(row, part)
+    if part in row.hidden:
+        return c.suppressed_cell("count", threshold)
+    return c.count_cell(value) if value is not None else c.text_cell("–")
+
+
+def gender_blocks(project: Project, *, published: bool = False) -> list[Block]:
     """The gender analysis: shares with a mother / a father, and who came alone, from counts where
-    the units gave them and the shares a source published; and activities split by women and men."""
+    the units gave them and the shares a source published; and activities split by women and men.
+    Published: small counts and the shares built on them are hidden (sif.calc.suppression)."""
+    threshold = project.fund.suppression_threshold
+    limit = threshold if published else None
     blocks: list[Block] = []
-    for g in fu.gender_blocks(project):
+    for g in fu.gender_blocks(project, threshold=limit):
         rows = []
+        if g.hidden:
+            rows.append(
+                [
+                    c.text_cell("Andelar efter förälder"),
+                    c.suppressed_cell("percent", threshold),
+                    c.text_cell(f"Dolda: bygger på färre än {threshold} observationer."),
+                ]
+            )
         if g.counted is not None:
             a = g.counted
             rows += [
@@ -346,17 +375,21 @@ def gender_blocks(project: Project) -> list[Block]:
                 sheet="Jämställdhet",
             )
         )
-    split = [a for a in fu.activity_rows(project) if a.women is not None or a.men is not None]
+    split = [
+        a
+        for a in fu.activity_rows(project, threshold=limit)
+        if a.women is not None or a.men is not None or {"women", "men"} & a.hidden.keys()
+    ]
     if split:
         rows = [
             [
                 c.text_cell(a.activity.label),
                 c.text_cell(a.period.label),
-                c.count_cell(a.women),
-                c.count_cell(a.men),
+                _split_cell(a, "women", threshold),
+                _split_cell(a, "men", threshold),
                 c.percent_cell(Decimal(a.women) / (a.women + a.men))
                 if a.women is not None and a.men is not None and (a.women + a.men)
-                else c.text_cell("–"),
+                else (c.suppressed_cell("percent", threshold) if a.hidden else c.text_cell("–")),
             ]
             for a in split
         ]
@@ -381,7 +414,7 @@ def spider_blocks(project: Project, *, with_charts: bool = True) -> list[Block]:
         blocks.append(Subheading(f"{inst.name}{mark}"))
         blocks.append(
             Paragraph(
-                f"{len(inst.dimensions)} mått, {len(view.occasions)} mättillfällen, {len(view.ratings)} enheter."
+                f"{fmt.count(len(inst.dimensions))} mått, {fmt.count(len(view.occasions), ('mättillfälle', 'mättillfällen'))}, {fmt.count(len(view.ratings), ('enhet', 'enheter'))}."
             )
         )
         rows = [
@@ -390,7 +423,7 @@ def spider_blocks(project: Project, *, with_charts: bool = True) -> list[Block]:
                 c.score_cell(o.overall.mean if o.overall else None),
                 c.score_cell(o.overall.sd if o.overall else None),
                 c.text_cell(
-                    f"{o.overall.low:.1f}–{o.overall.high:.1f}".replace(".", ",")
+                    f"{fmt.number(o.overall.low, 1)}–{fmt.number(o.overall.high, 1)}"
                     if o.overall
                     else "–"
                 ),
@@ -448,7 +481,7 @@ def calculation_blocks(project: Project) -> list[Block]:
                 )
             )
             continue
-        rows = [[c.text_cell(line.label), c.text_cell(line.value)] for line in page.headline]
+        rows = [[c.text_cell(line.label), _line_cell(line)] for line in page.headline]
         settings = "; ".join(f"{s.label}: {s.value}" for s in page.settings)
         blocks.append(
             Table(
@@ -463,12 +496,15 @@ def calculation_blocks(project: Project) -> list[Block]:
     return blocks
 
 
-def effect_blocks(project: Project) -> list[Block]:
+def effect_blocks(project: Project, *, published: bool = False) -> list[Block]:
     """Effect per indicator (intervention against comparison group or baseline) and the realised
-    against expected gains where the effect feeds the project's calculation."""
+    against expected gains where the effect feeds the project's calculation. Published: an effect
+    built on a suppressed count is not shown (sif.calc.suppression)."""
     from sif.web.followup import effects
 
-    tables = fu.indicator_tables(project)
+    tables = fu.indicator_tables(
+        project, threshold=project.fund.suppression_threshold if published else None
+    )
     blocks: list[Block] = []
     for card in effects.effect_cards(project, tables):
         name = card.table.indicator.name
@@ -479,10 +515,9 @@ def effect_blocks(project: Project) -> list[Block]:
             e = card.effect
             blocks.append(
                 Paragraph(
-                    f"Insatsgrupp {c.percent_text(e.rate_intervention)}, jämförelsegrupp {c.percent_text(e.rate_comparison)}: "
-                    f"skillnad {_pp(e.difference)} procentenheter (95 % konfidensintervall {_pp(e.ci_low)} till {_pp(e.ci_high)}; "
-                    f"Fishers exakta test p = {e.fisher_p:.3f})".replace(".", ",")
-                    + "."
+                    f"Insatsgrupp {fmt.percent(e.rate_intervention)}, jämförelsegrupp {fmt.percent(e.rate_comparison)}: "
+                    f"skillnad {fmt.percentage_points(e.difference)} (95 % konfidensintervall {fmt.percentage_points(e.ci_low)} "
+                    f"till {fmt.percentage_points(e.ci_high)}; Fishers exakta test p = {fmt.p_value(e.fisher_p)})."
                 )
             )
         elif card.baseline_difference is not None:
@@ -495,8 +530,12 @@ def effect_blocks(project: Project) -> list[Block]:
             blocks.append(Paragraph(card.error, "note"))
         if card.gains_rows:
             rows = [
-                [c.text_cell(actor), c.kr_cell(_dec(exp)), c.kr_cell(_dec(real))]
-                for actor, exp, real in card.gains_rows
+                [
+                    c.text_cell(actor_label(g.actor)),
+                    c.kr_cell(_dec(g.expected)),
+                    c.kr_cell(_dec(g.realised)),
+                ]
+                for g in card.gains_rows
             ]
             rows.append(
                 [
@@ -507,7 +546,7 @@ def effect_blocks(project: Project) -> list[Block]:
             )
             blocks.append(
                 Table(
-                    f"{name}: förväntade och realiserade vinster",
+                    f"{name}: förväntade och realiserade vinster per år",
                     ["Aktör", "Förväntade", "Realiserade"],
                     rows,
                     ["left", "right", "right"],
@@ -515,11 +554,18 @@ def effect_blocks(project: Project) -> list[Block]:
                     sheet="Vinster",
                 )
             )
+            blocks.extend(Paragraph(w, "warning") for w in card.warnings)
+            blocks.extend(Paragraph(line, "note") for line in card.formula)
     return blocks
 
 
-def _pp(value: float) -> str:
-    return f"{value * 100:+.1f}".replace(".", ",").replace("-", "\u2212")
+def _line_cell(line: Any) -> Cell:
+    """A calculation result as a number cell where it is one (kronor, share), so XLSX holds numbers."""
+    if line.number is not None and line.kind == fmt.KRONOR:
+        return c.kr_cell(_dec(line.number))
+    if line.number is not None and line.kind == fmt.SHARE:
+        return Cell(line.value, Decimal(str(line.number)), "percent")
+    return c.text_cell(line.value)
 
 
 def _dec(value: float | None) -> Decimal | None:

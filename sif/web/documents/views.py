@@ -41,7 +41,11 @@ def project_document(request: HttpRequest, pk: int, kind: str, fmt: str) -> Http
     )
     if project is None:
         raise Http404(message_for("project_not_found"))
-    published = sees_suppressed_figures(request.user, project)
+    # The published variant (small counts hidden) is what leaves the fund's team; it is the only
+    # one for those who may not see small counts, and offered to everyone (?variant=publicerad).
+    published = (
+        sees_suppressed_figures(request.user, project) or request.GET.get("variant") == "publicerad"
+    )
     if settings.DOCUMENTS_IN_BACKGROUND:  # made by `sif worker`; the job page links the file
         return tasks.start(
             request,
@@ -52,7 +56,8 @@ def project_document(request: HttpRequest, pk: int, kind: str, fmt: str) -> Http
             published=published,
         )
     document = content.project_document(SLUGS[kind], project, published=published)
-    return _download(render(document, fmt), fmt, f"{kind}-{project.pk}")
+    suffix = "-publicerad" if published else ""
+    return _download(render(document, fmt), fmt, f"{kind}-{project.pk}{suffix}")
 
 
 @login_required

@@ -11,23 +11,22 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sif.calc.distributions import point
 from sif.calc.effects import (
     DiffInDiff,
     RiskDifference,
     difference_in_differences,
-    extra_successes,
-    realised_gains,
     risk_difference,
 )
 from sif.calc.errors import SifError
 from sif.calc.model import scenario_from_dict
+from sif.calc.realised import ActorGain, Measured, RealisedGains, realised_gains
 from sif.calc.scenario import Outcome, Scenario
 from sif.messages import message_for_error
 from sif.web.calculations.models import Purpose
 from sif.web.calculations.selectors import calculation_current
+from sif.web.followup.gains_text import gains_formula, guard_text
 from sif.web.followup.selectors import Aggregate, IndicatorTable, PeriodRow
-from sif.web.projects.models import IndicatorUnit, Project
+from sif.web.projects.models import Direction, IndicatorUnit, Project
 
 
 @dataclass
@@ -70,28 +69,47 @@ class EffectCard:
     error: str = ""
     scenario_name: str = ""
     outcome_label: str = ""
-    extra: float | None = None
-    expected_successes: float | None = None
-    realised: dict[str, float] = field(default_factory=dict)
-    expected: dict[str, float] = field(default_factory=dict)
+    gains: RealisedGains | None = None
     price_base_year: int | None = None
+    newer_periods: list[str] = field(default_factory=list)
 
     @property
     def is_example(self) -> bool:
         return self.intervention.is_example or bool(self.comparison and self.comparison.is_example)
 
     @property
-    def gains_rows(self) -> list[tuple[str, float | None, float | None]]:
-        actors = sorted(set(self.realised) | set(self.expected))
-        return [(a, self.expected.get(a), self.realised.get(a)) for a in actors]
+    def realised(self) -> dict[str, float]:
+        return {line.actor: line.realised for line in self.gains.lines} if self.gains else {}
+
+    @property
+    def expected(self) -> dict[str, float]:
+        if self.gains is None:
+            return {}
+        return {line.actor: line.expected for line in self.gains.lines if line.expected is not None}
+
+    @property
+    def gains_rows(self) -> list[ActorGain]:
+        return sorted(self.gains.lines, key=lambda line: line.actor) if self.gains else []
 
     @property
     def realised_total(self) -> float | None:
-        return sum(self.realised.values()) if self.realised else None
+        return self.gains.realised_total if self.gains else None
 
     @property
     def expected_total(self) -> float | None:
-        return sum(self.expected.values()) if self.expected else None
+        return self.gains.expected_total if self.gains else None
+
+    @property
+    def warnings(self) -> list[str]:
+        """The plausibility guard's findings, in Swedish, one per actor and reason."""
+        if self.gains is None:
+            return []
+        return [guard_text(line, code) for line in self.gains_rows for code in line.warnings]
+
+    @property
+    def formula(self) -> list[str]:
+        """The realised and expected gains written out with their inputs (Swedish)."""
+        return gains_formula(self) if self.gains else []
 
 
 def project_calculation(project: Project) -> ProjectCalculation:
@@ -120,18 +138,25 @@ def _outcome(scenario: Scenario, effect: Any) -> Outcome | None:
 
 
 def effect_cards(project: Project, tables: list[IndicatorTable]) -> list[EffectCard]:
-    """One card per indicator whose latest period has an intervention figure and either a
-    comparison group figure (risk difference, Newcombe interval, Fisher's exact p; and
-    difference-in-differences when both groups also have an earlier period) or a baseline."""
+    """One card per indicator, for the latest period in which the intervention and the comparison
+    group (or the intervention and the indicator's baseline) both have a figure: a newer period
+    with only one group never hides the effect, and the card names the period it uses.
+    With a comparison group: risk difference, Newcombe interval, Fisher's exact p (and
+    difference-in-differences when both groups have an earlier period); else the change from the
+    baseline. Either feeds the realised gains through the project's stored calculation."""
     calculation: ProjectCalculation | None = None
     cards = []
     for table in tables:
-        row = next((r for r in reversed(table.rows) if r.intervention is not None), None)
+        row = _latest_complete(table)
         if row is None or row.intervention is None:
             continue
         i, c = row.intervention, row.comparison
         card = EffectCard(table, row.period.label, i, c)
+        card.newer_periods = [r.period.label for r in table.rows[table.rows.index(row) + 1 :]]
         card.did = _did(table, row)
+        measured: Measured | None = None
+        higher = table.indicator.direction != Direction.LOWER_IS_BETTER
+        is_share = table.indicator.unit == IndicatorUnit.SHARE
         if c is not None and None not in (i.numerator, i.denominator, c.numerator, c.denominator):
             try:
                 card.effect = risk_difference(
@@ -142,17 +167,40 @@ def effect_cards(project: Project, tables: list[IndicatorTable]) -> list[EffectC
                 )
             except SifError as error:
                 card.error = message_for_error(error)
+            if card.effect is not None:
+                measured = Measured(
+                    card.effect.difference, int(i.denominator or 0), "comparison", higher, True
+                )
+        elif table.indicator.baseline_value is not None and i.value is not None:
+            card.baseline_difference = i.value - table.indicator.baseline_value
+            measured = Measured(
+                float(card.baseline_difference), i.denominator, "baseline", higher, is_share
+            )
+        elif card.did is None:
+            continue
+        if measured is not None:
             if calculation is None:
                 calculation = project_calculation(project)
             card.calculation = calculation
-            if card.effect is not None:
-                _gains(card, calculation, int(i.denominator or 0))
-        elif table.indicator.baseline_value is not None and i.value is not None:
-            card.baseline_difference = i.value - table.indicator.baseline_value
-        elif card.did is None:
-            continue
+            _gains(card, calculation, measured)
         cards.append(card)
     return cards
+
+
+def _latest_complete(table: IndicatorTable) -> PeriodRow | None:
+    """The latest period where the effect can be measured: both groups have a value, or the
+    intervention has one and the indicator has a baseline; else the latest with an intervention
+    figure (a difference-in-differences card may still be shown)."""
+    has_baseline = table.indicator.baseline_value is not None
+    for row in reversed(table.rows):
+        i, c = row.intervention, row.comparison
+        if (
+            i is not None
+            and i.value is not None
+            and ((c is not None and c.value is not None) or has_baseline)
+        ):
+            return row
+    return next((r for r in reversed(table.rows) if r.intervention is not None), None)
 
 
 def _did(table: IndicatorTable, after: PeriodRow) -> DiffInDiffCard | None:
@@ -181,38 +229,17 @@ def _did(table: IndicatorTable, after: PeriodRow) -> DiffInDiffCard | None:
     return DiffInDiffCard(first.period.label, last.period.label, bi, ai, bc, ac, result)
 
 
-def _gains(card: EffectCard, calculation: ProjectCalculation, n_intervention: int) -> None:
-    """Expected gains per year from the application's outcome (successes × (1 − deadweight)) and
-    realised gains from the measured extra successes ((p₁ − p₀) × n₁), both through
-    `realised_gains`, so the same attribution, unit costs and prices apply to both."""
+def _gains(card: EffectCard, calculation: ProjectCalculation, measured: Measured) -> None:
+    """Realised against expected gains per actor and year through the outcome of the project's
+    stored calculation (sif.calc.realised): the same unit cost, attribution and price level."""
     scenario, outcome = calculation.scenario, calculation.outcome
-    if scenario is None or outcome is None or card.effect is None:
+    if scenario is None or outcome is None:
         return
     base_year = scenario.price_base_year or scenario.start_year
     card.scenario_name = scenario.name
     card.outcome_label = outcome.label
     card.price_base_year = base_year
-    card.extra = extra_successes(card.effect, n_intervention)
-    card.realised = realised_gains(card.extra, outcome, base_year, scenario.price_adjustment)
-    expected = expected_successes(outcome)
-    if expected is not None:
-        card.expected_successes = expected
-        card.expected = realised_gains(expected, outcome, base_year, scenario.price_adjustment)
-
-
-def expected_successes(outcome: Outcome) -> float | None:
-    """Net successes the application expected: (successes, or target group × effect) × (1 − deadweight)."""
-    if outcome.successes is not None:
-        gross = point(outcome.successes)
-    elif outcome.target_group is not None and outcome.effect is not None:
-        gross = point(outcome.target_group) * point(outcome.effect)
-    else:
-        return None
-    return gross * (1.0 - point(outcome.deadweight))
-
-
-def percent(value: Any) -> str:
-    return "" if value is None else f"{float(value) * 100:.1f} %".replace(".", ",")
+    card.gains = realised_gains(outcome, measured, base_year, scenario.price_adjustment)
 
 
 def is_share_like(table: IndicatorTable) -> bool:

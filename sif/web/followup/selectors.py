@@ -13,17 +13,17 @@ from sif.calc.followup import (
     ACTIVITY_PARTS,
     GenderAnalysis,
     OccasionSpread,
-    Suppression,
     aggregate_counts,
     aggregate_shares,
     check_activity,
     gender_analysis,
     spread_between_units,
-    suppress,
     weighted_mean,
 )
-from sif.web.accounts.models import OrgUnit, Role
+from sif.calc.suppression import may_see_small_counts
+from sif.web.accounts.models import OrgUnit
 from sif.web.accounts.permissions import roles_for_project
+from sif.web.followup import published as hiding
 from sif.web.followup.models import (
     ActivityCount,
     ActivityType,
@@ -48,6 +48,7 @@ class Aggregate:
     denominator: int | None = None
     units: int = 0
     is_example: bool = False
+    hidden: str = ""  # why the figure is suppressed (sif.calc.suppression); "" when shown
 
     @property
     def n(self) -> int | None:
@@ -171,22 +172,38 @@ def indicator_tables(project: Project, *, threshold: int | None = None) -> list[
                 for u in units
             ]
             table.by_unit = [c for c in cells if c.figure is not None]
-            if threshold is not None:
-                _suppress_cells(table.by_unit, threshold)
+        if threshold is not None:
+            _suppress_table(table, indicator, units, by_unit, threshold)
         tables.append(table)
     return tables
 
 
-def _suppress_cells(cells: list[UnitCell], threshold: int) -> Suppression[int]:
-    counted = {
-        c.unit.pk: c.figure.n for c in cells if c.figure is not None and c.figure.n is not None
-    }
-    result = suppress(counted, threshold, total_published=True)
-    for c in cells:
-        if c.unit.pk in result.hidden:
-            c.hidden_reason = result.hidden[c.unit.pk]
-            c.figure = None
-    return result
+def _suppress_table(
+    table: IndicatorTable,
+    indicator: Indicator,
+    units: list[OrgUnit],
+    by_unit: dict[tuple[int, int, int], list[Measurement]],
+    threshold: int,
+) -> None:
+    """Per period: the units' cells, then the totals built on them (sif.calc.suppression)."""
+    for row in table.rows:
+        if table.latest_period is not None and row.period.pk == table.latest_period.pk:
+            cells = table.by_unit
+        else:
+            cells = [
+                c
+                for c in (
+                    UnitCell(
+                        u,
+                        aggregate(indicator, by_unit.get((indicator.pk, row.period.pk, u.pk), [])),
+                    )
+                    for u in units
+                )
+                if c.figure is not None
+            ]
+        any_hidden = hiding.hide_unit_cells(cells, threshold)
+        hiding.hide_aggregate(row.intervention, threshold, from_hidden=any_hidden)
+        hiding.hide_aggregate(row.comparison, threshold)
 
 
 def reporting_status(project: Project) -> list[dict[str, Any]]:
@@ -241,10 +258,12 @@ class ActivityRow:
     note: str
     women: int | None = None
     men: int | None = None
+    hidden: dict[str, str] = field(default_factory=dict)
 
 
-def activity_rows(project: Project) -> list[ActivityRow]:
-    """Activity totals per activity and period, summed across units."""
+def activity_rows(project: Project, *, threshold: int | None = None) -> list[ActivityRow]:
+    """Activity totals per activity and period, summed across units; with a `threshold`, small
+    totals and women/men counts are hidden (sif.calc.suppression)."""
     groups: dict[tuple[int, int], list[ActivityCount]] = defaultdict(list)
     for a in ActivityCount.objects.filter(project=project).select_related("activity", "period"):
         groups[(a.activity_id, a.period_id)].append(a)
@@ -271,6 +290,9 @@ def activity_rows(project: Project) -> list[ActivityRow]:
                     _count_or_none(c.men for c in counts),
                 )
             )
+    if threshold is not None:
+        for row in rows:
+            hiding.hide_activity(row, threshold)
     return rows
 
 
@@ -290,6 +312,7 @@ class GenderBlock:
     counted: GenderAnalysis | None
     published: list[PublishedShare]
     is_example: bool
+    hidden: str = ""
 
 
 def _consistent(a: ActivityCount) -> bool:
@@ -301,7 +324,7 @@ def _consistent(a: ActivityCount) -> bool:
     return True
 
 
-def gender_blocks(project: Project) -> list[GenderBlock]:
+def gender_blocks(project: Project, *, threshold: int | None = None) -> list[GenderBlock]:
     """The gender analysis per activity with a parent split and period: from counts where the units
     gave them, and the shares a source published without counts."""
     counts: dict[tuple[int, int], list[ActivityCount]] = defaultdict(list)
@@ -343,6 +366,9 @@ def gender_blocks(project: Project) -> list[GenderBlock]:
             blocks.append(
                 GenderBlock(activity, period, analysis, shares, any(r.is_example for r in rows))
             )
+    if threshold is not None:
+        for block in blocks:
+            hiding.hide_gender(block, threshold)
     return blocks
 
 
@@ -392,6 +418,6 @@ def status_reports_by_period(project: Project) -> list[tuple[ReportingPeriod, li
 
 
 def sees_suppressed_figures(user: Any, project: Project) -> bool:
-    """Readers see the published (suppressed) tables; those who work with the figures see them all."""
-    roles = roles_for_project(user, project)
-    return not roles & {Role.FUND_ADMIN, Role.APPLICANT, Role.REPORTER, Role.REVIEWER}
+    """Readers see the published (suppressed) tables; those who work with the figures see them all
+    (the one decision: sif.calc.suppression.may_see_small_counts)."""
+    return not may_see_small_counts(str(r) for r in roles_for_project(user, project))

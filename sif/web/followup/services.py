@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sif.calc import format as fmt
 from sif.calc.errors import SifError
 from sif.calc.followup import (
     DEFAULT_PLAUSIBLE_COUNT,
@@ -390,8 +391,7 @@ def parse_count(raw: Any, column: str) -> int | None:
 
 def _sv_number(number: Decimal) -> str:
     """10.00 -> '10', 5.50 -> '5,5' (for messages)."""
-    text = f"{Decimal(number).normalize():f}"
-    return text.replace(".", ",")
+    return fmt.number(number, 4, trim=True)
 
 
 def _ref(raw: Any) -> str:

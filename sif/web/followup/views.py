@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from sif.calc import format as fmt
 from sif.calc.errors import SifError
 from sif.messages import message_for, message_for_error
 from sif.reports import charts
@@ -79,12 +80,7 @@ def _unit_for(request: HttpRequest, project: Project, unit_id: int) -> OrgUnit:
 def _fmt(value: Any, kind: str) -> str:
     if value is None:
         return "–"
-    if kind == IndicatorUnit.SHARE:
-        return effects.percent(value)
-    number = Decimal(value)
-    if kind == IndicatorUnit.COUNT and number == number.to_integral_value():
-        return f"{int(number):,}".replace(",", "\xa0")
-    return f"{float(number):.2f}".replace(".", ",")
+    return fmt.quantity(value, kind)
 
 
 # --- overview ------------------------------------------------------------------------------------
@@ -98,7 +94,7 @@ def overview(request: HttpRequest, pk: int) -> HttpResponse:
     threshold = project.fund.suppression_threshold
     tables = selectors.indicator_tables(project, threshold=threshold if published else None)
     for table in tables:
-        _table_charts(table)
+        _table_charts(table, threshold)
     spiders = [_spider_charts(v) for v in selectors.spider_views(project)]
     context = {
         "project": project,
@@ -109,8 +105,8 @@ def overview(request: HttpRequest, pk: int) -> HttpResponse:
         "status": selectors.reporting_status(project),
         "my_units": _reportable_units(request, project),
         "tables": tables,
-        "activities": selectors.activity_rows(project),
-        "gender": selectors.gender_blocks(project),
+        "activities": selectors.activity_rows(project, threshold=threshold if published else None),
+        "gender": selectors.gender_blocks(project, threshold=threshold if published else None),
         "spiders": spiders,
         "cards": effects.effect_cards(project, tables),
         "reports_by_period": selectors.status_reports_by_period(project),
@@ -118,15 +114,26 @@ def overview(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "followup/overview.html", context)
 
 
-def _table_charts(table: selectors.IndicatorTable) -> None:
+def _shown(figure: selectors.Aggregate | None, kind: str, threshold: int) -> str:
+    """A period total, or why it is hidden (sif.calc.suppression)."""
+    if figure is not None and figure.hidden:
+        return (
+            _("dold (färre än %(threshold)s)") % {"threshold": threshold}
+            if figure.hidden == "below_threshold"
+            else _("dold (bygger på en dold cell)")
+        )
+    return _fmt(figure.value if figure else None, kind)
+
+
+def _table_charts(table: selectors.IndicatorTable, threshold: int) -> None:
     kind = table.indicator.unit
     share = kind == IndicatorUnit.SHARE
     table.display_rows = [  # type: ignore[attr-defined]
         (
             r.period,
-            _fmt(r.intervention.value if r.intervention else None, kind),
+            _shown(r.intervention, kind, threshold),
             r.intervention,
-            _fmt(r.comparison.value if r.comparison else None, kind),
+            _shown(r.comparison, kind, threshold),
             r.comparison,
         )
         for r in table.rows
@@ -134,19 +141,8 @@ def _table_charts(table: selectors.IndicatorTable) -> None:
     table.display_units = [
         (c.unit, _fmt(c.figure.value if c.figure else None, kind), c) for c in table.by_unit
     ]  # type: ignore[attr-defined]
-    table.baseline_text = _fmt(
-        table.indicator.baseline_value
-        / (100 if share and table.indicator.baseline_value > 1 else 1)
-        if table.indicator.baseline_value is not None
-        else None,
-        kind,
-    )  # type: ignore[attr-defined]
-    table.target_text = _fmt(
-        table.indicator.target_value / (100 if share and table.indicator.target_value > 1 else 1)
-        if table.indicator.target_value is not None
-        else None,
-        kind,
-    )  # type: ignore[attr-defined]
+    table.baseline_text = _fmt(table.indicator.baseline_value, kind)  # type: ignore[attr-defined]
+    table.target_text = _fmt(table.indicator.target_value, kind)  # type: ignore[attr-defined]
     if not table.has_data:
         return
     series = {
@@ -568,6 +564,19 @@ def period_close(request: HttpRequest, pk: int, period_id: int) -> HttpResponse:
     return redirect("followup:overview", pk=project.pk)
 
 
+def _field_label(model: Any, name: str) -> str:
+    """A model field's Swedish label for a message, never its code name."""
+    try:
+        return str(model._meta.get_field(name).verbose_name).capitalize()
+    except Exception:  # noqa: BLE001 – "__all__" and unknown names: a neutral word instead of a key
+        return _("Uppgiften")
+
+
+def _in_kind(raw: str | None, unit: str, label: str) -> Decimal | None:
+    """Baseline and target typed in the indicator's kind: a share as a percentage ("40" = 40 %)."""
+    return None if not (raw or "").strip() else fmt.parse_in_kind(raw or "", unit, label)
+
+
 @login_required
 def indicators(request: HttpRequest, pk: int, indicator_id: int | None = None) -> HttpResponse:
     project = _project(request, pk)
@@ -586,11 +595,15 @@ def indicators(request: HttpRequest, pk: int, indicator_id: int | None = None) -
                 "segment": p.get("segment", "").strip(),
                 "method": p.get("method", MeasurementMethod.MANUAL),
                 "method_detail": p.get("method_detail", "").strip(),
-                "baseline_value": services.parse_decimal(p.get("baseline_value"), "Baslinje"),
+                "baseline_value": _in_kind(
+                    p.get("baseline_value"), p.get("unit", IndicatorUnit.COUNT), _("Baslinje")
+                ),
                 "baseline_date": _date(p["baseline_date"], "Baslinjens datum")
                 if p.get("baseline_date", "").strip()
                 else None,
-                "target_value": services.parse_decimal(p.get("target_value"), "Målvärde"),
+                "target_value": _in_kind(
+                    p.get("target_value"), p.get("unit", IndicatorUnit.COUNT), _("Målvärde")
+                ),
                 "plausible_max": services.parse_count(p.get("plausible_max"), "Rimlighetsgräns"),
                 "comparison_group": p.get("comparison_group", "").strip(),
                 "frequency": p.get("frequency", Frequency.TERTIAL),
@@ -608,11 +621,14 @@ def indicators(request: HttpRequest, pk: int, indicator_id: int | None = None) -
 
             if not isinstance(exc, ValidationError):
                 raise
-            error = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
+            error = "; ".join(
+                f"{_field_label(Indicator, k)}: {' '.join(v)}" for k, v in exc.message_dict.items()
+            )
     context = {
         "project": project,
         "indicator": indicator,
         "items": list(project.indicators.select_related("responsible_unit")),
+        "kind": indicator.unit if indicator else IndicatorUnit.COUNT,
         "error": error,
         "locked": project.state in services.LOCKED_STATES,
         "is_editor": services.is_followup_editor(request.user, project),
@@ -772,7 +788,7 @@ def spider_form(request: HttpRequest, pk: int, instrument_id: int, unit_id: int)
             name,
             raw[k]
             if raw is not None
-            else (str(stored[k].value).replace(".", ",") if k in stored else ""),
+            else (fmt.input_in_kind(stored[k].value, "score") if k in stored else ""),
         )
         for k, name in enumerate(dims)
     ]
@@ -837,23 +853,23 @@ def export(request: HttpRequest, pk: int) -> HttpResponse:
                 [
                     table.indicator.name,
                     r.period.label,
-                    _export_cell(r.intervention, kind, threshold),
-                    _export_cell(r.comparison, kind, threshold),
+                    _export_cell(r.intervention, threshold),
+                    _export_cell(r.comparison, threshold),
                     r.intervention.units if r.intervention else 0,
                 ]
             )
+            for col in (3, 4):
+                ws.cell(row=ws.max_row, column=col).number_format = _EXPORT_FORMATS.get(
+                    kind, "0.00"
+                )
     wu = wb.create_sheet("Per enhet")
     wu.append(["Indikator", "Period", "Enhet", "Värde"])
     for table in tables:
         for cell in table.by_unit:
-            shown = (
+            shown: Any = (
                 f"dold (färre än {threshold})"
                 if cell.hidden_reason == "below_threshold"
-                else (
-                    "dold (skydd mot bakräkning)"
-                    if cell.hidden_reason
-                    else _fmt(cell.figure.value if cell.figure else None, table.indicator.unit)
-                )
+                else ("dold (skydd mot bakräkning)" if cell.hidden_reason else _number(cell.figure))
             )
             wu.append(
                 [
@@ -862,6 +878,9 @@ def export(request: HttpRequest, pk: int) -> HttpResponse:
                     cell.unit.name,
                     shown,
                 ]
+            )
+            wu.cell(row=wu.max_row, column=4).number_format = _EXPORT_FORMATS.get(
+                table.indicator.unit, "0.00"
             )
     wb.create_sheet("Om tabellen").append(
         [
@@ -873,10 +892,21 @@ def export(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-def _export_cell(figure: selectors.Aggregate | None, kind: str, threshold: int) -> str:
+_EXPORT_FORMATS = {"share": "0.0%", "count": "#,##0", "score": "0.00"}
+
+
+def _export_cell(figure: selectors.Aggregate | None, threshold: int) -> Any:
+    """A real number for Excel (formatted by the cell's number format), or why it is hidden."""
     if figure is None:
-        return ""
-    n = figure.n
-    if n is not None and n < threshold:
-        return f"dold (färre än {threshold})"
-    return _fmt(figure.value, kind)
+        return None
+    if figure.hidden:
+        return (
+            f"dold (färre än {threshold})"
+            if figure.hidden == "below_threshold"
+            else "dold (bygger på en dold cell)"
+        )
+    return _number(figure)
+
+
+def _number(figure: selectors.Aggregate | None) -> float | None:
+    return float(figure.value) if figure is not None and figure.value is not None else None

@@ -18,6 +18,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils.exceptions import InvalidFileException
 
 from sif.calc.errors import SifError
+from sif.calc.privacy import check_no_personal_identity_number
 from sif.reports.xlsx import workbook_bytes
 from sif.web.accounts.models import OrgUnit
 from sif.web.core.uploads import check_xlsx_archive, upload_limits
@@ -160,6 +161,22 @@ def _cell(row: tuple[Any, ...], cols: dict[str, int], name: str) -> Any:
     return row[i] if i is not None and i < len(row) else None
 
 
+def _refuse_identity_numbers(wb: Any) -> None:
+    """The whole file is refused when any cell holds a personal identity number (sif.calc.privacy),
+    naming the sheet and cell; nothing from it is read or stored."""
+    for sheet in wb.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    check_no_personal_identity_number(
+                        cell.value, f"bladet {sheet.title}, cell {cell.coordinate}"
+                    )
+                elif isinstance(cell.value, int) and 10**9 <= cell.value < 10**12:
+                    check_no_personal_identity_number(
+                        str(cell.value), f"bladet {sheet.title}, cell {cell.coordinate}"
+                    )
+
+
 def parse_workbook(data: bytes, filename: str) -> ParsedWorkbook:
     """Rows as written; `not_xlsx` when the file is not an XLSX workbook made from the template.
     The archive is checked before openpyxl opens it, and reading stops at the row limit."""
@@ -170,6 +187,7 @@ def parse_workbook(data: bytes, filename: str) -> ParsedWorkbook:
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
         raise SifError("not_xlsx", filename=filename) from None
     try:
+        _refuse_identity_numbers(wb)
         if INFO_SHEET not in wb.sheetnames:
             raise SifError("wrong_file_for_period", period="perioden")
         info = {

@@ -10,6 +10,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sif.web.core.number_fields import SwedishDecimalField
 from sif.web.projects import selectors
 from sif.web.projects.models import ClosingOutcome, ProjectState, RepaymentRule
 
@@ -142,7 +143,7 @@ AMOUNT_ERRORS = {
 
 
 def _amount_field(label: str) -> forms.DecimalField:
-    return forms.DecimalField(
+    return SwedishDecimalField(
         label=label,
         required=False,
         localize=True,
@@ -164,7 +165,7 @@ class BudgetForm(forms.Form):
     that a year outside the period reaches the rule that refuses it.
     """
 
-    sought_amount = forms.DecimalField(
+    sought_amount = SwedishDecimalField(
         label=_("Sökt belopp (kr)"),
         required=False,
         localize=True,
@@ -312,7 +313,7 @@ class DecisionForm(forms.Form):
         initial="day",
     )
     paragraph = forms.CharField(label=_("Paragraf (§)"), max_length=40, required=False)
-    granted_amount = forms.DecimalField(
+    granted_amount = SwedishDecimalField(
         label=_("Beviljat belopp (kr)"),
         required=False,
         localize=True,

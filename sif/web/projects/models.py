@@ -512,6 +512,19 @@ class Indicator(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        """A share's baseline and target are fractions 0–1, like its measurements (sif.calc.format)."""
+        from django.core.exceptions import ValidationError
+
+        if self.unit != IndicatorUnit.SHARE:
+            return
+        for name in ("baseline_value", "target_value"):
+            value = getattr(self, name)
+            if value is not None and not 0 <= value <= 1:
+                raise ValidationError(
+                    {name: _("En andel lagras som ett bråktal mellan 0 och 1 (40 % = 0,40).")}
+                )
+
 
 class SourceDocument(models.Model):
     """A file a project's data came from (an imported application, a seed document), kept with it."""

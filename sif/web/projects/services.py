@@ -108,6 +108,11 @@ def _clean(obj: models.Model, exclude: Iterable[str] = ()) -> None:
     except ValidationError as exc:
         errors = getattr(exc, "message_dict", {"__all__": exc.messages})
         name, messages = next(iter(errors.items()))
+        codes = {e.code for e in getattr(exc, "error_dict", {}).get(name, [])}
+        if "personal_identity_number_in_text" in codes:
+            from sif.web.core.privacy import refuse_field
+
+            refuse_field(obj, name)
         label = name
         if name != "__all__":
             try:

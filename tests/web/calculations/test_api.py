@@ -69,7 +69,7 @@ def test_post_of_a_bad_scenario_names_the_field_in_swedish(
     body = response.json()
     assert body["code"] == "share_out_of_range"
     assert body["fields"] == {"outcomes[0].attribution": body["message"]}
-    assert body["message"].startswith("Andelen outcomes[0].attribution måste ligga mellan 0 och 1")
+    assert body["message"].startswith("Andelen utfall 1: tillskrivning måste ligga mellan 0 och 1")
     assert not Calculation.objects.exists()
 
 

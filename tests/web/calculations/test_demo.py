@@ -37,7 +37,7 @@ def loaded(settings: Any, tmp_path: Path) -> str:
         (
             "Pilot för en innovativ och hållbar socialtjänst för barn och unga",
             "Pilot för en innovativ och hållbar socialtjänst för barn och unga",
-            "10\xa0624\xa0479 kr",
+            "10\xa0624\xa0479\xa0kr",
         ),
         ("Hela familjen", "Hela familjen – försörjningsstöd barnfamiljer (Malmö)", "9,1 familjer"),
     ],

@@ -38,32 +38,32 @@ BAD_SCENARIOS = [
     (
         "negative_count",
         _set(("outcomes", 0, "successes"), -3),
-        "Antalet outcomes[0].successes får inte vara negativt.",
+        "Antalet utfall 1: lyckade utfall får inte vara negativt.",
     ),
     (
         "share_out_of_range",
         _set(("outcomes", 0, "deadweight"), 1.5),
-        "Andelen outcomes[0].deadweight måste ligga mellan 0 och 1, men är 1.5.",
+        "Andelen utfall 1: dödvikt måste ligga mellan 0 och 1, men är 1,5.",
     ),
     (
         "horizon_not_positive",
         _set(("horizon",), 0),
-        "Kalkylperioden (horizon) måste vara minst ett år, men är 0.",
+        "Kalkylperioden måste vara minst ett år, men är 0.",
     ),
     (
         "unknown_actor",
         _set(("outcomes", 0, "values", 0, "actor"), "landsting"),
-        "Okänd aktör i outcomes[0].values[0].actor: 'landsting'.",
+        "Okänd aktör i utfall 1, värde 1: aktör: 'landsting'.",
     ),
     (
         "range_low_above_high",
         _set(("costs", 0), {"low": 10_000_000, "high": 9_000_000}),
-        "I costs[0] är det lägsta värdet (10000000.0) större än det högsta (9000000.0).",
+        "I kostnad 1 är det lägsta värdet (10\xa0000\xa0000) större än det högsta (9\xa0000\xa0000).",
     ),
     (
         "negative_amount",
         _set(("costs", 1), -5),
-        "Beloppet costs[1] får inte vara negativt, men är -5.0.",
+        "Beloppet kostnad 2 får inte vara negativt, men är −5.",
     ),
     ("unknown_field", _set(("discount",), 0.03), "Okänd uppgift i kalkylfilen: discount."),
     (

@@ -518,3 +518,15 @@ def test_a_decision_is_refused_before_the_project_is_under_review(client, world,
         "Beslut om medel kan bara fattas när projektet är under beredning."
         in response.content.decode()
     )
+
+
+def test_a_budget_of_1_234_5_tkr_is_shown_as_1_234_5_not_1_235(client, world, proposal):
+    data = {"amount-other-2020": "1 234,5", "sought_amount": "1 234 500"}
+    assert (
+        as_user(client, world.applicant_a)
+        .post(reverse("projects:budget", args=[proposal.pk]), data)
+        .status_code
+        == 302
+    )
+    html = client.get(reverse("projects:detail", args=[proposal.pk])).content.decode()
+    assert ">1\xa0234,5<" in html and ">1\xa0235<" not in html

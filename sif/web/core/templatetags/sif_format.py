@@ -6,9 +6,41 @@ from decimal import Decimal
 from django import template
 from django.utils import formats
 
+from sif.calc import format as f
+from sif.calc.labels_sv import actor_label
 from sif.web.core.money import format_kr, format_tkr
 
 register = template.Library()
+
+
+@register.filter
+def number(value: Decimal | float | int | None, decimals: int = 0) -> str:
+    """Swedish grouping and decimal comma, trailing zeros dropped: 45.5000 -> '45,5'."""
+    return "–" if value is None or value == "" else f.number(value, int(decimals), trim=True)
+
+
+@register.filter
+def quantity(value: Decimal | float | int | None, kind: str) -> str:
+    """A figure formatted from its kind (kronor, count, share, percentage_points, score, year …)."""
+    return "–" if value is None or value == "" else f.quantity(value, kind)
+
+
+@register.filter
+def in_kind(value: Decimal | float | int | None, kind: str) -> str:
+    """A stored figure as a user types it back in a form: a share 0.4 -> '40'."""
+    return "" if value is None or value == "" else f.input_in_kind(value, kind)
+
+
+@register.filter
+def year(value: int | None) -> str:
+    """A year is never grouped: 'prisår 2019', not '2 019'."""
+    return "" if value is None or value == "" else f.year(int(value))
+
+
+@register.filter
+def actor(code: str) -> str:
+    """'kommun.socialtjanst' -> 'Kommunen, socialtjänsten'."""
+    return actor_label(str(code))
 
 
 @register.filter

@@ -2,53 +2,41 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from django import template
 
-from sif.web.core.money import format_kr, group_thousands
+from sif.calc import format as f
 
 register = template.Library()
-
-
-def _sv(value: float, decimals: int) -> str:
-    return f"{value:.{decimals}f}".replace(".", ",").replace("-", "−")
 
 
 @register.filter
 def percent(value: Any, decimals: int = 0) -> str:
     """0.884 -> '88 %'."""
-    if value is None or value == "":
-        return "–"
-    return f"{_sv(float(value) * 100, decimals)}\xa0%"
+    return "–" if value is None or value == "" else f.percent(value, int(decimals))
 
 
 @register.filter
 def percent_points(value: Any) -> str:
-    """0.28 -> '28,0 procentenheter'."""
-    if value is None:
-        return "–"
-    return f"{_sv(float(value) * 100, 1)} procentenheter"
+    """0.28 -> '+28,0 procentenheter'."""
+    return "–" if value is None else f.percentage_points(value)
 
 
 @register.filter
 def pvalue(value: Any) -> str:
-    if value is None:
-        return "–"
-    v = float(value)
-    return "< 0,001" if v < 0.001 else _sv(v, 3)
+    return "–" if value is None else f.p_value(value)
 
 
 @register.filter
 def kr_float(value: Any) -> str:
-    return "–" if value is None else format_kr(Decimal(str(round(float(value)))))
+    return "–" if value is None else f.kr(value)
 
 
 @register.filter
 def kr_number(value: Any) -> str:
     """A count with Swedish thousands grouping: 4500 -> '4 500'."""
-    return "–" if value is None else group_thousands(Decimal(value))
+    return "–" if value is None else f.number(value)
 
 
 @register.filter
@@ -56,9 +44,7 @@ def effect_value(value: Any, unit: str) -> str:
     """A group's figure on the difference-in-differences card: shares as percent, else a number."""
     if value is None:
         return "–"
-    if unit == "share":
-        return percent(value, 1)
-    return _sv(float(value), 2).removesuffix(",00")
+    return f.percent(value, 1) if unit == "share" else f.number(value, 2, trim=True)
 
 
 @register.filter
@@ -66,7 +52,8 @@ def effect_change(value: Any, unit: str) -> str:
     """A change: shares in percentage points, else in the indicator's unit, with its sign."""
     if value is None:
         return "–"
-    if unit == "share":
-        return percent_points(value)
-    text = _sv(float(value), 2).removesuffix(",00")
-    return text if text.startswith("−") or float(value) == 0 else f"+{text}"
+    return (
+        f.percentage_points(value)
+        if unit == "share"
+        else f.number(value, 2, trim=True, signed=True)
+    )

@@ -18,6 +18,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
+from sif.calc import format as fmt
+
 
 class Command(BaseCommand):
     help = "Säkerhetskopierar databasen (JSON-dump, och för SQLite även en kopia av databasfilen)."
@@ -45,7 +47,7 @@ class Command(BaseCommand):
                 "--exclude=admin.logentry",
                 stdout=handle,
             )
-        self.stdout.write(f"JSON-dump: {dump} ({dump.stat().st_size:,} byte)".replace(",", " "))
+        self.stdout.write(f"JSON-dump: {dump} ({fmt.number(dump.stat().st_size)} byte)")
         if connection.vendor == "sqlite":
             db_path = Path(str(settings.DATABASES["default"]["NAME"]))
             if db_path.exists():

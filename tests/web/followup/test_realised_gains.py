@@ -1,0 +1,159 @@
+"""The pilot's realised gain with the demo data: of the order of the expected 3,79 mnkr, its formula
+shown on the page and in the committee paper, and still there when a newer, partial period comes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+
+import pytest
+from django.urls import reverse
+
+from sif.reports.content import BulletList, Paragraph, Subheading, Table
+from sif.web.calculations import demo as calculations_demo
+from sif.web.documents import content
+from sif.web.followup import demo as followup_demo
+from sif.web.followup import effects, selectors, services
+from sif.web.followup.models import Group, PeriodKind, ReportingPeriod
+from sif.web.projects import demo as projects_demo
+from sif.web.projects.models import Project
+
+PILOT = "Pilot för en innovativ och hållbar socialtjänst för barn och unga"
+
+
+def _demo() -> dict:
+    out = io.StringIO()
+    users = projects_demo.load(out)
+    followup_demo.load(out)
+    calculations_demo.load(out)
+    return users
+
+
+def document_text(doc) -> str:
+    parts: list[str] = []
+    for section in doc.sections:
+        parts.append(section.heading)
+        for block in section.blocks:
+            if isinstance(block, Paragraph | Subheading):
+                parts.append(block.text)
+            elif isinstance(block, BulletList):
+                parts.extend(block.items)
+            elif isinstance(block, Table):
+                parts.append(block.title)
+                parts.extend(cell.text for row in block.rows for cell in row)
+    return "\n".join(parts).replace("\xa0", " ")
+
+
+def _kronor(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def test_the_pilots_realised_gain_is_of_the_order_of_its_expected_gain_with_its_formula(
+    db, client
+) -> None:
+    users = _demo()
+    pilot = Project.objects.get(title=PILOT)
+    card = next(
+        c for c in effects.effect_cards(pilot, selectors.indicator_tables(pilot)) if c.gains
+    )
+    assert card.period_label == "T3 2020"
+    assert card.expected_total == pytest.approx(3_790_000)
+    assert (
+        1_895_000 < card.realised_total < 7_580_000
+    )  # within a factor two of the expected 3,79 mnkr
+    assert card.warnings == []
+    client.force_login(users["fondforvaltare"][0])
+    page = (
+        client.get(reverse("followup:overview", args=[pilot.pk]))
+        .content.decode()
+        .replace("\xa0", " ")
+    )
+    section = page[page.index('id="effekt"') :]
+    assert "1 023 300 000" not in section and "kommun.socialtjanst" not in section
+    assert "3 790 000 kr" in section and "Kommunen, socialtjänsten" in section
+    assert "75 800 000 kr per år" in section and "Mätperiod: T3 2020" in section
+    assert "(0,1)" not in section and "5,00 %" in section
+    paper = document_text(content.committee_paper(pilot))
+    assert "realiserad nytta = " in paper and "75 800 000 kr" in paper and "3 790 000" in paper
+    assert "1 023 300 000" not in paper
+
+
+def test_an_implausible_realised_gain_is_flagged_in_red_on_the_page_and_in_the_paper(
+    db, client
+) -> None:
+    users = _demo()
+    pilot = Project.objects.get(title=PILOT)
+    indicator = pilot.indicators.get(name__icontains="60 dagar")
+    period = ReportingPeriod.objects.get(project=pilot, label="T3 2020")
+    admin = users["fondforvaltare"][0]
+    for group, x, n in (
+        (Group.INTERVENTION, 30, 46),
+        (Group.COMPARISON, 33, 92),
+    ):  # the old demo's 29 percentage points
+        services.measurement_save(
+            actor=admin,
+            indicator=indicator,
+            period=period,
+            unit=pilot.owner_unit,
+            group=group,
+            numerator=x,
+            denominator=n,
+            is_example=True,
+        )
+    client.force_login(admin)
+    page = (
+        client.get(reverse("followup:overview", args=[pilot.pk]))
+        .content.decode()
+        .replace("\xa0", " ")
+    )
+    assert 'class="error implausible-gain"' in page and "mer än tre gånger den förväntade" in page
+    paper = content.committee_paper(pilot)
+    warnings = [
+        b
+        for s in paper.sections
+        for b in s.blocks
+        if isinstance(b, Paragraph) and b.style == "warning"
+    ]
+    assert warnings and "mer än tre gånger den förväntade" in warnings[0].text
+
+
+def test_a_newer_period_with_only_the_intervention_value_does_not_hide_the_effect(
+    db, client
+) -> None:
+    users = _demo()
+    pilot = Project.objects.get(title=PILOT)
+    indicator = pilot.indicators.get(name__icontains="60 dagar")
+    admin = users["fondforvaltare"][0]
+    newer, _ = ReportingPeriod.objects.get_or_create(
+        project=pilot,
+        label="T1 2021",
+        defaults={
+            "kind": PeriodKind.TERTIAL,
+            "start": dt.date(2021, 1, 1),
+            "end": dt.date(2021, 4, 30),
+            "opens_at": dt.date(2021, 1, 1),
+            "closes_at": dt.date(2021, 5, 31),
+        },
+    )
+    services.measurement_save(
+        actor=admin,
+        indicator=indicator,
+        period=newer,
+        unit=pilot.owner_unit,
+        group=Group.INTERVENTION,
+        numerator=25,
+        denominator=47,
+    )
+    card = next(
+        c
+        for c in effects.effect_cards(pilot, selectors.indicator_tables(pilot))
+        if c.table.indicator == indicator
+    )
+    assert card.period_label == "T3 2020" and card.effect is not None and card.gains is not None
+    assert card.newer_periods == ["T1 2021"]
+    client.force_login(admin)
+    page = client.get(reverse("followup:overview", args=[pilot.pk])).content.decode()
+    assert "Mätperiod: T3 2020" in page and "T1 2021" in page
+    paper = document_text(content.committee_paper(pilot))
+    assert "Mätperiod: T3 2020" in paper and "realiserad nytta = " in paper
