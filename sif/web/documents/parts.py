@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from sif.calc.labels_sv import actor_label
 from sif.reports import charts
 from sif.reports import content as c
 from sif.reports.content import Block, Cell, Figure, Paragraph, Subheading, Table
@@ -194,9 +195,7 @@ def _indicator_detail(
 ) -> list[Block]:
     ind = t.indicator
     share = ind.unit == IndicatorUnit.SHARE
-    blocks: list[Block] = [Subheading(ind.name)]
-    if t.is_example:
-        blocks.append(Paragraph("Siffrorna är exempeldata.", "example"))
+    blocks: list[Block] = [Subheading(ind.name + (" (exempeldata)" if t.is_example else ""))]
     rows = [
         [
             c.text_cell(r.period.label),
@@ -334,9 +333,7 @@ def gender_blocks(project: Project) -> list[Block]:
                     c.text_cell(s.source),
                 ]
             )
-        title = f"{g.activity.label}, {g.period.label}"
-        if g.is_example:
-            blocks.append(Paragraph(f"{title}: siffrorna är exempeldata.", "example"))
+        title = f"{g.activity.label}, {g.period.label}" + (" (exempeldata)" if g.is_example else "")
         blocks.append(
             Table(
                 title,
@@ -448,7 +445,10 @@ def calculation_blocks(project: Project) -> list[Block]:
                 )
             )
             continue
-        rows = [[c.text_cell(line.label), c.text_cell(line.value)] for line in page.headline]
+        rows = [
+            [c.text_cell(line.label), c.text_cell(_headline_value(line, page))]
+            for line in page.headline
+        ]
         settings = "; ".join(f"{s.label}: {s.value}" for s in page.settings)
         blocks.append(
             Table(
@@ -463,6 +463,18 @@ def calculation_blocks(project: Project) -> list[Block]:
     return blocks
 
 
+def _headline_value(line: Any, page: Any) -> str:
+    """A break-even counted in a share (the pilot: "andel av placeringskostnaderna") in percent,
+    not as 0,0337."""
+    from sif.reports.plain import share_outcome_text
+
+    if line.key == "break_even_successes" and page.scenario.outcomes:
+        shown = share_outcome_text(page.result.break_even_successes, page.scenario.outcomes[0].unit)
+        if shown:
+            return shown
+    return str(line.value)
+
+
 def effect_blocks(project: Project) -> list[Block]:
     """Effect per indicator (intervention against comparison group or baseline) and the realised
     against expected gains where the effect feeds the project's calculation."""
@@ -472,9 +484,11 @@ def effect_blocks(project: Project) -> list[Block]:
     blocks: list[Block] = []
     for card in effects.effect_cards(project, tables):
         name = card.table.indicator.name
-        blocks.append(Subheading(f"{name}, {card.period_label}"))
-        if card.is_example:
-            blocks.append(Paragraph("Siffrorna är exempeldata.", "example"))
+        blocks.append(
+            Subheading(
+                f"{name}, {card.period_label}" + (" (exempeldata)" if card.is_example else "")
+            )
+        )
         if card.effect is not None:
             e = card.effect
             blocks.append(
@@ -495,7 +509,7 @@ def effect_blocks(project: Project) -> list[Block]:
             blocks.append(Paragraph(card.error, "note"))
         if card.gains_rows:
             rows = [
-                [c.text_cell(actor), c.kr_cell(_dec(exp)), c.kr_cell(_dec(real))]
+                [c.text_cell(actor_label(actor)), c.kr_cell(_dec(exp)), c.kr_cell(_dec(real))]
                 for actor, exp, real in card.gains_rows
             ]
             rows.append(
