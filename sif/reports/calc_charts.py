@@ -53,3 +53,23 @@ def npv_histogram_svg(title: str, npv: Sequence[float] | np.ndarray, bins: int =
     ax.xaxis.set_major_formatter(lambda v, _pos: _mkr(v * 1e6))
     ax.set_title(title)
     return charts._svg(fig, title)
+
+
+@charts._cached
+def cost_and_gains_svg(
+    title: str, cost: float, actors: Sequence[str], gains: Sequence[float]
+) -> str:
+    """Who gains how much: the investment's present value against the gains per actor (MSEK)."""
+    labels = ["Investeringen (kostnad)", *actors]
+    values = [cost / 1e6, *[g / 1e6 for g in gains]]
+    fig, ax = plt.subplots(figsize=(6.5, max(1.6, 0.45 * len(labels) + 1.0)))
+    y = np.arange(len(labels))[::-1]
+    ax.barh(y, values, color=[PALETTE[1], *[PALETTE[0]] * len(actors)], height=0.6)
+    for yi, v in zip(y, values, strict=True):
+        ax.text(v, yi, f" {_mkr(v * 1e6)}", va="center", fontsize=8)
+    ax.set_yticks(y, [label if len(label) <= 45 else label[:42] + "…" for label in labels])
+    ax.set_xlabel("Nuvärde, MSEK")
+    ax.set_xlim(0, max(values) * 1.25 if values and max(values) > 0 else 1)
+    ax.xaxis.set_major_formatter(lambda v, _pos: _mkr(v * 1e6))
+    ax.set_title(title)
+    return charts._svg(fig, title)

@@ -12,6 +12,7 @@ import here, so the documents (and the CLI) share the cache without a configured
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import hashlib
 import io
@@ -62,6 +63,14 @@ CACHE_SIZE = 256  # charts; an SVG is 20–80 kB, so at most ~20 MB per process
 CHART_VERSION = "1"  # bump when a drawing function changes, so cached SVGs are not reused
 _cache: OrderedDict[str, str] = OrderedDict()
 _lock = threading.Lock()
+# Documents print a chart as PNG of the same figure (WeasyPrint lays out an SVG chart in about a
+# second, a PNG in milliseconds): how to draw each cached SVG again, and the PNGs drawn.
+RASTER_DPI = 200
+_recipes: OrderedDict[str, tuple[Callable[..., str], tuple[Any, ...], dict[str, Any]]] = (
+    OrderedDict()
+)
+_rasters: OrderedDict[str, bytes] = OrderedDict()
+_want_raster = contextvars.ContextVar("sif_chart_raster", default=False)
 
 
 def _plain(value: Any) -> Any:
@@ -103,6 +112,7 @@ def _cached(draw: Callable[P, str]) -> Callable[P, str]:
                 return svg
         svg = draw(*args, **kwargs)
         with _lock:
+            _remember(_recipes, _svg_key(svg), (draw, args, kwargs))
             _cache[key] = svg
             while len(_cache) > CACHE_SIZE:
                 _cache.popitem(last=False)
@@ -111,9 +121,40 @@ def _cached(draw: Callable[P, str]) -> Callable[P, str]:
     return chart
 
 
+def _svg_key(svg: str) -> str:
+    return hashlib.sha256(svg.encode()).hexdigest()
+
+
+def _remember(store: OrderedDict[str, Any], key: str, value: Any) -> None:
+    store[key] = value
+    store.move_to_end(key)
+    while len(store) > CACHE_SIZE:
+        store.popitem(last=False)
+
+
+def png_for(svg: str) -> bytes | None:
+    """The chart of this SVG as PNG, drawn again from the same function and data (None for an
+    SVG this process did not draw)."""
+    key = _svg_key(svg)
+    with _lock:
+        png, recipe = _rasters.get(key), _recipes.get(key)
+    if png is not None or recipe is None:
+        return png
+    draw, args, kwargs = recipe
+    token = _want_raster.set(True)
+    try:
+        draw(*args, **kwargs)
+    finally:
+        _want_raster.reset(token)
+    with _lock:
+        return _rasters.get(key)
+
+
 def cache_clear() -> None:
     with _lock:
         _cache.clear()
+        _recipes.clear()
+        _rasters.clear()
 
 
 def cache_size() -> int:
@@ -123,13 +164,29 @@ def cache_size() -> int:
 def _svg(fig: Figure, title: str) -> str:
     out = io.StringIO()
     fig.savefig(out, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": "SIF"})
+    # no inline CSS: the pages' CSP forbids it
+    svg = _labelled(inline_styles_to_attributes(out.getvalue()), title)
+    _raster(fig, svg)
     plt.close(fig)
-    text = inline_styles_to_attributes(out.getvalue())  # no inline CSS: the pages' CSP forbids it
+    return svg
+
+
+def _labelled(text: str, title: str) -> str:
     text = text[text.index("<svg") :]
     label = escape(title, quote=True)
     # the label is data, so it goes in as a literal (a function replacement), never as a template
     text = text.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
     return re.sub(r"<svg[^>]*>", lambda m: f"{m.group(0)}<title>{label}</title>", text, count=1)
+
+
+def _raster(fig: Figure, svg: str) -> None:
+    if _want_raster.get():
+        png = io.BytesIO()
+        fig.savefig(
+            png, format="png", dpi=RASTER_DPI, bbox_inches="tight", metadata={"Software": "SIF"}
+        )
+        with _lock:
+            _remember(_rasters, _svg_key(svg), png.getvalue())
 
 
 def _number_format(value: float, percent: bool) -> str:

@@ -87,7 +87,48 @@ class Figure:
     caption: str = ""
 
 
-Block = Paragraph | BulletList | Subheading | Table | Figure
+@dataclass(frozen=True)
+class Signature:
+    name: str
+    title: str = ""
+
+
+@dataclass
+class Signatures:
+    """The signing officials of a committee paper (seed 001: under the proposed decision)."""
+
+    people: list[Signature]
+
+
+Block = Paragraph | BulletList | Subheading | Table | Figure | Signatures
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """Seed 001's head: the municipality, förvaltning and avdelning on the left; handläggare,
+    telefon, the addressee (Till), date and dnr on the right."""
+
+    municipality: str
+    administration: str = ""
+    department: str = ""
+    officer: str = ""
+    phone: str = ""
+    recipient: str = ""
+    date: str = ""
+    registration_number: str = ""
+
+    def left(self) -> list[str]:
+        return [x for x in (self.municipality, self.administration, self.department) if x]
+
+    def right(self) -> list[tuple[str, str]]:
+        pairs = [
+            ("Handläggare", self.officer),
+            ("Telefon", self.phone),
+            ("Till", self.recipient),
+            ("Datum", self.date),
+            ("Dnr", self.registration_number),
+        ]
+        return [(k, v) for k, v in pairs if v]
 
 
 @dataclass
@@ -108,6 +149,11 @@ class Document:
     published: bool = False
     threshold: int = 5
     filename: str = "dokument"
+    letterhead: Letterhead | None = None
+    lead: str = ""  # the line under the title (seed 001: "Slutrapportering av fyraårigt projekt …")
+    marker: str = (
+        ""  # one marked line for a demo or partly invented document; never inside a section
+    )
 
     def tables(self) -> list[Table]:
         return [b for s in self.sections for b in s.blocks if isinstance(b, Table)]
@@ -331,3 +377,55 @@ def indicators_table(indicators: Sequence[IndicatorLine]) -> Table:
         ["left"] * 6,
         sheet="Indikatorer",
     )
+
+
+# ---------------------------------------------------------------- layout
+
+PAGE_WIDTH_CHARS = (
+    100  # characters of 8.8 pt sans-serif across the A4 text width, cell padding included
+)
+CELL_PADDING_CHARS = 2
+WIDE_COLUMN_CHARS = 40  # a column's share grows with its text up to this many characters per line
+
+
+HYPHENATED_WORD_CHARS = 14  # a longer word without digits may be hyphenated (Swedish rules)
+
+
+def word_width(word: str) -> int:
+    """The width a word needs on one line: a number or a date in full (it never breaks); a long
+    word at most HYPHENATED_WORD_CHARS, since the PDF hyphenates it by Swedish rules."""
+    return len(word) if any(ch.isdigit() for ch in word) else min(len(word), HYPHENATED_WORD_CHARS)
+
+
+def column_widths(table: Table) -> list[int]:
+    """Relative widths (percent) sized to the content, so that no word and no number is broken
+    over lines: every column gets at least its longest word (a number, with its non-breaking
+    spaces, is one word; a header word counts a little wider since it is bold), and the rest of
+    the width is shared by how much text a column holds. The widths a table gives win."""
+    n = len(table.header)
+    if table.widths and len(table.widths) == n:
+        return list(table.widths)
+    longest_word = [0] * n
+    longest_text = [0] * n
+    for i, head in enumerate(table.header):
+        longest_word[i] = max((round(len(w) * 1.1) for w in head.split()), default=0)
+        longest_text[i] = 0  # a header wraps between its words; only its longest word counts
+    for row in table.rows:
+        for i, cell in enumerate(row[:n]):
+            words = cell.text.split(" ") if not cell.is_number else [cell.text]
+            longest_word[i] = max(longest_word[i], *(word_width(w) for w in words))
+            longest_text[i] = max(longest_text[i], len(cell.text))
+    minimum = [w + CELL_PADDING_CHARS for w in longest_word]
+    wanted = [
+        max(m, min(t, WIDE_COLUMN_CHARS) + CELL_PADDING_CHARS)
+        for m, t in zip(minimum, longest_text, strict=True)
+    ]
+    spare = max(PAGE_WIDTH_CHARS - sum(minimum), 0)
+    growth = [w - m for w, m in zip(wanted, minimum, strict=True)]
+    total_growth = sum(growth) or 1
+    chars = [
+        m + spare * g / total_growth if sum(wanted) > PAGE_WIDTH_CHARS else w
+        for m, g, w in zip(minimum, growth, wanted, strict=True)
+    ]
+    total = sum(chars) or 1
+    return [max(1, round(100 * c / total)) for c in chars]

@@ -20,13 +20,16 @@ from sif.reports.content import (
     Document,
     Figure,
     Paragraph,
+    Signatures,
     Subheading,
     Table,
+    column_widths,
 )
 from sif.reports.images import svg_to_png
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MAX_FIGURE_WIDTH_IN = 6.2
+TEXT_WIDTH_CM = 16.6
 
 
 def render_docx(document: Document) -> bytes:
@@ -34,10 +37,18 @@ def render_docx(document: Document) -> bytes:
     _page(word, document)
     word.core_properties.title = document.title
     word.core_properties.language = "sv-SE"
-    word.add_heading(document.title, level=0)
+    if document.marker:
+        run = word.add_paragraph().add_run(document.marker)
+        run.font.size = Pt(8.5)
+        run.font.color.rgb = RGBColor(0x8A, 0x4B, 0x00)
+    if document.letterhead:
+        _letterhead(word, document)
     if document.subtitle:
         word.add_paragraph(document.subtitle).runs[0].italic = True
-    if document.meta:
+    word.add_heading(document.title, level=0)
+    if document.lead:
+        word.add_paragraph(document.lead)
+    if document.meta and document.letterhead is None:
         meta = word.add_table(rows=0, cols=2)
         for key, value in document.meta:
             cells = meta.add_row().cells
@@ -84,19 +95,36 @@ def _field(paragraph: Any, code: str) -> None:
         run._r.append(element)
 
 
+def _letterhead(word: Any, document: Document) -> None:
+    head = document.letterhead
+    assert head is not None
+    grid = word.add_table(rows=1, cols=2)
+    left, right = grid.rows[0].cells
+    for i, line in enumerate(head.left()):
+        paragraph = left.paragraphs[0] if i == 0 else left.add_paragraph()
+        run = paragraph.add_run(line)
+        run.bold = i == 0
+        run.font.size = Pt(12 if i == 0 else 9)
+    for i, (key, value) in enumerate(head.right()):
+        paragraph = right.paragraphs[0] if i == 0 else right.add_paragraph()
+        paragraph.add_run(f"{key}: ").bold = True
+        paragraph.add_run(value)
+    word.add_paragraph()
+
+
 def _block(word: Any, block: Block) -> None:
-    if isinstance(block, Paragraph):
+    if isinstance(block, Signatures):
+        grid = word.add_table(rows=1, cols=max(len(block.people), 1))
+        for cell, person in zip(grid.rows[0].cells, block.people, strict=False):
+            cell.paragraphs[0].add_run(person.name)
+            cell.add_paragraph(person.title)
+    elif isinstance(block, Paragraph):
         p = word.add_paragraph()
-        if block.style == "example":
-            p.add_run("Exempeldata. ").bold = True
-            run = p.add_run(block.text)
-            run.font.color.rgb = RGBColor(0x8A, 0x4B, 0x00)
-        else:
-            run = p.add_run(block.text)
-            run.italic = block.style == "note"
-            if block.style == "warning":
-                run.bold = True
-                run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
+        run = p.add_run(block.text)
+        run.italic = block.style in ("note", "example")
+        if block.style == "warning":
+            run.bold = True
+            run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
     elif isinstance(block, BulletList):
         style = "List Number" if block.numbered else "List Bullet"
         for item in block.items:
@@ -117,6 +145,8 @@ def _table(word: Any, table: Table) -> None:
     grid = word.add_table(rows=1, cols=len(table.header))
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.LEFT
+    grid.autofit = False
+    widths = [Cm(TEXT_WIDTH_CM * w / 100) for w in column_widths(table)]
     for i, text in enumerate(table.header):
         _cell(grid.rows[0].cells[i], text, table.alignment(i), bold=True, size=9)
     first_total = len(table.rows) - table.total_rows
@@ -124,6 +154,9 @@ def _table(word: Any, table: Table) -> None:
         cells = grid.add_row().cells
         for i, cell in enumerate(row[: len(cells)]):
             _cell(cells[i], cell.text, table.alignment(i), bold=n >= first_total, size=9)
+    for row in grid.rows:
+        for cell, width in zip(row.cells, widths, strict=False):
+            cell.width = width
     for note in table.footnotes:
         p = word.add_paragraph()
         run = p.add_run(note)

@@ -23,11 +23,17 @@ def svg_size_pt(svg: str) -> tuple[float, float]:
 
 
 def svg_to_png(svg: str, dpi: int = 150) -> tuple[bytes, float]:
-    """The PNG and its width in inches."""
+    """The PNG and its width in inches: the chart drawn again as PNG when this process drew it
+    (fast), else the SVG laid out by WeasyPrint and rasterised."""
     import pypdfium2 as pdfium
     from weasyprint import HTML
 
+    from sif.reports.charts import png_for
+
     width, height = svg_size_pt(svg)
+    drawn = png_for(svg)
+    if drawn is not None:
+        return drawn, width / PT_PER_INCH
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
     html = (
         f"<style>@page {{ size: {width}pt {height}pt; margin: 0 }} body {{ margin: 0 }}"

@@ -1,10 +1,13 @@
 """A `Document` as PDF: HTML from a string template with print CSS (A4, the municipality's name
-in the header, page numbers in the footer), rendered by WeasyPrint. Charts are the same SVG the
-pages show, embedded as images, so they stay vector graphics in the PDF."""
+in the header, page numbers in the footer), rendered by WeasyPrint. Charts are the same figures the
+pages show: printed as a 200 dpi PNG of the same matplotlib figure (sif.reports.charts.png_for),
+since WeasyPrint needs about a second to lay out one SVG chart and a document has several; an SVG
+this process cannot redraw is embedded as SVG."""
 
 from __future__ import annotations
 
 import base64
+import re
 from html import escape
 from pathlib import Path
 from string import Template
@@ -15,8 +18,10 @@ from sif.reports.content import (
     Document,
     Figure,
     Paragraph,
+    Signatures,
     Subheading,
     Table,
+    column_widths,
 )
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -42,10 +47,17 @@ def _css_string(text: str) -> str:
 
 
 def _body(document: Document) -> str:
-    parts = [f"<h1>{escape(document.title)}</h1>"]
+    parts = []
+    if document.marker:
+        parts.append(f'<p class="marker">{escape(document.marker)}</p>')
+    if document.letterhead:
+        parts.append(_letterhead(document))
     if document.subtitle:
         parts.append(f'<p class="subtitle">{escape(document.subtitle)}</p>')
-    if document.meta:
+    parts.append(f"<h1>{escape(document.title)}</h1>")
+    if document.lead:
+        parts.append(f'<p class="lead">{escape(document.lead)}</p>')
+    if document.meta and document.letterhead is None:
         rows = "".join(
             f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in document.meta
         )
@@ -57,10 +69,25 @@ def _body(document: Document) -> str:
     return "\n".join(parts)
 
 
+def _letterhead(document: Document) -> str:
+    head = document.letterhead
+    assert head is not None
+    left = "".join(
+        f'<p class="{"org" if i == 0 else "unit"}">{escape(x)}</p>'
+        for i, x in enumerate(head.left())
+    )
+    right = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in head.right())
+    return f'<table class="letterhead"><tr><td class="lh-left">{left}</td><td class="lh-right"><table>{right}</table></td></tr></table>'
+
+
 def _block(block: Block) -> str:
+    if isinstance(block, Signatures):
+        people = "".join(
+            f'<div class="signature"><p class="name">{escape(p.name)}</p><p>{escape(p.title)}</p></div>'
+            for p in block.people
+        )
+        return f'<div class="signatures">{people}</div>'
     if isinstance(block, Paragraph):
-        if block.style == "example":
-            return f'<p class="example"><strong>Exempeldata.</strong> {escape(block.text)}</p>'
         css = f' class="{block.style}"' if block.style else ""
         return f"<p{css}>{escape(block.text)}</p>"
     if isinstance(block, BulletList):
@@ -84,17 +111,14 @@ def _table(table: Table) -> str:
     first_total = len(table.rows) - table.total_rows
     for n, row in enumerate(table.rows):
         cls = ' class="total"' if n >= first_total else ""
-        cells = "".join(f"<td{css(i)}>{escape(c.text)}</td>" for i, c in enumerate(row))
+        cells = "".join(f"<td{css(i)}>{_unbroken(c.text)}</td>" for i, c in enumerate(row))
         body.append(f"<tr{cls}>{cells}</tr>")
-    cols = ""
-    if table.widths:
-        cols = (
-            "<colgroup>"
-            + "".join(f'<col style="width: {w}%">' for w in table.widths)
-            + "</colgroup>"
-        )
-    fixed = ' style="table-layout: fixed"' if table.widths else ""
-    html = f'<table class="data"{fixed}><caption>{escape(table.title)}</caption>{cols}<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    cols = (
+        "<colgroup>"
+        + "".join(f'<col style="width: {w}%">' for w in column_widths(table))
+        + "</colgroup>"
+    )
+    html = f'<table class="data"><caption>{escape(table.title)}</caption>{cols}<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
     if table.footnotes:
         html += (
             '<div class="footnotes">'
@@ -104,7 +128,29 @@ def _table(table: Table) -> str:
     return html
 
 
+_NUMBER_WORD = re.compile(r"\S*\d\S*")
+
+
+def _unbroken(text: str) -> str:
+    """Escaped cell text with every word that holds a digit (a number, a date, "2020–2022") kept
+    on one line."""
+    out, last = [], 0
+    for match in _NUMBER_WORD.finditer(text):
+        out.append(escape(text[last : match.start()]))
+        out.append(f'<span class="nw">{escape(match.group())}</span>')
+        last = match.end()
+    out.append(escape(text[last:]))
+    return "".join(out)
+
+
 def _figure(figure: Figure) -> str:
+    from sif.reports.charts import png_for
+
+    png = png_for(figure.svg)
+    if png is not None:
+        data = base64.b64encode(png).decode("ascii")
+        caption = f"<figcaption>{escape(figure.caption)}</figcaption>" if figure.caption else ""
+        return f'<figure><img src="data:image/png;base64,{data}" alt="{escape(figure.title, quote=True)}">{caption}</figure>'
     data = base64.b64encode(figure.svg.encode("utf-8")).decode("ascii")
     caption = f"<figcaption>{escape(figure.caption)}</figcaption>" if figure.caption else ""
     return f'<figure><img src="data:image/svg+xml;base64,{data}" alt="{escape(figure.title, quote=True)}">{caption}</figure>'

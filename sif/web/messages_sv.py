@@ -187,6 +187,8 @@ MESSAGES.update(
         "document_id_required": "Ange {option} ID.",
         "document_id_invalid": "{option} ska vara ett heltal (id), inte {id}.",
         "document_output_failed": "Kunde inte skriva {path}: {reason}.",
+        "document_not_offered": "Projektet har inget dokument {document} i sin nuvarande status.",
+        "document_text_too_long": "Texten {label} är för lång (högst {limit} tecken).",
     }
 )
 

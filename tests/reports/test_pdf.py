@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+
 import pypdfium2 as pdfium
 
 from sif.reports import charts
@@ -31,10 +33,21 @@ def test_the_pdf_is_a4_with_the_municipality_page_numbers_and_the_budget() -> No
     assert "Uppgift saknas" in text
 
 
-def test_charts_are_embedded_as_svg() -> None:
+def test_a_chart_this_process_drew_is_printed_as_a_png_of_the_same_figure() -> None:
     doc = pilot_document()
     svg = charts.bars_per_unit("Hembesök per enhet", ["Farsta", "Skarpnäck"], [12.0, 30.0])
     doc.sections[0].blocks.append(Figure("Hembesök per enhet", svg))
+    html = render_html(doc)
+    png = charts.png_for(svg)
+    assert png is not None and png.startswith(b"\x89PNG")
+    assert "data:image/png;base64," + base64.b64encode(png).decode("ascii") in html
+    assert render_pdf(doc).startswith(b"%PDF")
+
+
+def test_an_svg_this_process_did_not_draw_is_embedded_as_svg() -> None:
+    doc = pilot_document()
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="100pt" height="50pt"><text x="5" y="20">Farsta</text></svg>'
+    doc.sections[0].blocks.append(Figure("Hembesök per enhet", svg))
     assert "data:image/svg+xml;base64," in render_html(doc)
     text, _ = pdf_text(render_pdf(doc))
-    assert "Farsta" in text  # the chart's own text, drawn as vector text in the PDF
+    assert "Farsta" in text

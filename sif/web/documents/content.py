@@ -2,8 +2,9 @@
 (sif/reports/content.py): the application (seed 002's sections), the committee paper
 (tjänsteutlåtande, seed 001's eight sections), the final report and the fund's portfolio report.
 
-Every figure comes from the data; a section with nothing to say says "Uppgift saknas". Demo
-figures that are examples are marked "Exempeldata" (the project's example_note).
+Every figure comes from the data; a section with nothing to say says "Uppgift saknas". A project
+with example figures gets one marked line at the top (the project's example_note), nothing inside
+the body. The committee paper and the final report live in committee.py and report.py.
 """
 
 from __future__ import annotations
@@ -11,38 +12,17 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from django.utils import timezone
-
 from sif.reports import content as c
-from sif.reports.content import Block, BulletList, Document, Paragraph, Section, Subheading, Table
+from sif.reports.content import Block, Document, Paragraph, Subheading
 from sif.web.documents import parts
+from sif.web.documents.committee import COMMITTEE_HEADINGS, committee_paper, document_base
+from sif.web.documents.portfolio import portfolio
+from sif.web.documents.report import final_report
 from sif.web.projects.forms_schema import APPLICATION_FULL
-from sif.web.projects.models import Application, DecisionKind, Fund, Project, ProjectState
+from sif.web.projects.models import Application, Project
 
 KINDS = ("application", "committee_paper", "final_report", "portfolio")
-FINAL_STATES = {ProjectState.FINAL_REPORT_SUBMITTED, ProjectState.CLOSED}
 STRUCTURED = {"budget", "contacts", "indicators"}
-COMMITTEE_HEADINGS = (
-    "Förvaltningens förslag till beslut",
-    "Sammanfattning",
-    "Bakgrund",
-    "Ärendets beredning",
-    "Ärendet",
-    "Jämställdhetsanalys",
-    "Förvaltningens synpunkter och förslag",
-    "Bilagor",
-)
-
-
-def _document(kind: str, project: Project, title: str, *, published: bool) -> Document:
-    return Document(
-        kind=kind,
-        title=title,
-        municipality=project.municipality.name,
-        published=published,
-        threshold=project.fund.suppression_threshold,
-        filename=f"{kind}-{project.pk}",
-    )
 
 
 # ---------------------------------------------------------------- the application
@@ -59,7 +39,7 @@ def application(project: Project, *, published: bool = False) -> Document:
     )
     schema = submitted.form.schema if submitted else APPLICATION_FULL
     answers = submitted.answers if submitted else {}
-    doc = _document(
+    doc = document_base(
         "application", project, schema.get("title", APPLICATION_FULL["title"]), published=published
     )
     doc.subtitle = project.title
@@ -76,9 +56,6 @@ def application(project: Project, *, published: bool = False) -> Document:
         )
     if project.registration_number:
         doc.meta.append(("Diarienummer", project.registration_number))
-    example = parts.example_blocks(project)
-    if example:
-        doc.sections.append(Section("Om uppgifterna", example))
     for sec in schema.get("sections", []):
         blocks: list[Block] = []
         fields = sec.get("fields", [])
@@ -144,357 +121,15 @@ def _decimal(value: Any) -> Decimal | None:
         return None
 
 
-# ---------------------------------------------------------------- the committee paper
-
-
-def committee_paper(project: Project, *, published: bool = False) -> Document:
-    """Tjänsteutlåtande: handläggare, till nämnd, date, title and seed 001's eight sections."""
-    decisions = parts.decisions_of(project)
-    closing = next((d for d in reversed(decisions) if d.kind == DecisionKind.CLOSING), None)
-    grant = next((d for d in reversed(decisions) if d.kind == DecisionKind.GRANT), None)
-    deciding = closing or grant
-    final = project.state in FINAL_STATES or closing is not None
-    name = f"{project.title} {project.short_name}".strip() if project.short_name else project.title
-    years = (
-        f" {project.start_date.year}-{project.end_date.year}"
-        if project.start_date and project.end_date
-        else ""
-    )
-    title = (
-        f"Slutrapport – {name}{years}"
-        if final
-        else f"Ansökan om medel ur {project.fund.name.lower()} – {name}"
-    )
-    doc = _document("committee_paper", project, title, published=published)
-    doc.subtitle = "Tjänsteutlåtande"
-    officer = (
-        next((x for x in project.contacts.all() if x.title.lower() == "handläggare"), None)
-        or project.contacts.first()
-    )
-    doc.meta = [
-        (
-            "Handläggare",
-            f"{officer.name}" + (f", telefon {officer.phone}" if officer and officer.phone else "")
-            if officer
-            else c.MISSING,
-        ),
-        ("Till", deciding.body if deciding else c.MISSING),
-        (
-            "Datum",
-            parts.date_text(deciding.decided_on, deciding.date_precision)
-            if deciding and deciding.decided_on
-            else c.MISSING,
-        ),
-        ("Ansvarig enhet", project.owner_unit.name),
-    ]
-    if project.registration_number:
-        doc.meta.append(("Diarienummer", project.registration_number))
-    proposal = _proposed_decision(project, closing, grant)
-    background: list[Block] = []
-    for label, text in (
-        ("Syfte", project.purpose),
-        ("Mål", project.goals),
-        ("Målgrupp", project.target_group),
-    ):
-        if text:
-            background += [Subheading(label), *c.text_blocks(text)]
-    facts = []
-    if parts.period_text(project):
-        facts.append(f"Projektet pågår eller pågick {parts.period_text(project)}.")
-    units = [u.name for u in project.units.order_by("name")]
-    if units:
-        facts.append(f"Deltagande enheter: {parts.noun_list(units)}.")
-    if facts:
-        background.append(Paragraph(" ".join(facts)))
-    doc.sections = [
-        c.section(COMMITTEE_HEADINGS[0], proposal),
-        c.section(
-            COMMITTEE_HEADINGS[1],
-            [*parts.example_blocks(project), *c.text_blocks(project.summary)]
-            if project.summary
-            else [],
-        ),
-        c.section(COMMITTEE_HEADINGS[2], background),
-        c.section(COMMITTEE_HEADINGS[3], _preparation(project)),
-        c.section(COMMITTEE_HEADINGS[4], _matter(project, decisions, published)),
-        c.section(COMMITTEE_HEADINGS[5], parts.gender_blocks(project, published=published)),
-        c.section(COMMITTEE_HEADINGS[6], _views(project, published)),
-        c.section(
-            COMMITTEE_HEADINGS[7],
-            [BulletList(parts.sources_list(project), numbered=True)]
-            if parts.sources_list(project)
-            else [],
-        ),
-    ]
-    if not project.summary and project.example_note:
-        doc.sections[1].blocks[:0] = parts.example_blocks(project)
-    return doc
-
-
-def _proposed_decision(project: Project, closing: Any, grant: Any) -> list[Block]:
-    if closing is not None and closing.conditions.strip():
-        return c.text_blocks(closing.conditions)
-    if grant is not None:
-        verb = "beviljar" if grant.granted else "avslår ansökan om"
-        amount = (
-            f" {parts.money(grant.granted_amount)}"
-            if grant.granted and grant.granted_amount is not None
-            else " medel"
-        )
-        text = f"{grant.body} {verb}{amount} ur {project.fund.name.lower()} till projektet {project.title}."
-        return [
-            BulletList(
-                [text + (f" Villkor: {grant.conditions}" if grant.conditions else "")],
-                numbered=True,
-            )
-        ]
-    return []
-
-
-def _preparation(project: Project) -> list[Block]:
-    blocks: list[Block] = []
-    apps = list(
-        Application.objects.filter(project=project)
-        .select_related("form")
-        .order_by("submitted_at", "pk")
-    )
-    if apps:
-        blocks.append(
-            BulletList(
-                [
-                    f"{a.form.title}, steg {a.step}, inlämnad {a.submitted_at.date().isoformat()}"
-                    for a in apps
-                ]
-            )
-        )
-    reviews = list(project.reviews.order_by("created_at", "pk"))
-    for r in reviews:
-        who = r.reviewer_name or (r.reviewer.get_full_name() if r.reviewer else "") or "Granskare"
-        blocks.append(Subheading(f"Synpunkter: {who} ({r.get_recommendation_display()})"))
-        blocks.extend(c.text_blocks(r.comments))
-    return blocks
-
-
-def _matter(project: Project, decisions: list[Any], published: bool) -> list[Block]:
-    blocks: list[Block] = []
-    overview = [
-        ("Fond", project.fund.name),
-        ("Ansvarig enhet", project.owner_unit.name),
-        ("Period", parts.period_text(project)),
-        ("Status", str(project.get_state_display())),
-        ("Sökt belopp", parts.money(project.sought_amount)),
-        ("Beviljat belopp", parts.money(parts.granted_total(decisions))),
-    ]
-    blocks.append(c.key_value_table("Projektet i korthet", overview, sheet="Projektet"))
-    table = parts.decisions_table(decisions)
-    if table:
-        blocks.append(table)
-    budget = parts.budget_blocks(project)
-    if budget:
-        blocks += [Subheading("Budget"), *budget]
-    activities = parts.activity_table(project, published=published)
-    followup = parts.followup_blocks(project, published=published)
-    spider = parts.spider_blocks(project)
-    if activities or followup or spider:
-        blocks.append(Subheading("Uppföljning"))
-        blocks += ([activities] if activities else []) + followup + spider
-    if project.lessons.strip():
-        blocks += [Subheading("Lärdomar"), *c.text_blocks(project.lessons)]
-    return blocks
-
-
-def _views(project: Project, published: bool = False) -> list[Block]:
-    blocks: list[Block] = list(parts.calculation_blocks(project))
-    blocks += parts.effect_blocks(project, published=published)
-    if blocks or project.repayment_rule or project.repayment_note:
-        blocks.append(Paragraph(parts.repayment_text(project)))
-    return blocks
-
-
-# ---------------------------------------------------------------- the final report
-
-
-def final_report(project: Project, *, published: bool = False) -> Document:
-    """Slutrapport: goals, indicators with aggregates against baseline and target, effect,
-    realised against expected gains, gender analysis and lessons."""
-    name = f"{project.title} ({project.short_name})" if project.short_name else project.title
-    doc = _document("final_report", project, f"Slutrapport – {name}", published=published)
-    doc.subtitle = project.fund.name
-    decisions = parts.decisions_of(project)
-    doc.meta = [
-        ("Ansvarig enhet", project.owner_unit.name),
-        ("Period", parts.period_text(project) or c.MISSING),
-        ("Beviljat belopp", parts.money(parts.granted_total(decisions)) or c.MISSING),
-        ("Status", str(project.get_state_display())),
-    ]
-    implementation: list[Block] = []
-    units = [u.name for u in project.units.order_by("name")]
-    if units:
-        implementation.append(Paragraph(f"Deltagande enheter: {parts.noun_list(units)}."))
-    activities = parts.activity_table(project, published=published)
-    if activities:
-        implementation.append(activities)
-    budget = parts.budget_blocks(project)
-    indicators = [parts.indicator_line(i) for i in project.indicators.all()]
-    results: list[Block] = [c.indicators_table(indicators)] if indicators else []
-    results += parts.followup_blocks(project, published=published, per_unit=True)
-    results += parts.spider_blocks(project)
-    gains = parts.effect_blocks(project, published=published) + parts.calculation_blocks(project)
-    closing = next((d for d in reversed(decisions) if d.kind == DecisionKind.CLOSING), None)
-    after: list[Block] = []
-    if project.closing_outcome:
-        after.append(Paragraph(f"Utfall vid avslut: {project.get_closing_outcome_display()}."))
-    if closing is not None and closing.conditions:
-        after += [Subheading(f"Beslut, {closing.body}"), *c.text_blocks(closing.conditions)]
-    if project.repayment_rule or project.repayment_note:
-        after.append(Paragraph(parts.repayment_text(project)))
-    doc.sections = [
-        c.section(
-            "Sammanfattning",
-            [*parts.example_blocks(project), *c.text_blocks(project.summary)]
-            if project.summary
-            else parts.example_blocks(project),
-        ),
-        c.section(
-            "Syfte och mål",
-            [
-                *(
-                    [Subheading("Syfte"), *c.text_blocks(project.purpose)]
-                    if project.purpose
-                    else []
-                ),
-                *([Subheading("Mål"), *c.text_blocks(project.goals)] if project.goals else []),
-            ],
-        ),
-        c.section("Målgrupp", c.text_blocks(project.target_group)),
-        c.section("Genomförande", implementation),
-        c.section("Ekonomi", [*budget, *([t] if (t := parts.decisions_table(decisions)) else [])]),
-        c.section("Indikatorer och resultat", results),
-        c.section("Effekt och vinster", gains),
-        c.section("Jämställdhetsanalys", parts.gender_blocks(project, published=published)),
-        c.section("Lärdomar", c.text_blocks(project.lessons)),
-        c.section("Efter projektet", after),
-    ]
-    return doc
-
-
-# ---------------------------------------------------------------- the portfolio
-
-
-def portfolio(fund: Fund) -> Document:
-    """Per fund: every project with state, period, sought and granted amounts, and sums per state.
-    From the decisions (no ledger is read here)."""
-    projects = list(
-        fund.projects.select_related("owner_unit")
-        .prefetch_related("decisions")
-        .order_by("-start_date", "title", "pk")
-    )
-    doc = Document(
-        kind="portfolio",
-        title=f"Portföljrapport – {fund.name}",
-        municipality=fund.municipality.name,
-        threshold=fund.suppression_threshold,
-        filename=f"portfolj-{fund.pk}",
-    )
-    doc.meta = [
-        ("Fond", fund.name),
-        ("Antal projekt", str(len(projects))),
-        ("Utskriven", timezone.localdate().isoformat()),
-    ]
-    rows = []
-    sums: dict[str, list[Any]] = {}
-    for p in projects:
-        granted = parts.granted_total(list(p.decisions.all()))
-        rows.append(
-            [
-                c.text_cell(p.title),
-                c.text_cell(p.owner_unit.name),
-                c.text_cell(p.get_state_display()),
-                c.text_cell(parts.period_text(p) or "–"),
-                c.kr_cell(p.sought_amount),
-                c.kr_cell(granted),
-            ]
-        )
-        entry = sums.setdefault(p.state, [str(p.get_state_display()), 0, Decimal(0), Decimal(0)])
-        entry[1] += 1
-        entry[2] += p.sought_amount or 0
-        entry[3] += granted or 0
-    sought_all = sum((p.sought_amount or Decimal(0) for p in projects), Decimal(0))
-    granted_all = sum((e[3] for e in sums.values()), Decimal(0))
-    rows.append(
-        [
-            c.text_cell("Totalt"),
-            c.text_cell(""),
-            c.text_cell(""),
-            c.text_cell(""),
-            c.kr_cell(sought_all),
-            c.kr_cell(granted_all),
-        ]
-    )
-    doc.sections.append(
-        c.section(
-            "Projekt",
-            [
-                Table(
-                    "Projekt i fonden",
-                    [
-                        "Projekt",
-                        "Ansvarig enhet",
-                        "Status",
-                        "Period",
-                        "Sökt belopp",
-                        "Beviljat belopp",
-                    ],
-                    rows,
-                    total_rows=1,
-                    sheet="Projekt",
-                )
-            ]
-            if projects
-            else [],
-        )
-    )
-    order = list(ProjectState.values)
-    state_rows = [
-        [c.text_cell(label), c.count_cell(n), c.kr_cell(s), c.kr_cell(g)]
-        for state, (label, n, s, g) in sorted(sums.items(), key=lambda kv: order.index(kv[0]))
-    ]
-    state_rows.append(
-        [
-            c.text_cell("Totalt"),
-            c.count_cell(len(projects)),
-            c.kr_cell(sought_all),
-            c.kr_cell(granted_all),
-        ]
-    )
-    doc.sections.append(
-        c.section(
-            "Summor per status",
-            [
-                Table(
-                    "Summor per status",
-                    ["Status", "Antal projekt", "Sökt belopp", "Beviljat belopp"],
-                    state_rows,
-                    total_rows=1,
-                    sheet="Per status",
-                )
-            ]
-            if projects
-            else [],
-        )
-    )
-    doc.sections.append(
-        c.section(
-            "Om uppgifterna",
-            [
-                Paragraph(
-                    "Beviljat belopp är det senaste beslutet om medel per projekt. Utbetalningar och återbetalningar (fondens huvudbok) ingår inte i rapporten.",
-                    "note",
-                )
-            ],
-        )
-    )
-    return doc
+__all__ = [
+    "COMMITTEE_HEADINGS",
+    "KINDS",
+    "application",
+    "committee_paper",
+    "final_report",
+    "portfolio",
+    "project_document",
+]
 
 
 def project_document(kind: str, project: Project, *, published: bool = False) -> Document:

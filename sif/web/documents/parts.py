@@ -202,9 +202,7 @@ def _indicator_detail(
 ) -> list[Block]:
     ind = t.indicator
     share = ind.unit == IndicatorUnit.SHARE
-    blocks: list[Block] = [Subheading(ind.name)]
-    if t.is_example:
-        blocks.append(Paragraph("Siffrorna är exempeldata.", "example"))
+    blocks: list[Block] = [Subheading(ind.name + (" (exempeldata)" if t.is_example else ""))]
     rows = [
         [
             c.text_cell(r.period.label),
@@ -363,9 +361,7 @@ def gender_blocks(project: Project, *, published: bool = False) -> list[Block]:
                     c.text_cell(s.source),
                 ]
             )
-        title = f"{g.activity.label}, {g.period.label}"
-        if g.is_example:
-            blocks.append(Paragraph(f"{title}: siffrorna är exempeldata.", "example"))
+        title = f"{g.activity.label}, {g.period.label}" + (" (exempeldata)" if g.is_example else "")
         blocks.append(
             Table(
                 title,
@@ -481,7 +477,7 @@ def calculation_blocks(project: Project) -> list[Block]:
                 )
             )
             continue
-        rows = [[c.text_cell(line.label), _line_cell(line)] for line in page.headline]
+        rows = [[c.text_cell(line.label), _headline_cell(line, page)] for line in page.headline]
         settings = "; ".join(f"{s.label}: {s.value}" for s in page.settings)
         blocks.append(
             Table(
@@ -496,6 +492,18 @@ def calculation_blocks(project: Project) -> list[Block]:
     return blocks
 
 
+def _headline_cell(line: Any, page: Any) -> Cell:
+    """A break-even counted in a share (the pilot: "andel av placeringskostnaderna") in percent,
+    not as 0,0337."""
+    from sif.reports.plain import share_outcome_text
+
+    if line.key == "break_even_successes" and page.scenario.outcomes:
+        shown = share_outcome_text(page.result.break_even_successes, page.scenario.outcomes[0].unit)
+        if shown:
+            return c.text_cell(shown)
+    return _line_cell(line)
+
+
 def effect_blocks(project: Project, *, published: bool = False) -> list[Block]:
     """Effect per indicator (intervention against comparison group or baseline) and the realised
     against expected gains where the effect feeds the project's calculation. Published: an effect
@@ -508,9 +516,11 @@ def effect_blocks(project: Project, *, published: bool = False) -> list[Block]:
     blocks: list[Block] = []
     for card in effects.effect_cards(project, tables):
         name = card.table.indicator.name
-        blocks.append(Subheading(f"{name}, {card.period_label}"))
-        if card.is_example:
-            blocks.append(Paragraph("Siffrorna är exempeldata.", "example"))
+        blocks.append(
+            Subheading(
+                f"{name}, {card.period_label}" + (" (exempeldata)" if card.is_example else "")
+            )
+        )
         if card.effect is not None:
             e = card.effect
             blocks.append(

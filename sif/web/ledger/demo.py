@@ -8,7 +8,11 @@
   reference/methods.md). The amount waived is not published, so no entry is booked: the waiver is
   the agreement's rule and note.
 - Stockholm: "300 miljoner kronor" appears only in a district committee's consultation reply, not
-  in a decision, so nothing is booked; the fund overview says the capital is unknown.
+  in a decision. So that a new user does not meet an empty fund, Stockholm's fund and STIS carry
+  EXAMPLE posts, each one's text beginning "Exempeldata:" (the portfolio marks them): the 300 mnkr
+  as an allocation, and STIS's grant and yearly disbursements estimated from seed 001's "two
+  full-time posts per district" (7 districts, 600 000 kr a post and year, September 2017 – April
+  2021). Team Samagera's 3,8 mnkr is paid out in example instalments 2014–2016.
 """
 
 from __future__ import annotations
@@ -60,10 +64,74 @@ def load(stdout: TextIO) -> None:
         actor=eskilstuna, project=samagera, rule=RepaymentRule.BY_AGREEMENT, note=SAMAGERA_NOTE
     )
 
+    _examples(eskilstuna, samagera)
+
     hela_familjen = Project.objects.get(title="Hela familjen")
     services.repayment_agreement_save(
         actor=malmo, project=hela_familjen, rule=RepaymentRule.WAIVED, note=HELA_FAMILJEN_NOTE
     )
     stdout.write(
-        "Fondernas bokföring inläst: Malmö 50 mnkr (KF 2012-04-12), Team Samagera 3,8 mnkr beviljat (sept. 2014); Stockholms fondkapital är okänt.\n"
+        "Fondernas bokföring inläst: Malmö 50 mnkr (KF 2012-04-12), Team Samagera 3,8 mnkr beviljat (sept. 2014); Stockholm med exempelposter.\n"
     )
+
+
+EXAMPLE = "Exempeldata: "
+STOCKHOLM_ALLOCATION = (
+    EXAMPLE
+    + "300 miljoner kronor nämns i ett remissvar från en stadsdelsnämnd, inte i ett beslut; beloppet och datumet är exempel."
+)
+STIS_GRANT = (
+    EXAMPLE
+    + "slutrapporten (källdokument 001) anger inte beviljat belopp. Uppskattat: två heltidstjänster per förvaltning i sju förvaltningar, 600 000 kr per tjänst och år, september 2017 – april 2021."
+)
+STIS_DISBURSEMENTS = {
+    2017: "2800000",
+    2018: "8400000",
+    2019: "8400000",
+    2020: "8400000",
+    2021: "2800000",
+}
+SAMAGERA_DISBURSEMENTS = {2014: "800000", 2015: "1500000", 2016: "1500000"}
+
+
+def _examples(eskilstuna: object, samagera: Project) -> None:
+    """Example posts (marked in their text) so that no demo fund is empty; see the module's docstring."""
+    stockholm = _user("fondforvaltare")
+    fund = Fund.objects.get(municipality__code="stockholm")
+    services.ledger_allocate(
+        actor=stockholm,
+        fund=fund,
+        amount="300000000",
+        booked_on=date(2016, 1, 1),
+        reference="Exempel",
+        text=STOCKHOLM_ALLOCATION,
+    )
+    stis = Project.objects.get(title="Stärkt tidigt stöd i samverkan")
+    total = str(sum(int(v) for v in STIS_DISBURSEMENTS.values()))
+    services.ledger_commit(
+        actor=stockholm,
+        project=stis,
+        amount=total,
+        booked_on=date(2017, 6, 1),
+        reference="Exempel",
+        text=STIS_GRANT,
+    )
+    for year, amount in STIS_DISBURSEMENTS.items():
+        services.ledger_disburse(
+            actor=stockholm,
+            project=stis,
+            amount=amount,
+            booked_on=date(year, 12, 31) if year < 2021 else date(2021, 4, 30),
+            reference="Exempel",
+            text=EXAMPLE + "utbetalning per år enligt uppskattningen ovan.",
+        )
+    for year, amount in SAMAGERA_DISBURSEMENTS.items():
+        services.ledger_disburse(
+            actor=eskilstuna,
+            project=samagera,
+            amount=amount,
+            booked_on=date(year, 12, 31),
+            reference="Exempel",
+            text=EXAMPLE
+            + "rapporten (källdokument 003) anger inte hur de 3,8 mnkr betalades ut; fördelningen per år är ett exempel.",
+        )

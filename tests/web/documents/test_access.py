@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from sif.web.projects.models import Project
+from sif.web.projects.models import Application, ApplicationForm, Project, ProjectState
 from tests.web.builders import make_project
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +21,30 @@ TYPES = {
 
 @pytest.fixture
 def project(world: Any) -> Project:
-    return make_project(world.fund, world.unit_a, title="Hembesök i Vällingby")
+    """A closed project with an application on file: it offers all three documents."""
+    project = make_project(
+        world.fund, world.unit_a, ProjectState.CLOSED, title="Hembesök i Vällingby"
+    )
+    form = ApplicationForm.objects.create(
+        code="application_test",
+        version=1,
+        title="Ansökan",
+        schema={"title": "Ansökan", "sections": []},
+    )
+    Application.objects.create(project=project, form=form, step=2, answers={})
+    return project
+
+
+def test_a_proposal_offers_no_document_and_its_downloads_are_404(client: Any, world: Any) -> None:
+    proposal = make_project(world.fund, world.unit_a, title="Ett förslag")
+    client.force_login(world.admin)
+    for kind in ("ansokan", "tjansteutlatande", "slutrapport"):
+        assert (
+            client.get(reverse("documents:project", args=[proposal.pk, kind, "pdf"])).status_code
+            == 404
+        )
+    page = client.get(reverse("projects:detail", args=[proposal.pk])).content.decode()
+    assert "Projektet har inga dokument ännu i sin nuvarande status." in page
 
 
 @pytest.mark.parametrize(

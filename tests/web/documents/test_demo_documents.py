@@ -4,12 +4,10 @@
 from __future__ import annotations
 
 import io
-from io import StringIO
 from typing import Any
 
 import pypdfium2 as pdfium
 import pytest
-from django.core.management import call_command
 from docx import Document as WordDocument
 from openpyxl import load_workbook
 
@@ -21,36 +19,6 @@ from sif.web.projects.models import Fund, Project
 
 pytestmark = pytest.mark.django_db
 PILOT = "Pilot för en innovativ och hållbar socialtjänst för barn och unga"
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: Any) -> Any:
-    """The demo, loaded once for this module and rolled back afterwards (the tests only read)."""
-    from django.conf import settings
-    from django.db import transaction
-
-    with django_db_blocker.unblock():
-        old_dir, old_hashers, old_media = (
-            settings.DATA_DIR,
-            settings.PASSWORD_HASHERS,
-            settings.MEDIA_ROOT,
-        )
-        settings.DATA_DIR = tmp_path_factory.mktemp("demo")
-        settings.MEDIA_ROOT = settings.DATA_DIR / "media"
-        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            call_command("demo", stdout=StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            settings.DATA_DIR, settings.PASSWORD_HASHERS, settings.MEDIA_ROOT = (
-                old_dir,
-                old_hashers,
-                old_media,
-            )
 
 
 def project(title: str) -> Project:
@@ -121,11 +89,27 @@ def test_stis_committee_paper_has_the_eight_headings_in_order_and_the_gender_ana
     assert "drygt 4 500" in text  # home visits, from the follow-up aggregates
 
 
-def test_stis_committee_paper_says_uppgift_saknas_where_the_data_has_nothing(demo: Any) -> None:
+def test_stis_committee_paper_carries_the_handlaggares_texts_from_seed_001(demo: Any) -> None:
     doc = content.committee_paper(project("Stärkt tidigt stöd i samverkan"))
     preparation = doc.sections[3]
     assert preparation.heading == "Ärendets beredning"
-    assert [getattr(b, "text", "") for b in preparation.blocks] == ["Uppgift saknas"]
+    assert (
+        "Förvaltningsgruppen har behandlat ärendet den 17 november och funktionshinderrådet"
+        in preparation.blocks[0].text
+    )  # type: ignore[union-attr]
+    text = pdf_text(render_pdf(doc))
+    assert "Intervjuer med föräldrar visar att stödet är tillgängligt och till hjälp." in " ".join(
+        text.split()
+    )
+    assert (
+        "Fredrik Jurdell" in text
+        and "Veronica Wolgast Carstorp" in text
+        and "Biträdande förvaltningschef" in text
+    )
+    assert (
+        "Forskningsuppdrag" in text and "001_2e73547fb34b6cd1" not in text and "(seed)" not in text
+    )
+    assert "Avdelningen för stadsövergripande sociala frågor" in text
 
 
 def test_team_samageras_committee_paper_has_the_granted_38_msek(demo: Any) -> None:
@@ -151,15 +135,18 @@ def test_xlsx_numbers_are_numeric_cells(demo: Any) -> None:
     assert ws["E5"].value == 22540
 
 
-def test_the_portfolio_lists_every_project_of_the_fund_with_sums_per_state(demo: Any) -> None:
+def test_the_portfolio_lists_every_project_of_the_fund_with_disbursed_and_the_balance(
+    demo: Any,
+) -> None:
     fund = Fund.objects.get(name="Eskilstuna kommuns sociala investeringsfond")
     doc = content.portfolio(fund)
-    projects, per_state = doc.tables()[:2]
+    projects, balance = doc.tables()[:2]
     assert [r[0].text for r in projects.rows] == ["Team Samagera", "Totalt"]
-    assert projects.rows[0][5].text == "3\xa0800\xa0000\xa0kr"
-    assert [r[0].text for r in per_state.rows] == ["avslutad", "Totalt"]
+    assert projects.rows[0][5].text == "3\xa0800"  # granted, tkr as in the seeds' tables
+    assert projects.rows[0][6].text == "3\xa0800"  # disbursed, the demo's example instalments
+    assert [r[0].text for r in balance.rows] == ["2014", "2015", "2016"]
     wb = load_workbook(io.BytesIO(render_xlsx(doc)))
-    assert wb["Projekt"]["F3"].value == 3800000
+    assert wb["Projekt"]["F3"].value == 3800
 
 
 def test_team_samageras_final_report_gives_its_four_lessons_instead_of_uppgift_saknas(

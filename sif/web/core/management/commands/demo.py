@@ -39,6 +39,7 @@ class Command(BaseCommand):
                 importlib.import_module(FOLLOWUP_DEMO).load(self.stdout)
             importlib.import_module("sif.web.calculations.demo").load(self.stdout)
             importlib.import_module("sif.web.ledger.demo").load(self.stdout)
+            importlib.import_module("sif.web.documents.demo").load(self.stdout)
             importlib.import_module("sif.web.public.demo").load(self.stdout)
         path = demo.write_login_file(users)
         self.stdout.write(demo.login_text(users))

@@ -1,0 +1,102 @@
+"""The portfolio page and its downloads, for the fund administrators of the fund's municipality;
+filters by state, unit and year come from a Django form and apply to the page and the files."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from sif.messages import message_for
+from sif.reports.pdf import render_html
+from sif.web.accounts.models import OrgUnit
+from sif.web.accounts.permissions import is_fund_admin
+from sif.web.documents.cache import rendered
+from sif.web.documents.portfolio import Filters, portfolio
+from sif.web.documents.render import CONTENT_TYPES
+from sif.web.projects.models import Fund, ProjectState
+
+
+class PortfolioFilterForm(forms.Form):
+    status = forms.MultipleChoiceField(
+        label="Status",
+        choices=ProjectState.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    enhet = forms.ModelChoiceField(
+        label="Enhet", queryset=OrgUnit.objects.none(), required=False, empty_label="Alla enheter"
+    )
+    ar = forms.IntegerField(
+        label="År",
+        required=False,
+        min_value=1990,
+        max_value=2100,
+        help_text="Projekt som pågår under året.",
+    )
+
+    def __init__(self, *args: Any, fund: Fund, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["enhet"].queryset = OrgUnit.objects.filter(
+            municipality_id=fund.municipality_id
+        ).order_by("name")  # type: ignore[attr-defined]
+
+    def filters(self) -> Filters:
+        if not self.is_valid():
+            return Filters()
+        unit = self.cleaned_data.get("enhet")
+        return Filters(
+            tuple(self.cleaned_data.get("status") or ()),
+            unit.pk if unit else None,
+            self.cleaned_data.get("ar"),
+        )
+
+
+def _fund(request: HttpRequest, pk: int) -> Fund:
+    fund = Fund.objects.select_related("municipality").filter(pk=pk).first()
+    if fund is None or not is_fund_admin(request.user, fund.municipality_id):
+        raise Http404(message_for("fund_not_found"))
+    return fund
+
+
+@login_required
+def portfolio_index(request: HttpRequest) -> HttpResponse:
+    funds = [
+        f
+        for f in Fund.objects.select_related("municipality").order_by("name")
+        if is_fund_admin(request.user, f.municipality_id)
+    ]
+    if len(funds) == 1:
+        return redirect("documents:portfolio_page", pk=funds[0].pk)
+    return render(request, "documents/portfolio_index.html", {"funds": funds})
+
+
+@login_required
+def portfolio_page(request: HttpRequest, pk: int) -> HttpResponse:
+    fund = _fund(request, pk)
+    form = PortfolioFilterForm(request.GET or None, fund=fund)
+    document = portfolio(fund, form.filters() if form.is_bound else None)
+    body = render_html(document)
+    start, end = body.index("<body>") + len("<body>"), body.index("</body>")
+    context = {
+        "fund": fund,
+        "form": form,
+        "document_html": body[start:end],
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "documents/portfolio.html", context)
+
+
+@login_required
+def portfolio_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    fund = _fund(request, pk)
+    if fmt not in CONTENT_TYPES:
+        raise Http404(message_for("fund_not_found"))
+    form = PortfolioFilterForm(request.GET or None, fund=fund)
+    document = portfolio(fund, form.filters() if form.is_bound else None)
+    response = HttpResponse(rendered(document, fmt), content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="portfolj-{fund.pk}.{fmt}"'
+    return response
