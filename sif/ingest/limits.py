@@ -55,7 +55,7 @@ def check_time() -> None:
 def check_text_size(chars: int, filename: str, limits: Limits) -> None:
     if chars > limits.max_chars:
         raise SifError(
-            "text_too_long",
+            "import_text_too_long",
             filename=filename,
             chars=_millions(chars),
             max_chars=_millions(limits.max_chars),

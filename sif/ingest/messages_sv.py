@@ -42,7 +42,7 @@ MESSAGES: dict[str, str] = {
         "PDF-filen {filename} har {pages} sidor, men högst {max_pages} kan läsas. Läs in "
         "den del av dokumentet som gäller projektet."
     ),
-    "text_too_long": (
+    "import_text_too_long": (
         "Filen {filename} innehåller {chars} miljoner tecken text, men högst {max_chars} miljoner "
         "kan läsas. Dela upp dokumentet och försök igen."
     ),
