@@ -6,8 +6,12 @@ SifError into {"code", "message", "fields"} with the Swedish message.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Schema
+from ninja import Field, Schema
 
 from sif.calc.errors import SifError
 from sif.web.accounts.permissions import visible_projects
@@ -46,3 +50,20 @@ def child_of(project: Project, queryset, pk: int):  # type: ignore[no-untyped-de
     if obj is None:
         raise SifError("not_found")
     return obj
+
+
+class PageQuery(Schema):
+    """`?limit=&offset=` of every list operation: at most 500 rows a page."""
+
+    limit: int = Field(default=100, ge=1, le=500)
+    offset: int = Field(default=0, ge=0, le=10**9)
+
+
+def page(
+    rows: QuerySet[Any], query: PageQuery, out: Callable[[Any], dict[str, Any]]
+) -> dict[str, Any]:
+    """One page of a queryset, sliced in SQL, with the total count: {"items": [...], "count": N}."""
+    return {
+        "items": [out(r) for r in rows[query.offset : query.offset + query.limit]],
+        "count": rows.count(),
+    }

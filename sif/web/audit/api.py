@@ -9,10 +9,9 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja import Query, Router, Schema
 
-from sif.web.api_common import ERRORS, visible_project
+from sif.web.api_common import ERRORS, PageQuery, page, visible_project
 from sif.web.audit.models import Event
 
 router = Router(tags=["händelselogg"])
@@ -30,19 +29,25 @@ class EventOut(Schema):
     after: dict[str, Any] | None
 
 
+class EventPage(Schema):
+    items: list[EventOut]
+    count: int
+
+
 @router.get(
     "/projects/{pk}/events",
-    response={200: list[EventOut], **ERRORS},
+    response={200: EventPage, **ERRORS},
     summary="Projektets händelselogg",
 )
-@paginate(LimitOffsetPagination)
-def event_list(request: HttpRequest, pk: int, action: str = "") -> Any:
+def event_list(request: HttpRequest, paging: Query[PageQuery], pk: int, action: str = "") -> Any:
     project = visible_project(request, pk)
     rows = Event.objects.filter(project=project).select_related("actor").order_by("-at", "-id")
     if action:
         rows = rows.filter(action=action)
-    return [
-        {
+    return page(
+        rows,
+        paging,
+        lambda e: {
             "id": e.pk,
             "at": e.at,
             "action": e.action,
@@ -52,6 +57,5 @@ def event_list(request: HttpRequest, pk: int, action: str = "") -> Any:
             "reason": e.reason,
             "before": e.before,
             "after": e.after,
-        }
-        for e in rows
-    ]
+        },
+    )

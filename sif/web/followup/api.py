@@ -26,10 +26,9 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Field, File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
-from ninja.pagination import LimitOffsetPagination, paginate
 
 from sif.web.accounts.models import OrgUnit
-from sif.web.api_common import ERRORS, MAX_ID, child_of, visible_project
+from sif.web.api_common import ERRORS, MAX_ID, PageQuery, child_of, page, visible_project
 from sif.web.followup import services, views, xlsx
 from sif.web.followup.models import (
     ActivityCount,
@@ -106,6 +105,11 @@ class MeasurementOut(Schema):
     suppressed: bool
 
 
+class MeasurementPage(Schema):
+    items: list[MeasurementOut]
+    count: int
+
+
 class ActivityIn(Schema):
     period: int = Field(gt=0, le=MAX_ID)
     unit: int = Field(gt=0, le=MAX_ID)
@@ -132,6 +136,11 @@ class ActivityOut(Schema):
     suppressed: bool
 
 
+class ActivityPage(Schema):
+    items: list[ActivityOut]
+    count: int
+
+
 class StatusReportIn(Schema):
     period: int = Field(gt=0, le=MAX_ID)
     unit: int = Field(gt=0, le=MAX_ID)
@@ -151,6 +160,11 @@ class StatusReportOut(Schema):
     state: str
     text: str
     comment: str
+
+
+class StatusReportPage(Schema):
+    items: list[StatusReportOut]
+    count: int
 
 
 def _unit(project: Project, pk: int) -> OrgUnit:
@@ -231,12 +245,12 @@ def period_post(request: HttpRequest, pk: int, payload: PeriodIn) -> Any:
 
 @router.get(
     "/projects/{pk}/measurements",
-    response={200: list[MeasurementOut], **ERRORS},
+    response={200: MeasurementPage, **ERRORS},
     summary="Mätvärden per enhet och period",
 )
-@paginate(LimitOffsetPagination)
 def measurement_list(
     request: HttpRequest,
+    paging: Query[PageQuery],
     pk: int,
     period: int | None = ID,
     indicator: int | None = ID,
@@ -252,7 +266,7 @@ def measurement_list(
         if value is not None:
             rows = rows.filter(**{name: value})
     hide_below = _threshold_for(request, project)
-    return [_measurement_out(m, hide_below) for m in rows]
+    return page(rows, paging, lambda m: _measurement_out(m, hide_below))
 
 
 @router.post(
@@ -291,12 +305,15 @@ def _activity_out(a: ActivityCount, hide_below: int | None) -> dict[str, Any]:
 
 @router.get(
     "/projects/{pk}/activity-counts",
-    response={200: list[ActivityOut], **ERRORS},
+    response={200: ActivityPage, **ERRORS},
     summary="Aktiviteter per enhet och period",
 )
-@paginate(LimitOffsetPagination)
 def activity_list(
-    request: HttpRequest, pk: int, period: int | None = ID, unit: int | None = ID
+    request: HttpRequest,
+    paging: Query[PageQuery],
+    pk: int,
+    period: int | None = ID,
+    unit: int | None = ID,
 ) -> Any:
     project = visible_project(request, pk)
     rows = (
@@ -309,7 +326,7 @@ def activity_list(
     if unit is not None:
         rows = rows.filter(unit_id=unit)
     hide_below = _threshold_for(request, project)
-    return [_activity_out(a, hide_below) for a in rows]
+    return page(rows, paging, lambda a: _activity_out(a, hide_below))
 
 
 @router.post(
@@ -346,11 +363,12 @@ def _report_out(r: StatusReport) -> dict[str, Any]:
 
 @router.get(
     "/projects/{pk}/status-reports",
-    response={200: list[StatusReportOut], **ERRORS},
+    response={200: StatusReportPage, **ERRORS},
     summary="Statusrapporter",
 )
-@paginate(LimitOffsetPagination)
-def report_list(request: HttpRequest, pk: int, period: int | None = ID) -> Any:
+def report_list(
+    request: HttpRequest, paging: Query[PageQuery], pk: int, period: int | None = ID
+) -> Any:
     project = visible_project(request, pk)
     rows = (
         StatusReport.objects.filter(project=project)
@@ -359,7 +377,7 @@ def report_list(request: HttpRequest, pk: int, period: int | None = ID) -> Any:
     )
     if period is not None:
         rows = rows.filter(period_id=period)
-    return [_report_out(r) for r in rows]
+    return page(rows, paging, _report_out)
 
 
 @router.post(

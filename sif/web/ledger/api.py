@@ -16,11 +16,10 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
 
 from sif.calc import ledger as rules
 from sif.calc.errors import SifError
-from sif.web.api_common import ERRORS, MAX_ID, child_of, visible_project
+from sif.web.api_common import ERRORS, MAX_ID, PageQuery, child_of, page, visible_project
 from sif.web.ledger import selectors, services
 from sif.web.ledger.models import EntryKind, LedgerEntry, WriteOffOf
 from sif.web.projects.models import Fund, Project
@@ -70,6 +69,11 @@ class EntryOut(Schema):
     write_off_of: str
     reverses: int | None
     decision: int | None
+
+
+class EntryPage(Schema):
+    items: list[EntryOut]
+    count: int
 
 
 class AgreementIn(Schema):
@@ -142,12 +146,12 @@ def fund_list(request: HttpRequest) -> Any:
 
 @router.get(
     "/funds/{fund_id}/entries",
-    response={200: list[EntryOut], **ERRORS},
+    response={200: EntryPage, **ERRORS},
     summary="Fondens bokföring",
 )
-@paginate(LimitOffsetPagination)
 def entry_list(
     request: HttpRequest,
+    paging: Query[PageQuery],
     fund_id: int,
     kind: str = "",
     project: int | None = Query(None, gt=0, le=MAX_ID),
@@ -161,7 +165,7 @@ def entry_list(
         rows = rows.filter(project_id=project)
     if year is not None:
         rows = rows.filter(booked_on__year=year)
-    return [_entry_out(e) for e in rows]
+    return page(rows, paging, _entry_out)
 
 
 @router.post(
