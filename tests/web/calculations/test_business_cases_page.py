@@ -32,20 +32,20 @@ def test_ppss_shows_the_municipality_paying_and_society_gaining(
     assert "Vem betalar och vem vinner" in html
     assert actor_row(html, "kommun") == [
         "Kommunen",
-        "57\xa0000\xa0000 kr",
-        "0 kr",
-        "-57\xa0000\xa0000 kr",
+        "57\xa0000\xa0000\xa0kr",
+        "0\xa0kr",
+        "−57\xa0000\xa0000\xa0kr",
         "0,00",
         "ingen inom kalkylperioden",
     ]
     assert actor_row(html, "samhalle")[:4] == [
         "Samhället (ej uppdelat på aktörer)",
-        "0 kr",
-        "66\xa0666\xa0667 kr",
-        "66\xa0666\xa0667 kr",
+        "0\xa0kr",
+        "66\xa0666\xa0667\xa0kr",
+        "66\xa0666\xa0667\xa0kr",
     ]
-    assert keyed(html, "type.economic") == "66\xa0666\xa0667 kr"
-    assert keyed(html, "npv_municipal") == "-57\xa0000\xa0000 kr"
+    assert keyed(html, "type.economic") == "66\xa0666\xa0667\xa0kr"
+    assert keyed(html, "npv_municipal") == "−57\xa0000\xa0000\xa0kr"
 
 
 def test_hela_familjen_shows_the_transfer_separately_and_the_municipal_break_even(
@@ -55,9 +55,9 @@ def test_hela_familjen_shows_the_transfer_separately_and_the_municipal_break_eve
     html = html_of(client, world.admin, pilot)
     saved = keyed(html, "transfers")
     assert keyed(html, "type.fiscal_cashable") == saved
-    assert keyed(html, "type.transfer") == "-" + saved
+    assert keyed(html, "type.transfer") == "−" + saved
     assert keyed(html, "break_even_successes_municipal") == "9,1 familjer"
-    assert actor_row(html, "individ")[2] == "-" + saved
+    assert actor_row(html, "individ")[2] == "−" + saved
 
 
 def test_the_monte_carlo_section_gives_the_municipalitys_chance_and_the_payback_years(
@@ -68,8 +68,8 @@ def test_the_monte_carlo_section_gives_the_municipalitys_chance_and_the_payback_
     assert keyed(html, "p_municipal_npv_positive") == keyed(html, "p_npv_positive")
     assert keyed(html, "payback_year_p50") == "2026"
     shares = [
-        float(keyed(html, f"payback.{y}").replace(",", ".").rstrip(" %")) for y in range(2023, 2030)
+        float(keyed(html, f"payback.{y}").replace(",", ".").rstrip(" \xa0%")) for y in range(2023, 2030)
     ]
-    never = float(keyed(html, "payback.never").replace(",", ".").rstrip(" %"))
+    never = float(keyed(html, "payback.never").replace(",", ".").rstrip(" \xa0%"))
     assert abs(sum(shares) + never - 100) < 0.5
     assert "Känslighet för kommunens egen kalkyl" in html
