@@ -123,9 +123,8 @@ class SettingsForm(forms.Form):
     start_year = forms.IntegerField(
         label="Startår (år 1 = t 0)", min_value=limits.FIRST_YEAR, max_value=limits.LAST_YEAR
     )
-    horizon = forms.IntegerField(
-        label="Kalkylperiod (år)", min_value=1, max_value=limits.MAX_HORIZON
-    )
+    # at least one year is the calculation's own rule (sif/calc, a message naming the value)
+    horizon = forms.IntegerField(label="Kalkylperiod (år)", max_value=limits.MAX_HORIZON)
     discount_rate = forms.CharField(
         label="Kalkylränta, real (%)", help_text="Standard från fonden, t.ex. 3,5."
     )

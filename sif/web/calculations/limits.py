@@ -13,7 +13,7 @@ from typing import Any
 from sif.calc.errors import SifError
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200
-MAX_HORIZON = 100  # years; the methods SIF follows use 5–30
+MAX_HORIZON = 100  # years; the methods SIF follows use 5–30 (the model itself allows up to 125)
 MAX_OUTCOMES = 50
 MAX_VALUES_PER_OUTCOME = 20
 MAX_COSTS = MAX_HORIZON
@@ -50,11 +50,18 @@ def _whole(value: Any) -> int | None:
     return int(value) if value == value and abs(value) != float("inf") else None
 
 
-def _within(field: str, value: Any, low: int, high: int) -> None:
+def _within(field: str, value: Any, low: int | None, high: int) -> None:
+    """Above `high` (or below `low`, where given) is refused; a missing lower bound is the model's
+    own rule, which names the value in its message (horizon_not_positive)."""
     number = _whole(value)
-    if number is not None and not low <= number <= high:
+    if number is not None and (number > high or (low is not None and number < low)):
         raise SifError(
-            "calculation_bound", field=field, what=_what(field), value=number, low=low, high=high
+            "calculation_bound",
+            field=field,
+            what=_what(field),
+            value=number,
+            low=1 if low is None else low,
+            high=high,
         )
 
 
@@ -67,7 +74,7 @@ def _at_most(field: str, items: Any, limit: int) -> None:
 
 def check_calculation_bounds(scenario: dict[str, Any]) -> None:
     """Horizon, years and the number of costs, outcomes and values within the table above."""
-    _within("horizon", scenario.get("horizon"), 1, MAX_HORIZON)
+    _within("horizon", scenario.get("horizon"), None, MAX_HORIZON)
     for name in ("start_year", "price_base_year", "cost_price_year"):
         _within(name, scenario.get(name), FIRST_YEAR, LAST_YEAR)
     _at_most("costs", scenario.get("costs"), MAX_COSTS)
