@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from ninja import Query, Router
 
 from sif.web.api_common import ERRORS, MAX_ID
-from sif.web.documents import views
+from sif.web.documents import portfolio_views, views
 
 router = Router(tags=["dokument"])
 
@@ -41,4 +41,4 @@ def project_document(
 def fund_portfolio(
     request: HttpRequest, fund_id: int, format: str = Query("pdf", pattern="^(pdf|docx|xlsx)$")
 ) -> Any:  # noqa: A002
-    return views.fund_portfolio(request, fund_id if 0 < fund_id <= MAX_ID else 0, format)
+    return portfolio_views.portfolio_download(request, fund_id if 0 < fund_id <= MAX_ID else 0, format)
