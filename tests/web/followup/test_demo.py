@@ -54,7 +54,10 @@ def test_the_hela_familjen_card_shows_expected_and_realised_gains_whichever_demo
         and "Exempeldata" in page
     )
     assert "Förväntad (ansökan)" in page and "Realiserad (uppföljning)" in page
-    assert page.count(fourteen) >= 4  # expected and realised, per actor and summed
+    # realised, per actor and summed; the expected column comes from the calculation's own figure
+    # (13,9 successes: the mean of its sourced range), so it differs from the realised by design
+    assert page.count(fourteen) >= 2
+    assert "Realiserad (uppföljning)" in page and "kalkylen förväntade" in page
     assert "ingen socioekonomisk kalkyl" not in page
 
 
