@@ -211,7 +211,6 @@ MESSAGES.update(
         "publication_needs_decision": "Ett projekt kan publiceras först när fonden har fattat beslut om det (beviljat, avslaget, pågående eller avslutat).",
         # --- imports through the API (sif/web/imports/api.py)
         "import_file_count": "Skicka 1–{limit} filer i en inläsning.",
-        "upload_too_large": "Filen {name} är större än {limit_mb} MB och lästes inte.",
     }
 )
 

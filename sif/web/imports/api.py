@@ -13,7 +13,6 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.http import HttpRequest
 from ninja import Field, File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
@@ -22,6 +21,7 @@ from sif.calc.budget import BudgetRowInput
 from sif.calc.errors import SifError
 from sif.web.accounts.models import OrgUnit
 from sif.web.api_common import ERRORS, MAX_ID
+from sif.web.core.uploads import check_upload_size
 from sif.web.imports import staging
 from sif.web.imports.services import ContactInput, ImportPlan, IndicatorInput, import_confirm
 from sif.web.imports.views import _import_funds
@@ -127,12 +127,7 @@ def batch_post(
     if not files or len(files) > MAX_FILES:
         raise SifError("import_file_count", limit=MAX_FILES)
     for upload in files:
-        if upload.size is None or upload.size > settings.UPLOAD_LIMIT_BYTES:
-            raise SifError(
-                "upload_too_large",
-                name=upload.name,
-                limit_mb=settings.UPLOAD_LIMIT_BYTES // (1024 * 1024),
-            )
+        check_upload_size(upload.size, upload.name or "dokument")
     uploads = [(f.name or "dokument", f.read()) for f in files]
     batch = staging.batch_stage(
         user_id=request.user.pk,

@@ -68,7 +68,8 @@ def test_the_monte_carlo_section_gives_the_municipalitys_chance_and_the_payback_
     assert keyed(html, "p_municipal_npv_positive") == keyed(html, "p_npv_positive")
     assert keyed(html, "payback_year_p50") == "2026"
     shares = [
-        float(keyed(html, f"payback.{y}").replace(",", ".").rstrip(" \xa0%")) for y in range(2023, 2030)
+        float(keyed(html, f"payback.{y}").replace(",", ".").rstrip(" \xa0%"))
+        for y in range(2023, 2030)
     ]
     never = float(keyed(html, "payback.never").replace(",", ".").rstrip(" \xa0%"))
     assert abs(sum(shares) + never - 100) < 0.5

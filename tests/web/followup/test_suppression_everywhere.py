@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 
 from sif.calc.suppression import may_see_small_counts, split_hidden
 from sif.web.followup import services
+from sif.web.projects.models import Application, ApplicationForm, Project, ProjectState
 
 # One district reports 3 of 7 (42,9 %), 3 home visits and 3 conversations (1 with a mother,
 # 2 with a father; 1 woman, 2 men): every one of them under the fund's threshold of 5.
@@ -58,6 +59,16 @@ def small(stis):
         women=1,
         men=2,
     )
+    # reported, with an application on file: the project offers all three documents
+    form = ApplicationForm.objects.create(
+        code="application_test",
+        version=1,
+        title="Ansökan",
+        schema={"title": "Ansökan", "sections": []},
+    )
+    Application.objects.create(project=stis.project, form=form, step=2, answers={})
+    Project.objects.filter(pk=stis.project.pk).update(state=ProjectState.FINAL_REPORT_SUBMITTED)
+    stis.project.refresh_from_db()
     return stis
 
 

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from sif.web.followup import services
+from sif.web.projects.models import Project, ProjectState
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +28,8 @@ def test_a_backslash_in_an_indicator_name_leaves_the_page_and_documents_working(
         numerator=3,
         denominator=10,
     )
+    # a reported project offers the final report and the committee paper
+    Project.objects.filter(pk=stis.project.pk).update(state=ProjectState.FINAL_REPORT_SUBMITTED)
     client.force_login(stis.admin)
     page = client.get(reverse("followup:overview", args=[stis.project.pk]))
     assert page.status_code == 200
