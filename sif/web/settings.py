@@ -20,7 +20,8 @@ HTTPS set `SIF_HTTPS=true` (and `SIF_PROXY_SSL_HEADER=true` when a proxy termina
 | SIF_SESSION_HOURS | 8 | a login lasts this long, then the user logs in again |
 | SIF_LOGIN_FAILURE_LIMIT | 5 | failed logins (per user name and address) before the login is locked |
 | SIF_LOGIN_LOCKOUT_MINUTES | 15 | how long a locked login stays locked |
-| SIF_UPLOAD_LIMIT_MB | 20 | the largest request body (upload) accepted; larger ones are refused before they are read |
+| SIF_UPLOAD_LIMIT_MB | 20 | the largest file accepted in an upload (each file of an import batch) |
+| SIF_REQUEST_LIMIT_MB | 100 | the largest request body accepted; larger ones are refused from their Content-Length before they are read |
 | SIF_STATIC_ROOT | SIF_DATA_DIR/static | where `sif migrate`/`sif serve` collect the hashed, compressed static files |
 | SIF_WEB_WORKERS | 2 x CPUs + 1, at most 8 | gunicorn worker processes of `sif serve` |
 | SIF_EMAIL_URL | console | smtp://user:pass@host:587 (STARTTLS), smtps://…:465, console, or file (var/mail/) |
@@ -265,6 +266,7 @@ WHITENOISE_USE_FINDERS = (
 )
 
 UPLOAD_LIMIT_BYTES = env_int("SIF_UPLOAD_LIMIT_MB", 20) * 1024 * 1024
+REQUEST_LIMIT_BYTES = max(env_int("SIF_REQUEST_LIMIT_MB", 100) * 1024 * 1024, UPLOAD_LIMIT_BYTES)
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_LIMIT_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

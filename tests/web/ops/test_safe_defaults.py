@@ -108,7 +108,7 @@ def test_a_server_error_answers_the_swedish_500_page(rf: Any) -> None:
 def test_a_request_body_above_the_limit_is_refused_before_it_is_read(
     client: Client, world: Any, settings: Any
 ) -> None:
-    settings.UPLOAD_LIMIT_BYTES = 1024
+    settings.REQUEST_LIMIT_BYTES = 1024
     client.force_login(world.admin)
     response = client.post("/import/", data=b"x" * 2048, content_type="application/octet-stream")
     assert response.status_code == 413
