@@ -41,4 +41,6 @@ def project_document(
 def fund_portfolio(
     request: HttpRequest, fund_id: int, format: str = Query("pdf", pattern="^(pdf|docx|xlsx)$")
 ) -> Any:  # noqa: A002
-    return portfolio_views.portfolio_download(request, fund_id if 0 < fund_id <= MAX_ID else 0, format)
+    return portfolio_views.portfolio_download(
+        request, fund_id if 0 < fund_id <= MAX_ID else 0, format
+    )

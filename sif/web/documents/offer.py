@@ -30,10 +30,15 @@ REPORTED_STATES = frozenset({S.FINAL_REPORT_SUBMITTED, S.CLOSED})
 TEXT_WRITERS = frozenset({Role.FUND_ADMIN, Role.APPLICANT})
 
 
-def documents_offered(project: Project) -> list[str]:
-    """The document kinds this project offers, in the order a project meets them."""
-    has_application = project.applications.exists()
-    has_decision = project.decisions.exists()
+def documents_offered(
+    project: Project, *, applications: Any = None, decisions: Any = None
+) -> list[str]:
+    """The document kinds this project offers, in the order a project meets them. A page that has
+    already read the project's applications and decisions passes them and asks nothing more."""
+    has_application = (
+        bool(applications) if applications is not None else project.applications.exists()
+    )
+    has_decision = bool(decisions) if decisions is not None else project.decisions.exists()
     offered = {
         "application": has_application,
         "committee_paper": project.state in REPORTED_STATES

@@ -36,6 +36,8 @@ def project_documents(context: Any, project: Any) -> dict[str, Any]:
     user = getattr(request, "user", None)
     return {
         "project": project,
-        "offered": offer.documents_offered(project),
+        "offered": offer.documents_offered(
+            project, applications=context.get("applications"), decisions=context.get("decisions")
+        ),
         "can_write": bool(user and offer.can_edit_document_texts(user, project)),
     }
