@@ -13,6 +13,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from sif.policy.states import FINAL_REPORT_STATES
 from sif.reports import content as c
 from sif.reports.content import Block, BulletList, Document, Paragraph, Section, Subheading, Table
 from sif.web.documents import parts
@@ -20,7 +21,6 @@ from sif.web.projects.forms_schema import APPLICATION_FULL
 from sif.web.projects.models import Application, DecisionKind, Fund, Project, ProjectState
 
 KINDS = ("application", "committee_paper", "final_report", "portfolio")
-FINAL_STATES = {ProjectState.FINAL_REPORT_SUBMITTED, ProjectState.CLOSED}
 STRUCTURED = {"budget", "contacts", "indicators"}
 COMMITTEE_HEADINGS = (
     "Förvaltningens förslag till beslut",
@@ -153,7 +153,7 @@ def committee_paper(project: Project, *, published: bool = False) -> Document:
     closing = next((d for d in reversed(decisions) if d.kind == DecisionKind.CLOSING), None)
     grant = next((d for d in reversed(decisions) if d.kind == DecisionKind.GRANT), None)
     deciding = closing or grant
-    final = project.state in FINAL_STATES or closing is not None
+    final = project.state in FINAL_REPORT_STATES or closing is not None
     name = f"{project.title} {project.short_name}".strip() if project.short_name else project.title
     years = (
         f" {project.start_date.year}-{project.end_date.year}"

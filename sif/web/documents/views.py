@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 
 from sif.messages import message_for
-from sif.web.accounts.permissions import is_fund_admin, visible_projects
+from sif.web.accounts.permissions import check, visible_projects
 from sif.web.documents import content
 from sif.web.documents.render import CONTENT_TYPES, render
 from sif.web.followup.selectors import sees_suppressed_figures
@@ -50,7 +50,7 @@ def fund_portfolio(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     if (
         fund is None
         or fmt not in CONTENT_TYPES
-        or not is_fund_admin(request.user, fund.municipality_id)
+        or not check(request.user, "document.portfolio", fund)
     ):
         raise Http404(message_for("fund_not_found"))
     return _download(render(content.portfolio(fund), fmt), fmt, f"portfolj-{fund.pk}")

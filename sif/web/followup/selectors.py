@@ -19,8 +19,8 @@ from sif.calc.followup import (
     suppress,
     weighted_mean,
 )
-from sif.web.accounts.models import OrgUnit, Role
-from sif.web.accounts.permissions import roles_for_project
+from sif.web.accounts.models import OrgUnit
+from sif.web.accounts.permissions import check
 from sif.web.followup.models import (
     ActivityCount,
     ActivityType,
@@ -376,5 +376,4 @@ def status_reports_by_period(project: Project) -> list[tuple[ReportingPeriod, li
 
 def sees_suppressed_figures(user: Any, project: Project) -> bool:
     """Readers see the published (suppressed) tables; those who work with the figures see them all."""
-    roles = roles_for_project(user, project)
-    return not roles & {Role.FUND_ADMIN, Role.APPLICANT, Role.REPORTER, Role.REVIEWER}
+    return not check(user, "followup.all_figures", project)
