@@ -29,7 +29,7 @@ run: demo
 
 lint: install
 	$(BIN)/ruff check sif tests benchmarks
-	$(BIN)/mypy sif/calc sif/ingest
+	$(BIN)/mypy sif/calc sif/ingest sif/policy
 
 test: install
 	bash scripts/test.sh

@@ -218,6 +218,8 @@ class DecisionIn(Schema):
     paragraph: str = ""
     granted_amount: Amount | None = None
     conditions: str = ""
+    above_sought_reason: str = ""
+    above_available_confirmed: bool = False
 
 
 class DecisionOut(Schema):
@@ -428,6 +430,8 @@ def decision_post(request: HttpRequest, pk: int, payload: DecisionIn) -> Any:
         paragraph=payload.paragraph,
         granted_amount=payload.granted_amount,
         conditions=payload.conditions,
+        above_sought_reason=payload.above_sought_reason,
+        above_available_confirmed=payload.above_available_confirmed,
     )
     out = {
         f: getattr(decision, f)

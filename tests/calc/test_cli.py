@@ -89,9 +89,9 @@ def test_a_json_case_file_is_read_too(tmp_path: Path, capsys: pytest.CaptureFixt
     assert run_json(capsys, str(path))["payback_year_undiscounted"] == 2025
 
 
-def test_sif_calc_never_loads_django() -> None:
+def test_sif_calc_and_the_policy_never_load_django() -> None:
     code = (
-        "import sys, sif.calc, sif.calc.cli\n"
+        "import sys, sif.calc, sif.calc.cli, sif.policy, sif.policy.decisions, sif.policy.lifecycle\n"
         "from sif.cli import main\n"
         f"rc = main(['calc', {str(EXAMPLES / 'ppss.toml')!r}, '--json', '--monte-carlo', '100'])\n"
         "assert rc == 0, rc\n"

@@ -81,3 +81,12 @@ def make_project(
     for unit in units:
         ProjectUnit.objects.create(project=project, unit=unit)
     return project
+
+
+def allocate(fund: Fund, amount: int, booked_on: date = date(2019, 1, 1)) -> None:
+    """Money allocated to the fund in its ledger, so a grant up to `amount` needs no confirmation."""
+    from sif.web.ledger.models import LedgerEntry
+
+    LedgerEntry.objects.create(
+        fund=fund, kind="allocation", amount=amount, booked_on=booked_on, text="Avsättning"
+    )

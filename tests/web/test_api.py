@@ -11,7 +11,7 @@ from django.test import Client
 
 from sif.web.audit.models import Event
 from sif.web.projects.models import Project, ProjectState
-from tests.web.builders import make_project
+from tests.web.builders import allocate, make_project
 from tests.web.conftest import World
 
 S = ProjectState
@@ -74,7 +74,7 @@ def test_the_project_shows_its_budget_and_the_users_buttons(world: World, pilot:
     body = client_for(world.applicant_a).get(f"/api/projects/{pilot.pk}").json()
     assert Decimal(body["budget"]["grand_total"]) == Decimal(22_540_000)
     assert body["transitions"] == [
-        {"to_state": "in_review", "allowed": True, "reason": ""},
+        {"to_state": "in_review", "allowed": False, "reason": "permission_denied"},
         {"to_state": "withdrawn", "allowed": True, "reason": ""},
     ]
     assert (body["can_review"], body["can_decide"]) == (False, False)
@@ -192,6 +192,7 @@ def test_review_then_decision_through_the_api(world: World) -> None:
     project = make_project(
         world.fund, world.unit_a, state=S.IN_REVIEW, sought_amount=Decimal(22_540_000)
     )
+    allocate(world.fund, 50_000_000)
     review = client_for(world.reviewer).post(
         f"/api/projects/{project.pk}/reviews",
         {"comments": "Tydlig behovsanalys.", "scores": {"research": 4}, "recommendation": "grant"},

@@ -6,11 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from sif.web.accounts.models import Membership, Municipality, OrgUnit
 from sif.web.accounts.permissions import admin_municipality_ids, can_view_admin
+
+SCOPED_FILTERS = ("municipality", "fund", "project__fund", "project__municipality")
 
 
 class MunicipalityScopedAdmin(admin.ModelAdmin):
@@ -28,10 +31,22 @@ class MunicipalityScopedAdmin(admin.ModelAdmin):
         ids = self._scope(request)
         return qs if ids is None else qs.filter(**{f"{self.municipality_field}_id__in": ids})
 
+    def get_list_filter(self, request: HttpRequest) -> Any:
+        """A fund administrator's filters never name another municipality or its funds."""
+        filters = super().get_list_filter(request)
+        if self._scope(request) is None:
+            return filters
+        return tuple(f for f in filters if f not in SCOPED_FILTERS)
+
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         ids = self._scope(request)
         related = db_field.related_model
-        if ids is not None and related is Municipality:
+        if ids is not None and related is get_user_model():
+            # Only users who already belong to one of the administrator's municipalities.
+            kwargs["queryset"] = related._default_manager.filter(
+                memberships__municipality_id__in=ids
+            ).distinct()
+        elif ids is not None and related is Municipality:
             kwargs["queryset"] = Municipality.objects.filter(pk__in=ids)
         elif ids is not None and related is not None and hasattr(related, "municipality_id"):
             kwargs["queryset"] = related._default_manager.filter(municipality_id__in=ids)

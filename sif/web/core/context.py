@@ -1,4 +1,4 @@
-"""Template context every page needs: which main-menu entries this user has."""
+"""Template context every page needs: which main-menu entries this user has (the policy's menu.*)."""
 
 from __future__ import annotations
 
@@ -6,18 +6,18 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from sif.web.accounts.models import Role
-from sif.web.accounts.permissions import user_memberships
+from sif.web.accounts.permissions import check
 
-IMPORTING_ROLES = {Role.FUND_ADMIN, Role.APPLICANT}
-FUND_VIEWING_ROLES = {Role.FUND_ADMIN, Role.REVIEWER, Role.READER}
+MENU = {
+    "sif_can_propose": "menu.new_proposal",
+    "sif_can_import": "menu.import",
+    "sif_can_see_funds": "menu.funds",
+    "sif_can_see_platform": "menu.platform",
+    "sif_can_admin": "admin.site",
+}
 
 
 def sif_context(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
-    roles = {m.role for m in user_memberships(user)} if user is not None else set()
-    return {
-        "sif_product_name": "SIF",
-        "sif_can_import": bool(roles & IMPORTING_ROLES),
-        "sif_can_see_funds": bool(roles & FUND_VIEWING_ROLES),
-    }
+    menu = {key: bool(check(user, action)) for key, action in MENU.items()}
+    return {"sif_product_name": "SIF", **menu}

@@ -9,25 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sif.web.accounts.models import Role
-from sif.web.accounts.permissions import ALLOWED, Verdict, project_roles, refuse, roles_for_project
-from sif.web.projects.models import Project, ProjectState
+from sif.policy.states import COMMITTEE_PAPER_STATES, FINAL_REPORT_STATES
+from sif.web.accounts.permissions import Verdict, check
+from sif.web.projects.models import Project
 
-S = ProjectState
 KIND_ORDER = ("application", "committee_paper", "final_report")
-DECISION_STATES = frozenset(
-    {
-        S.APPLICATION_STEP2,
-        S.IN_REVIEW,
-        S.GRANTED,
-        S.REJECTED,
-        S.RUNNING,
-        S.FINAL_REPORT_SUBMITTED,
-        S.CLOSED,
-    }
-)
-REPORTED_STATES = frozenset({S.FINAL_REPORT_SUBMITTED, S.CLOSED})
-TEXT_WRITERS = frozenset({Role.FUND_ADMIN, Role.APPLICANT})
 
 
 def documents_offered(
@@ -41,20 +27,14 @@ def documents_offered(
     has_decision = bool(decisions) if decisions is not None else project.decisions.exists()
     offered = {
         "application": has_application,
-        "committee_paper": project.state in REPORTED_STATES
-        or (project.state in DECISION_STATES and (has_application or has_decision)),
-        "final_report": project.state in REPORTED_STATES,
+        "committee_paper": project.state in FINAL_REPORT_STATES
+        or (project.state in COMMITTEE_PAPER_STATES and (has_application or has_decision)),
+        "final_report": project.state in FINAL_REPORT_STATES,
     }
     return [kind for kind in KIND_ORDER if offered[kind]]
 
 
 def can_edit_document_texts(user: Any, project: Project) -> Verdict:
-    """The fund administrator and the owner unit's handläggare (applicant / project leader) write a
-    document's texts; everyone else who sees the project reads them."""
-    if project_roles(user, project) & TEXT_WRITERS:
-        return ALLOWED
-    return (
-        refuse("permission_denied")
-        if roles_for_project(user, project)
-        else refuse("project_not_found")
-    )
+    """The fund administrator and the owner unit's handläggare write a document's texts; everyone
+    else who sees the project reads them (the policy's `document.texts`)."""
+    return check(user, "document.texts", project)

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from sif.messages import message_for
 from sif.reports.pdf import render_html
 from sif.web.accounts.models import OrgUnit
-from sif.web.accounts.permissions import is_fund_admin
+from sif.web.accounts.permissions import check
 from sif.web.documents.cache import rendered
 from sif.web.documents.portfolio import Filters, portfolio
 from sif.web.documents.render import CONTENT_TYPES
@@ -57,7 +57,7 @@ class PortfolioFilterForm(forms.Form):
 
 def _fund(request: HttpRequest, pk: int) -> Fund:
     fund = Fund.objects.select_related("municipality").filter(pk=pk).first()
-    if fund is None or not is_fund_admin(request.user, fund.municipality_id):
+    if fund is None or not check(request.user, "document.portfolio", fund):
         raise Http404(message_for("fund_not_found"))
     return fund
 
@@ -67,7 +67,7 @@ def portfolio_index(request: HttpRequest) -> HttpResponse:
     funds = [
         f
         for f in Fund.objects.select_related("municipality").order_by("name")
-        if is_fund_admin(request.user, f.municipality_id)
+        if check(request.user, "document.portfolio", f)
     ]
     if len(funds) == 1:
         return redirect("documents:portfolio_page", pk=funds[0].pk)

@@ -20,9 +20,8 @@ from sif.calc.followup import (
     spread_between_units,
     weighted_mean,
 )
-from sif.calc.suppression import may_see_small_counts
 from sif.web.accounts.models import OrgUnit
-from sif.web.accounts.permissions import roles_for_project
+from sif.web.accounts.permissions import check
 from sif.web.followup import published as hiding
 from sif.web.followup.models import (
     ActivityCount,
@@ -418,6 +417,5 @@ def status_reports_by_period(project: Project) -> list[tuple[ReportingPeriod, li
 
 
 def sees_suppressed_figures(user: Any, project: Project) -> bool:
-    """Readers see the published (suppressed) tables; those who work with the figures see them all
-    (the one decision: sif.calc.suppression.may_see_small_counts)."""
-    return not may_see_small_counts(str(r) for r in roles_for_project(user, project))
+    """Readers see the published (suppressed) tables; those who work with the figures see them all."""
+    return not check(user, "followup.all_figures", project)

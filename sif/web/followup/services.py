@@ -32,8 +32,8 @@ from sif.calc.followup import (
 )
 from sif.calc.privacy import check_no_personal_identity_number
 from sif.messages import message_for as followup_message
-from sif.web.accounts.models import OrgUnit, Role
-from sif.web.accounts.permissions import can_report_for_unit, roles_for_project
+from sif.web.accounts.models import OrgUnit
+from sif.web.accounts.permissions import can_report_for_unit, check
 from sif.web.audit.services import event_record
 from sif.web.followup.models import (
     ActivityCount,
@@ -48,13 +48,6 @@ from sif.web.followup.models import (
 )
 from sif.web.projects.models import Indicator, IndicatorUnit, Project, ProjectState
 
-LOCKED_STATES = {
-    ProjectState.RUNNING,
-    ProjectState.FINAL_REPORT_SUBMITTED,
-    ProjectState.CLOSED,
-    ProjectState.REJECTED,
-    ProjectState.WITHDRAWN,
-}
 GROUP_ALIASES = {
     "intervention": Group.INTERVENTION,
     "insatsgrupp": Group.INTERVENTION,
@@ -82,15 +75,14 @@ PART_LABELS = {  # in the order of RawActivity's fields; labels in the active la
 
 
 def is_followup_editor(actor: Any, project: Project) -> bool:
-    """Project leader (applicant role for the project) or fund administrator."""
-    return bool(roles_for_project(actor, project) & {Role.FUND_ADMIN, Role.APPLICANT})
+    """The policy's `followup.edit`: the project leader (the owner unit's applicant) or the fund."""
+    return bool(check(actor, "followup.edit", project))
 
 
-def _require_editor(actor: Any, project: Project, code: str = "not_followup_editor") -> None:
-    if not roles_for_project(actor, project):
-        raise SifError("project_not_found")
-    if not is_followup_editor(actor, project):
-        raise SifError(code)
+def _require_editor(actor: Any, project: Project, action: str = "followup.edit") -> None:
+    verdict = check(actor, action, project)
+    if not verdict:
+        raise SifError(verdict.reason)
 
 
 def _require_reporter(actor: Any, project: Project, unit: OrgUnit) -> None:
@@ -102,7 +94,7 @@ def _require_reporter(actor: Any, project: Project, unit: OrgUnit) -> None:
 def _require_open(period: ReportingPeriod, actor: Any, project: Project) -> None:
     """Reporters write only while a period is open; a fund administrator may still correct it."""
     today = timezone.localdate()
-    if Role.FUND_ADMIN in roles_for_project(actor, project):
+    if check(actor, "followup.closed_period", project):
         return
     if period.is_closed(today):
         raise SifError("period_closed", period=period.label, closes_at=period.closes_at.isoformat())
@@ -162,9 +154,9 @@ def indicator_save(
     *, actor: Any, project: Project, indicator: Indicator | None = None, **fields: Any
 ) -> Indicator:
     """Create or change an indicator; refused (`indicator_locked`) once the project is running."""
-    _require_editor(actor, project)
-    if project.state in LOCKED_STATES:
-        raise SifError("indicator_locked", state=ProjectState(project.state).label)
+    verdict = check(actor, "followup.indicators", project)
+    if not verdict:
+        raise SifError(verdict.reason, state=ProjectState(project.state).label)
     unknown = set(fields) - set(INDICATOR_FIELDS)
     if unknown:
         raise TypeError(f"unknown indicator fields: {sorted(unknown)}")
@@ -509,7 +501,7 @@ def _plan_activity(
 def upload_allowed(*, actor: Any, project: Project, period: ReportingPeriod) -> None:
     """May the actor send figures for this period at all: the project visible, the period open
     (or the actor a fund administrator) and at least one unit the actor reports for."""
-    if not roles_for_project(actor, project) or period.project_id != project.pk:
+    if not check(actor, "project.view", project) or period.project_id != project.pk:
         raise SifError("project_not_found")
     _require_open(period, actor, project)
     units = [project.owner_unit, *project.units.all()]
@@ -528,7 +520,7 @@ def measurements_plan(
     activity_sheet: str = "Aktiviteter",
 ) -> ImportPreview:
     """Validate every row without writing anything: what would be stored and every row refused."""
-    if not roles_for_project(actor, project) or period.project_id != project.pk:
+    if not check(actor, "project.view", project) or period.project_id != project.pk:
         raise SifError("project_not_found")
     _require_open(period, actor, project)
     ctx = _Context(actor, project, period)
@@ -1083,7 +1075,7 @@ def _review(
     actor: Any, report: StatusReport, state: str, comment: str, action: str
 ) -> StatusReport:
     project = report.project
-    _require_editor(actor, project, code="not_project_leader")
+    _require_editor(actor, project, action="followup.approve_report")
     check_no_personal_identity_number(comment, "Kommentar")
     with transaction.atomic():
         report = StatusReport.objects.select_for_update().get(pk=report.pk)

@@ -22,8 +22,8 @@ from sif.calc import format as fmt
 from sif.calc.errors import SifError
 from sif.messages import message_for, message_for_error
 from sif.reports import charts
-from sif.web.accounts.models import OrgUnit, Role
-from sif.web.accounts.permissions import can_report_for_unit, roles_for_project, visible_projects
+from sif.web.accounts.models import OrgUnit
+from sif.web.accounts.permissions import can_report_for_unit, check, visible_projects
 from sif.web.core.uploads import check_upload_size
 from sif.web.followup import effects, selectors, services, xlsx
 from sif.web.followup.models import (
@@ -89,7 +89,6 @@ def _fmt(value: Any, kind: str) -> str:
 @login_required
 def overview(request: HttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk)
-    roles = roles_for_project(request.user, project)
     published = selectors.sees_suppressed_figures(request.user, project)
     threshold = project.fund.suppression_threshold
     tables = selectors.indicator_tables(project, threshold=threshold if published else None)
@@ -98,7 +97,7 @@ def overview(request: HttpRequest, pk: int) -> HttpResponse:
     spiders = [_spider_charts(v) for v in selectors.spider_views(project)]
     context = {
         "project": project,
-        "is_admin": Role.FUND_ADMIN in roles,
+        "is_admin": bool(check(request.user, "followup.closed_period", project)),
         "is_editor": services.is_followup_editor(request.user, project),
         "published": published,
         "threshold": threshold,
@@ -630,7 +629,7 @@ def indicators(request: HttpRequest, pk: int, indicator_id: int | None = None) -
         "items": list(project.indicators.select_related("responsible_unit")),
         "kind": indicator.unit if indicator else IndicatorUnit.COUNT,
         "error": error,
-        "locked": project.state in services.LOCKED_STATES,
+        "locked": check(request.user, "followup.indicators", project).reason == "indicator_locked",
         "is_editor": services.is_followup_editor(request.user, project),
         "org_units": services.units_in_order(project),
         "units": IndicatorUnit.choices,

@@ -134,6 +134,10 @@ class ReviewForm(forms.Form):
         states = IMPORT_STATES if admin else APPLICANT_STATES
         labels = dict(ProjectState.choices)
         self.fields["state"].choices = [(s, labels[s]) for s in states]
+        if (
+            self.initial.get("state") not in states
+        ):  # an applicant's import starts as a proposal (sif/policy/states.py)
+            self.initial["state"] = states[0]
 
 
 class BudgetRowForm(forms.Form):

@@ -22,6 +22,8 @@ from django.db import IntegrityError, transaction
 
 from sif.calc.budget import BudgetRowInput
 from sif.calc.errors import SifError
+from sif.policy.states import AFTER_GRANT, IMPORT_STATES, PATH_AFTER_GRANT
+from sif.policy.states import APPLICANT_IMPORT_STATES as APPLICANT_STATES
 from sif.web.accounts import permissions as perms
 from sif.web.accounts.models import Municipality, OrgUnit, UnitKind
 from sif.web.audit.services import event_record
@@ -30,17 +32,6 @@ from sif.web.projects import services
 from sif.web.projects.models import Fund, Project, ProjectState
 
 S = ProjectState
-APPLICANT_STATES = (S.PROPOSAL, S.APPLICATION_STEP1, S.APPLICATION_STEP2)
-IMPORT_STATES = (
-    *APPLICANT_STATES,
-    S.IN_REVIEW,
-    S.GRANTED,
-    S.RUNNING,
-    S.FINAL_REPORT_SUBMITTED,
-    S.CLOSED,
-)
-AFTER_GRANT = (S.GRANTED, S.RUNNING, S.FINAL_REPORT_SUBMITTED, S.CLOSED)
-PATH_AFTER_GRANT = (S.RUNNING, S.FINAL_REPORT_SUBMITTED)
 TEXT_FIELDS = ("summary", "purpose", "goals", "target_group", "lessons")
 
 
@@ -114,7 +105,7 @@ def org_unit_create(
 ) -> OrgUnit:
     """A new unit of the municipality's organisation (a fund administrator's task), logged.
     Lives here because sif/web/accounts has no services module yet."""
-    if not perms.is_fund_admin(actor, municipality.pk):
+    if not perms.check(actor, "project.import", municipality.pk):
         raise SifError("org_unit_create_denied")
     name = " ".join(name.split())
     if not name:
@@ -222,7 +213,7 @@ def _start(
     """The project in `state`: imported by a fund administrator, created by an applicant."""
     if not title.strip():
         raise SifError("title_required")
-    if perms.is_fund_admin(actor, fund.municipality_id):
+    if perms.check(actor, "project.import", fund):
         return services.project_import(
             actor=actor,
             fund=fund,
@@ -301,6 +292,7 @@ def _first_state(plan: ImportPlan) -> str:
 
 def _decide(actor: Any, project: Project, plan: ImportPlan) -> None:
     if plan.granted_amount is not None:
+        # A decision taken before SIF kept the fund's ledger: recorded as decided, with its source as the reason.
         services.decision_record(
             actor=actor,
             project=project,
@@ -308,6 +300,8 @@ def _decide(actor: Any, project: Project, plan: ImportPlan) -> None:
             body=plan.decision_body,
             decided_on=plan.decided_on,
             granted_amount=plan.granted_amount,
+            above_sought_reason=_source(plan),
+            above_available_confirmed=True,
         )
         for step in PATH_AFTER_GRANT:
             if project.state == plan.state or (

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from sif.calc.errors import SifError
 from sif.messages import message_for, message_for_error
 from sif.web.accounts import permissions as perms
-from sif.web.accounts.models import OrgUnit, Role
+from sif.web.accounts.models import OrgUnit
 from sif.web.imports import staging
 from sif.web.imports.drafts import KIND_LABELS, Review, review_initial
 from sif.web.imports.forms import (
@@ -35,7 +35,6 @@ from sif.web.imports.selectors import similar_projects_list
 from sif.web.imports.services import ImportPlan, import_confirm
 from sif.web.projects.models import Fund
 
-IMPORT_ROLES = {Role.FUND_ADMIN, Role.APPLICANT}
 SAME_LABELS = {
     "title": gettext_lazy("samma namn"),
     "registration_number": gettext_lazy("samma diarienummer"),
@@ -72,7 +71,11 @@ FIELD_FOR_CODE = {
 
 
 def _import_funds(user: Any) -> QuerySet[Fund]:
-    ids = {m.municipality_id for m in perms.user_memberships(user) if m.role in IMPORT_ROLES}
+    ids = {
+        m.municipality_id
+        for m in perms.user_memberships(user)
+        if perms.check(user, "import.documents", m.municipality_id)
+    }
     return Fund.objects.filter(municipality_id__in=ids).order_by("name", "pk")
 
 
@@ -119,7 +122,7 @@ class Screen:
         self.staged = batch.result(index)
         draft = self.staged["result"]
         units = OrgUnit.objects.filter(municipality_id=fund.municipality_id).order_by("name", "pk")
-        self.admin = perms.is_fund_admin(request.user, fund.municipality_id)
+        self.admin = bool(perms.check(request.user, "project.import", fund))
         self.review: Review = review_initial(
             draft, list(units), batch.files[index].name, self.staged["lines"]
         )

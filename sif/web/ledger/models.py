@@ -62,12 +62,16 @@ class AppendOnly(models.Model):
 
 
 class LedgerEntry(AppendOnly):
+    """One ledger post. `number` counts per fund (Stockholm's first post is post 1, whatever other
+    funds booked before); it is given on insert, under the fund's row lock the services take."""
+
     fund = models.ForeignKey(
         "projects.Fund",
         on_delete=models.PROTECT,
         related_name="ledger_entries",
         verbose_name=_("fond"),
     )
+    number = models.PositiveIntegerField(_("postnummer"), null=True, editable=False)
     project = models.ForeignKey(
         "projects.Project",
         on_delete=models.PROTECT,
@@ -120,6 +124,9 @@ class LedgerEntry(AppendOnly):
         verbose_name_plural = _("bokföringsposter")
         ordering = ["booked_on", "id"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["fund", "number"], name="ledger_number_unique_per_fund"
+            ),
             models.CheckConstraint(condition=models.Q(amount__gt=0), name="ledger_amount_positive"),
             models.CheckConstraint(
                 condition=models.Q(kind=rules.CORRECTION, reverses__isnull=False)
@@ -148,6 +155,14 @@ class LedgerEntry(AppendOnly):
 
     def __str__(self) -> str:
         return f"{self.booked_on} {self.get_kind_display()} {self.amount} kr"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self._state.adding and self.number is None:
+            last = LedgerEntry.objects.filter(fund_id=self.fund_id).aggregate(
+                n=models.Max("number")
+            )["n"]
+            self.number = (last or 0) + 1
+        super().save(*args, **kwargs)
 
     @property
     def sign(self) -> int:

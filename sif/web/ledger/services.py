@@ -416,7 +416,7 @@ def ledger_commit_decision(*, actor: Any, decision: Decision) -> LedgerEntry:
         decision=decision, kind=rules.COMMITMENT, reversed_by__isnull=True
     ).first()
     if booked is not None:
-        raise SifError("decision_already_booked", entry=booked.pk)
+        raise SifError("decision_already_booked", entry=booked.number)
     reference = " ".join(
         p for p in (decision.body, _decision_date(decision), decision.paragraph) if p
     )
@@ -472,7 +472,7 @@ def ledger_correct(
         amount=entry.amount,
         booked_on=when,
         text=reason.strip(),
-        reference=f"Rättelse av post {entry.pk}",
+        reference=f"Rättelse av post {entry.number}",
         reverses=entry,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )

@@ -159,7 +159,7 @@ def fund_ledger(request: HttpRequest, pk: int) -> HttpResponse:
             except SifError as exc:
                 error = message_for_error(exc)
             else:
-                messages.success(request, f"Posten är bokförd (post {entry.pk}).")
+                messages.success(request, f"Posten är bokförd (post {entry.number}).")
                 return redirect("ledger:ledger", pk=fund.pk)
         else:
             error = message_for("invalid_input")
@@ -202,7 +202,7 @@ def entry_correct(request: HttpRequest, pk: int, entry_id: int) -> HttpResponse:
     except SifError as exc:
         messages.error(request, message_for_error(exc))
     else:
-        messages.success(request, f"Post {entry.pk} är rättad med post {correction.pk}.")
+        messages.success(request, f"Post {entry.number} är rättad med post {correction.number}.")
     return redirect(reverse("ledger:ledger", kwargs={"pk": fund.pk}) + f"#post-{entry.pk}")
 
 

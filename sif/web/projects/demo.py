@@ -22,6 +22,7 @@ from django.contrib.auth import get_user_model
 
 from sif.demo import SEEDS, seed_text
 from sif.web.accounts.models import Membership, Municipality, OrgUnit, Role, UnitKind
+from sif.web.accounts.permissions import check
 from sif.web.projects import services
 from sif.web.projects.models import (
     BudgetCategory,
@@ -236,22 +237,21 @@ def _users(ms: dict[str, Municipality], units: dict[str, OrgUnit]) -> dict[str, 
     made: dict[str, tuple[Any, str]] = {}
     for spec in DEMO_USERS:
         password = secrets.token_urlsafe(9)
-        if spec.role is None:
+        if not spec.municipality:  # the platform operator belongs to no municipality
             user = model.objects.create_superuser(
                 username=spec.username, password=password, email=""
             )
         else:
-            # Fund administrators are staff so that they reach the admin (scoped to their municipality).
             user = model.objects.create_user(
-                username=spec.username,
-                password=password,
-                first_name=spec.description,
-                is_staff=spec.role == Role.FUND_ADMIN,
+                username=spec.username, password=password, first_name=spec.description
             )
             unit = units[spec.unit] if spec.unit else None
             Membership.objects.create(
                 user=user, municipality=ms[spec.municipality], unit=unit, role=spec.role
             )
+            # Those the policy lets into the admin (fund administrators, scoped) are staff so they reach it.
+            user.is_staff = bool(check(user, "admin.site"))
+            user.save(update_fields=["is_staff"])
         made[spec.username] = (user, password)
     return made
 
@@ -545,7 +545,7 @@ def pilot_answers() -> dict[str, str]:
     }
 
 
-def _pilot(applicant: Any, units: dict[str, OrgUnit], fund: Fund) -> Project:
+def _pilot(applicant: Any, admin: Any, units: dict[str, OrgUnit], fund: Fund) -> Project:
     project = services.project_create(
         actor=applicant,
         fund=fund,
@@ -567,11 +567,12 @@ def _pilot(applicant: Any, units: dict[str, OrgUnit], fund: Fund) -> Project:
         ),
         example_sections=[ExampleSection.DATES, ExampleSection.INDICATORS],
     )
+    # The fund invites the proposal to step 1 and the application on to step 2; the applicant writes.
     services.project_transition(
-        actor=applicant, project=project, to_state=ProjectState.APPLICATION_STEP1
+        actor=admin, project=project, to_state=ProjectState.APPLICATION_STEP1
     )
     services.project_transition(
-        actor=applicant, project=project, to_state=ProjectState.APPLICATION_STEP2
+        actor=admin, project=project, to_state=ProjectState.APPLICATION_STEP2
     )
     services.budget_set(actor=applicant, project=project, rows=PILOT_BUDGET)
     services.sought_amount_set(actor=applicant, project=project, amount=PILOT_SOUGHT)
@@ -654,7 +655,7 @@ def _ytterstad(applicant: Any, admin: Any, units: dict[str, OrgUnit], fund: Fund
         example_sections=[ExampleSection.FUND, ExampleSection.STATE, ExampleSection.BUDGET],
     )
     services.project_transition(
-        actor=applicant, project=project, to_state=ProjectState.APPLICATION_STEP1
+        actor=admin, project=project, to_state=ProjectState.APPLICATION_STEP1
     )
     services.budget_set(actor=applicant, project=project, rows=YTTERSTAD_BUDGET)
     services.sought_amount_set(actor=applicant, project=project, amount=YTTERSTAD_SOUGHT)
@@ -728,6 +729,7 @@ def _samagera(admin: Any, units: dict[str, OrgUnit], fund: Fund) -> Project:
         decided_on=date(2014, 9, 1),
         date_precision="month",
         granted_amount=Decimal("3800000"),
+        above_available_confirmed=True,  # decided in 2014; Eskilstuna's ledger is not kept in SIF
     )
     services.project_transition(actor=admin, project=project, to_state=ProjectState.RUNNING)
     services.project_transition(
@@ -786,7 +788,7 @@ def load(stdout: TextIO) -> dict[str, tuple[Any, str]]:
     )
     _stockholm_proposals(admin, reviewer, units, funds["stockholm"])
     _stis(admin, units, funds["stockholm"])
-    _pilot(applicant, units, funds["stockholm"])
+    _pilot(applicant, admin, units, funds["stockholm"])
     _ytterstad(applicant, admin, units, funds["stockholm"])
     _samagera(users["eskilstuna"][0], units, funds["eskilstuna"])
     _hela_familjen(users["malmo"][0], units, funds["malmo"])

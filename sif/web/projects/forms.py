@@ -165,6 +165,7 @@ class BudgetForm(forms.Form):
     that a year outside the period reaches the rule that refuses it.
     """
 
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
     sought_amount = SwedishDecimalField(
         label=_("Sökt belopp (kr)"),
         required=False,
@@ -329,6 +330,26 @@ class DecisionForm(forms.Form):
     conditions = forms.CharField(
         label=_("Villkor"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    above_sought_reason = forms.CharField(
+        label=_("Motivering"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Krävs när beviljat belopp är högre än det sökta."),
+    )
+    above_available_confirmed = forms.BooleanField(
+        label=_("Beslutet fattas trots att fonden inte har så mycket disponibelt"),
+        required=False,
+        help_text=_("Beslutet registreras då som beslutat över fondens medel."),
+    )
+
+
+class DecisionCorrectionForm(DecisionForm):
+    """A new decision that supersedes the one in force; the old one stays, struck through."""
+
+    correction_reason = forms.CharField(
+        label=_("Skäl till rättelsen"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    field_order = ["correction_reason"]
 
 
 DATE_PRECISION_CHOICES = [("day", _("dag")), ("month", _("månad")), ("year", _("år"))]

@@ -135,6 +135,9 @@ FORMS: dict[str, dict[str, Any]] = {
     "application_full": APPLICATION_FULL,
     "application_short": APPLICATION_SHORT,
 }
+# The steps (sif/policy/states.py APPLICATION_STEP: 0 proposal, 1, 2) in which each form is written.
+# The full application is the step-2 form; the short one (ytterstadsmedel) has a single step.
+FORM_STEPS: dict[str, tuple[int, ...]] = {"application_full": (2,), "application_short": (0, 1, 2)}
 
 
 def schema_field_keys(schema: dict[str, Any]) -> dict[str, str]:

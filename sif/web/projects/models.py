@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 MONEY = {"max_digits": 15, "decimal_places": 2}
@@ -190,6 +191,8 @@ class Project(models.Model):
     )
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+    # Optimistic concurrency for the budget: the version the editor read travels with the form.
+    budget_version = models.PositiveIntegerField(_("budgetens version"), default=1)
 
     class Meta:
         verbose_name = _("projekt")
@@ -326,14 +329,18 @@ class ApplicationForm(models.Model):
 
 
 class Application(models.Model):
+    """The answers of one step: 0 the proposal, 1 the step-1 application, 2 the step-2 application.
+    A draft (`is_draft`) is saved and changed by its writer until it is submitted."""
+
     project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="applications")
     form = models.ForeignKey(ApplicationForm, on_delete=models.PROTECT, related_name="applications")
     step = models.PositiveSmallIntegerField(_("steg"), default=1)
+    is_draft = models.BooleanField(_("utkast"), default=False)
     answers = models.JSONField(_("svar"), default=dict)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    submitted_at = models.DateTimeField(_("inlämnad"), auto_now_add=True)
+    submitted_at = models.DateTimeField(_("inlämnad"), default=timezone.now)
 
     class Meta:
         verbose_name = _("ansökan")
@@ -341,7 +348,12 @@ class Application(models.Model):
         ordering = ["submitted_at", "id"]
 
     def __str__(self) -> str:
-        return f"{self.project} – {self.form} steg {self.step}"
+        return f"{self.project} – {self.form} – {self.step_label()}"
+
+    def step_label(self) -> str:
+        return (
+            str(_("förslag")) if self.step == 0 else str(_("steg %(step)s") % {"step": self.step})
+        )
 
 
 class Recommendation(models.TextChoices):
@@ -404,6 +416,20 @@ class Decision(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Append-only corrections: a new decision supersedes the old, which stays (shown struck through).
+    supersedes = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="superseded_by",
+        verbose_name=_("ersätter beslut"),
+    )
+    correction_reason = models.TextField(_("skäl till rättelsen"), blank=True)
+    above_sought_reason = models.TextField(_("motivering till belopp över det sökta"), blank=True)
+    above_available = models.BooleanField(
+        _("beslutat över fondens disponibla medel"), default=False
+    )
 
     class Meta:
         verbose_name = _("beslut")

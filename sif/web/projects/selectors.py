@@ -14,13 +14,8 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from sif.calc import budget as budget_rules
 from sif.calc.budget import BudgetRowInput
-from sif.web.accounts.models import Membership, OrgUnit, Role
-from sif.web.accounts.permissions import (
-    applicant_covers_unit,
-    is_fund_admin,
-    user_memberships,
-    visible_projects,
-)
+from sif.web.accounts.models import Membership, Municipality, OrgUnit
+from sif.web.accounts.permissions import check, user_memberships, visible_projects
 from sif.web.audit.models import Event
 from sif.web.projects.models import BudgetRow, Decision, DecisionKind, Fund, Project, ProjectUnit
 
@@ -68,19 +63,22 @@ def units_for(user: Any) -> QuerySet[OrgUnit]:
     )
 
 
+def municipalities_with_funds() -> list[Municipality]:
+    """Every municipality with its funds (the platform operator's start page; no fund data)."""
+    return list(
+        Municipality.objects.prefetch_related(
+            Prefetch("funds", queryset=Fund.objects.order_by("name"))
+        ).order_by("name")
+    )
+
+
 def memberships_for(user: Any) -> list[Membership]:
     return user_memberships(user)
 
 
 def may_propose_somewhere(user: Any) -> bool:
-    """Whether some unit exists for which the user may write a proposal (can_create_project): a fund
-    administrator of a municipality, or an applicant of a unit; readers, reviewers and reporters may not."""
-    for m in user_memberships(user):
-        if is_fund_admin(user, m.municipality_id):
-            return True
-        if m.role == Role.APPLICANT and (m.unit is None or applicant_covers_unit(user, m.unit)):
-            return True
-    return False
+    """Whether some unit exists for which the user may write a proposal (the policy's menu.new_proposal)."""
+    return bool(check(user, "menu.new_proposal"))
 
 
 def project_get(*, user: Any, pk: int) -> Project | None:
@@ -189,10 +187,35 @@ def project_timeline(project: Project, *, everything: bool) -> tuple[list[Event]
 
 
 def granted_amount(decisions: list[Decision]) -> Decimal | None:
-    """The amount of the latest decision granting money, if any."""
-    granted = [
-        d
-        for d in decisions
-        if d.kind == DecisionKind.GRANT and d.granted and d.granted_amount is not None
-    ]
-    return granted[-1].granted_amount if granted else None
+    """The amount of the grant decision in force (a superseded one no longer counts), if it grants."""
+    superseded = {d.supersedes_id for d in decisions if d.supersedes_id}
+    current = [d for d in decisions if d.kind == DecisionKind.GRANT and d.pk not in superseded]
+    if not current or not current[-1].granted:
+        return None
+    return current[-1].granted_amount
+
+
+def corrections(decisions: list[Decision]) -> dict[int, Decision]:
+    """Superseded decision id -> the decision that corrected it (its reason and who decided it)."""
+    return {d.supersedes_id: d for d in decisions if d.supersedes_id}
+
+
+def submitted_on(project: Project) -> date | None:
+    """The day the first step of the application was submitted (drafts do not count)."""
+    first = (
+        project.applications.filter(is_draft=False)
+        .order_by("submitted_at")
+        .values_list("submitted_at", flat=True)
+        .first()
+    )
+    return first.date() if first else None
+
+
+def fund_available(fund: Fund) -> Decimal:
+    """Money free to grant, from the fund's ledger (0 kr when nothing is allocated to it yet)."""
+    from sif.calc import ledger as rules
+    from sif.web.ledger.models import LedgerEntry
+
+    return rules.available(
+        [e.as_rule_entry() for e in LedgerEntry.objects.filter(fund=fund).order_by("id")]
+    )

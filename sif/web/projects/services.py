@@ -17,17 +17,20 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models, transaction
+from django.utils import timezone
 
 from sif.calc import budget as budget_rules
 from sif.calc.budget import BudgetRowInput
 from sif.calc.errors import SifError
+from sif.policy.decisions import GrantFacts, check_closing, check_grant, exceeds_available
+from sif.policy.states import APPLICATION_STEP
 from sif.web.accounts import permissions as perms
 from sif.web.accounts.models import OrgUnit
 from sif.web.accounts.permissions import Verdict
 from sif.web.audit.services import event_record
 from sif.web.core.files import note_written
-from sif.web.projects.forms_schema import FIELD_KINDS, FORMS, schema_field_keys
-from sif.web.projects.lifecycle import TRANSITIONS, state_label, transition_for
+from sif.web.projects.forms_schema import FIELD_KINDS, FORM_STEPS, FORMS, schema_field_keys
+from sif.web.projects.lifecycle import state_label, transition_for, transitions_from
 from sif.web.projects.models import (
     Application,
     ApplicationForm,
@@ -62,6 +65,8 @@ __all__ = [
     "closing_decision_record",
     "contact_add",
     "contact_update",
+    "current_grant_decision",
+    "decision_correct",
     "decision_record",
     "indicator_add",
     "participating_units_set",
@@ -131,7 +136,14 @@ def _snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
 def _lock(project: Project) -> Project:
     """Reload the project under a row lock so that two concurrent changes cannot interleave."""
     fresh = Project.objects.select_for_update().get(pk=project.pk)
-    for name in ("state", "closing_outcome", "sought_amount", "start_date", "end_date"):
+    for name in (
+        "state",
+        "closing_outcome",
+        "sought_amount",
+        "start_date",
+        "end_date",
+        "budget_version",
+    ):
         setattr(project, name, getattr(fresh, name))
     return project
 
@@ -335,8 +347,8 @@ def allowed_transitions(user: Any, project: Project) -> list[tuple[str, Verdict]
     """Each state the project may move to from its current one (except grant/reject, which are
     decisions: see `perms.can_decide`), with whether this user may move it there and why not."""
     return [
-        (to_state, perms.can_transition(user, project, to_state))
-        for to_state, rule in TRANSITIONS.get(project.state, {}).items()
+        (rule.to_state, perms.can_transition(user, project, rule.to_state))
+        for rule in transitions_from(project.state)
         if not rule.via_decision
     ]
 
@@ -415,6 +427,7 @@ def participating_units_set(*, actor: Any, project: Project, units: Iterable[Org
         "units",
     ):  # permission checks read a prefetch of these when present
         getattr(project, "_prefetched_objects_cache", {}).pop(name, None)
+    project.__dict__.pop("_sif_unit_ids", None)
     if before != after:
         _record(
             actor,
@@ -471,11 +484,46 @@ def contact_update(*, actor: Any, contact: Contact, **fields: Any) -> Contact:
 # ---------------------------------------------------------------- money
 
 
+def _check_budget_version(project: Project, version: int | None) -> None:
+    """Refuse a save based on a budget someone else has changed since it was read, naming who and
+    what changed (the last budget event), so no change is silently overwritten."""
+    if version is None or version == project.budget_version:
+        return
+    last = (
+        project.events.filter(action__in=("budget_set", "sought_amount_set"))
+        .select_related("actor")
+        .order_by("-at", "-id")
+        .first()
+    )
+    who = (last.actor.get_full_name() or last.actor.get_username()) if last and last.actor else "–"
+    before = (
+        last.before.get("total", last.before.get("sought_amount", "–"))
+        if last and isinstance(last.before, dict)
+        else "–"
+    )
+    after = (
+        last.after.get("total", last.after.get("sought_amount", "–"))
+        if last and isinstance(last.after, dict)
+        else "–"
+    )
+    raise SifError(
+        "edit_conflict",
+        who=who,
+        at=timezone.localtime(last.at).strftime("%Y-%m-%d %H:%M") if last else "–",
+        before=before,
+        after=after,
+    )
+
+
 @transaction.atomic
-def budget_set(*, actor: Any, project: Project, rows: Sequence[BudgetRowInput]) -> None:
-    """Replace the whole budget table. Amounts in kronor ≥ 0, years within the project period."""
+def budget_set(
+    *, actor: Any, project: Project, rows: Sequence[BudgetRowInput], version: int | None = None
+) -> None:
+    """Replace the whole budget table. Amounts in kronor ≥ 0, years within the project period.
+    `version` is the budget version the editor read; a newer one refuses the save (edit_conflict)."""
     _lock(project)
     _require(perms.can_edit_budget(actor, project))
+    _check_budget_version(project, version)
     for row in rows:
         if row.category not in BudgetCategory.values:
             raise SifError("budget_category_unknown", category=row.category)
@@ -498,6 +546,8 @@ def budget_set(*, actor: Any, project: Project, rows: Sequence[BudgetRowInput]) 
         )
     before = {"rows": _budget_as_json(old), "total": _kr(budget_rules.grand_total(old))}
     after = {"rows": _budget_as_json(clean), "total": _kr(budget_rules.grand_total(clean))}
+    project.budget_version += 1
+    project.save(update_fields=["budget_version", "updated_at"])
     _record(actor, "budget_set", project, project, before=before, after=after)
 
 
@@ -561,27 +611,54 @@ def _check_answers(schema: dict[str, Any], answers: dict[str, Any]) -> dict[str,
     return clean
 
 
+def application_step(project: Project, form: ApplicationForm) -> int:
+    """The step the project is in (0 proposal, 1, 2); refused when the form is not written in it."""
+    step = APPLICATION_STEP[project.state]
+    if step not in FORM_STEPS.get(form.code, (0, 1, 2)):
+        labels = {0: "förslaget", 1: "steg 1", 2: "steg 2"}
+        raise SifError(
+            "application_form_wrong_step",
+            form=form.title,
+            step=" eller ".join(labels[s] for s in FORM_STEPS[form.code]),
+            state=state_label(project.state),
+        )
+    return step
+
+
 @transaction.atomic
 def application_submit(
-    *, actor: Any, project: Project, form_code: str, answers: dict[str, Any]
+    *, actor: Any, project: Project, form_code: str, answers: dict[str, Any], draft: bool = False
 ) -> Application:
-    """Store the answers with the form version they answer (step 2 when the project is in step 2)."""
+    """Save the answers of the project's current step with the form version they answer: as a draft
+    (changed in place until submitted) or submitted (the draft of this step becomes the submission)."""
     _lock(project)
     _require(perms.can_submit_application(actor, project))
     form = application_form_current(form_code)
     clean = _check_answers(form.schema, answers)
-    step = 2 if project.state == ProjectState.APPLICATION_STEP2 else 1
-    application = Application(
-        project=project,
-        form=form,
-        step=step,
-        answers=clean,
-        submitted_by=actor if getattr(actor, "is_authenticated", False) else None,
-    )
+    step = application_step(project, form)
+    application = Application.objects.filter(
+        project=project, form=form, step=step, is_draft=True
+    ).first() or Application(project=project, form=form, step=step)
+    application.answers, application.is_draft = clean, draft
+    application.submitted_by = actor if getattr(actor, "is_authenticated", False) else None
+    if not draft:
+        application.submitted_at = timezone.now()
     _clean(application, exclude=["submitted_by"])
     application.save()
-    after = {"form": form.code, "version": form.version, "step": step, "answers": clean}
-    _record(actor, "application_submit", application, project, after=after)
+    after = {
+        "form": form.code,
+        "version": form.version,
+        "step": step,
+        "draft": draft,
+        "answers": clean,
+    }
+    _record(
+        actor,
+        "application_draft_save" if draft else "application_submit",
+        application,
+        project,
+        after=after,
+    )
     return application
 
 
@@ -656,8 +733,49 @@ def _decision_after(decision: Decision) -> dict[str, Any]:
             "paragraph",
             "granted_amount",
             "conditions",
+            "above_sought_reason",
+            "above_available",
         ),
     )
+
+
+def _grant_facts(
+    project: Project,
+    granted: bool,
+    amount: Decimal | None,
+    decided_on: date | None,
+    date_precision: str,
+    above_sought_reason: str,
+    confirmed: bool,
+    superseded: Decision | None = None,
+) -> GrantFacts:
+    """What the policy's decision rules need, read from the project, its applications and the ledger.
+    A correction frees the amount of the decision it supersedes."""
+    from sif.web.projects.selectors import fund_available, submitted_on
+
+    available = fund_available(project.fund)
+    if superseded is not None and superseded.granted_amount is not None:
+        available += superseded.granted_amount
+    return GrantFacts(
+        granted=granted,
+        granted_amount=amount,
+        sought_amount=project.sought_amount,
+        available=available,
+        decided_on=decided_on,
+        date_precision=date_precision,
+        submitted_on=submitted_on(project),
+        project_start=project.start_date,
+        above_sought_reason=above_sought_reason,
+        above_available_confirmed=confirmed,
+    )
+
+
+def _grant_amount(granted: bool, granted_amount: Decimal | int | str | None) -> Decimal | None:
+    if not granted:
+        return None
+    if granted_amount is None or granted_amount == "":
+        raise SifError("decision_amount_required")
+    return _parse_money(granted_amount, "decision_amount")
 
 
 @transaction.atomic
@@ -672,35 +790,140 @@ def decision_record(
     granted_amount: Decimal | int | str | None = None,
     conditions: str = "",
     date_precision: str = "day",
+    above_sought_reason: str = "",
+    above_available_confirmed: bool = False,
 ) -> Decision:
     """The grant decision for a project under review: it becomes `granted` or `rejected`.
-    A grant needs the granted amount (kronor ≥ 0), which may differ from the sought amount."""
+    A grant needs the granted amount (kronor ≥ 0); above the sought amount it needs a reason, above
+    the fund's available money a confirmation (and is then recorded as such); dates in order
+    (sif/policy/decisions.py)."""
     _lock(project)
     _require(perms.can_decide(actor, project))
-    _check_decision_basics(body, date_precision)
-    amount: Decimal | None = None
-    if granted:
-        if granted_amount is None or granted_amount == "":
-            raise SifError("decision_amount_required")
-        amount = _parse_money(granted_amount, "decision_amount")
-    decision = _decision_save(
+    decision = _grant_decision_save(
+        actor,
+        project,
+        granted=granted,
+        body=body,
+        decided_on=decided_on,
+        paragraph=paragraph,
+        granted_amount=granted_amount,
+        conditions=conditions,
+        date_precision=date_precision,
+        above_sought_reason=above_sought_reason,
+        above_available_confirmed=above_available_confirmed,
+    )
+    _record(actor, "decision_record", decision, project, after=_decision_after(decision))
+    _apply_transition(
+        actor,
+        project,
+        ProjectState.GRANTED if granted else ProjectState.REJECTED,
+        reason=f"{decision.body} {decided_on or ''} {paragraph}".strip(),
+    )
+    return decision
+
+
+def _grant_decision_save(
+    actor: Any,
+    project: Project,
+    *,
+    superseded: Decision | None = None,
+    correction_reason: str = "",
+    **fields: Any,
+) -> Decision:
+    """Check a grant decision against the policy's rules (sif/policy/decisions.py) and store it."""
+    _check_decision_basics(fields["body"], fields["date_precision"])
+    granted = fields["granted"]
+    amount = _grant_amount(granted, fields["granted_amount"])
+    reason = fields["above_sought_reason"].strip()
+    facts = _grant_facts(
+        project,
+        granted,
+        amount,
+        fields["decided_on"],
+        fields["date_precision"],
+        reason,
+        fields["above_available_confirmed"],
+        superseded=superseded,
+    )
+    check_grant(facts)
+    above_sought = (
+        amount is not None and project.sought_amount is not None and amount > project.sought_amount
+    )
+    return _decision_save(
         actor,
         project,
         kind=DecisionKind.GRANT,
         granted=granted,
-        body=body,
-        decided_on=decided_on,
-        date_precision=date_precision,
-        paragraph=paragraph,
+        body=fields["body"],
+        decided_on=fields["decided_on"],
+        date_precision=fields["date_precision"],
+        paragraph=fields["paragraph"],
         granted_amount=amount,
-        conditions=conditions,
+        conditions=fields["conditions"],
+        above_sought_reason=reason if above_sought else "",
+        above_available=exceeds_available(facts),
+        supersedes=superseded,
+        correction_reason=correction_reason,
     )
-    _record(actor, "decision_record", decision, project, after=_decision_after(decision))
-    to_state = ProjectState.GRANTED if granted else ProjectState.REJECTED
-    _apply_transition(
-        actor, project, to_state, reason=f"{decision.body} {decided_on or ''} {paragraph}".strip()
+
+
+def current_grant_decision(project: Project) -> Decision | None:
+    """The grant decision in force: the newest one no later decision supersedes."""
+    return (
+        Decision.objects.filter(
+            project=project, kind=DecisionKind.GRANT, superseded_by__isnull=True
+        )
+        .order_by("-created_at", "-pk")
+        .first()
     )
-    return decision
+
+
+@transaction.atomic
+def decision_correct(*, actor: Any, project: Project, reason: str, **decision: Any) -> Decision:
+    """Correct the grant decision by a new one that supersedes it (append-only: the old one stays).
+    `decision` takes decision_record's fields. Turning a grant into a rejection or back is possible
+    only before the work has started."""
+    _lock(project)
+    _require(perms.check(actor, "project.correct_decision", project))
+    old = current_grant_decision(project)
+    if old is None:
+        raise SifError("decision_none_to_correct")
+    if not reason.strip():
+        raise SifError("decision_correction_reason_required")
+    fields = {
+        "paragraph": "",
+        "granted_amount": None,
+        "conditions": "",
+        "date_precision": "day",
+        "above_sought_reason": "",
+        "above_available_confirmed": False,
+    } | decision
+    granted = fields["granted"]
+    if granted != old.granted and project.state not in (
+        ProjectState.GRANTED,
+        ProjectState.REJECTED,
+    ):
+        raise SifError("decision_outcome_fixed", state=state_label(project.state))
+    new = _grant_decision_save(
+        actor, project, superseded=old, correction_reason=reason.strip(), **fields
+    )
+    _record(
+        actor,
+        "decision_correct",
+        new,
+        project,
+        before=_decision_after(old),
+        after=_decision_after(new),
+        reason=reason.strip(),
+    )
+    if granted != old.granted:
+        _apply_transition(
+            actor,
+            project,
+            ProjectState.GRANTED if granted else ProjectState.REJECTED,
+            reason=reason.strip(),
+        )
+    return new
 
 
 def _decision_save(
@@ -715,6 +938,7 @@ def _decision_save(
     paragraph: str,
     granted_amount: Decimal | None,
     conditions: str,
+    **extra: Any,
 ) -> Decision:
     """One place that builds, validates and stores a decision of either kind."""
     decision = Decision(
@@ -728,6 +952,7 @@ def _decision_save(
         granted_amount=granted_amount,
         conditions=conditions,
         decided_by=actor if getattr(actor, "is_authenticated", False) else None,
+        **extra,
     )
     _clean(decision, exclude=["decided_by"])
     decision.save()
@@ -759,6 +984,13 @@ def closing_decision_record(
         raise SifError("closing_outcome_required")
     if closing_outcome not in ClosingOutcome.values:
         raise SifError("closing_outcome_unknown", outcome=closing_outcome)
+    grant = current_grant_decision(project)
+    check_closing(
+        decided_on,
+        date_precision,
+        grant_decided_on=grant.decided_on if grant else None,
+        project_start=project.start_date,
+    )
     decision = _decision_save(
         actor,
         project,

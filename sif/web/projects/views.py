@@ -22,13 +22,13 @@ from sif.web.accounts import permissions
 from sif.web.accounts.permissions import Verdict
 from sif.web.audit.models import Event
 from sif.web.core.paging import page_of, query_without_page
-from sif.web.followup import services as followup
 from sif.web.projects import selectors, services
 from sif.web.projects.forms import (
     ApplicationAnswersForm,
     BudgetForm,
     ClosingDecisionForm,
     ContactFormSet,
+    DecisionCorrectionForm,
     DecisionForm,
     ProjectFilterForm,
     ProjectForm,
@@ -56,6 +56,15 @@ def _require(verdict: Verdict) -> None:
 
 @login_required
 def project_list(request: HttpRequest) -> HttpResponse:
+    if not permissions.check(request.user, "menu.projects") and permissions.check(
+        request.user, "menu.platform"
+    ):
+        # The platform operator holds no role in any fund: the start page lists municipalities and funds.
+        return render(
+            request,
+            "projects/platform.html",
+            {"municipalities": selectors.municipalities_with_funds()},
+        )
     form = ProjectFilterForm(request.GET or None, user=request.user)
     filters = form.filters() if form.is_valid() else selectors.ProjectFilters()
     page = page_of(request, selectors.project_list(user=request.user, filters=filters))
@@ -73,7 +82,10 @@ def project_detail(
     request: HttpRequest, pk: int, transition_error: str = "", reason: str = ""
 ) -> HttpResponse:
     project = _project_or_404(request, pk)
-    decisions = list(project.decisions.all())
+    decisions = list(project.decisions.select_related("decided_by"))
+    corrections = selectors.corrections(decisions)
+    for d in decisions:
+        d.correction = corrections.get(d.pk)  # type: ignore[attr-defined]
     everything = request.GET.get("handelser") == "alla"
     events, event_count = selectors.project_timeline(project, everything=False)
     timeline_page = None
@@ -146,24 +158,25 @@ def _transitions(user: Any, project: Project) -> list[dict[str, Any]]:
     ]
 
 
+PAGE_ACTIONS = {
+    "edit": "project.edit",
+    "apply": "project.application",
+    "budget": "project.budget",
+    "review": "project.review",
+    "decide": "project.decide",
+    "correct": "project.correct_decision",
+    "indicators": "followup.indicators",
+}
+
+
 def _actions(user: Any, project: Project) -> dict[str, bool]:
-    """Which edit links the page offers; the views ask the same functions again on use."""
-    return {
-        "edit": bool(permissions.can_edit_project(user, project)),
-        "apply": bool(permissions.can_submit_application(user, project)),
-        "budget": bool(permissions.can_edit_budget(user, project)),
-        "review": bool(permissions.can_review(user, project)),
-        "decide": bool(permissions.can_decide(user, project)),
-        **_indicator_actions(user, project),
+    """Which buttons the page offers: exactly what the policy allows (the views ask again on use)."""
+    verdicts = {
+        key: permissions.check(user, action, project) for key, action in PAGE_ACTIONS.items()
     }
-
-
-def _indicator_actions(user: Any, project: Project) -> dict[str, bool]:
-    """The follow-up's own rule for its indicator editor (sif/web/followup/services.py): the project
-    leader or a fund administrator, until the project runs; after that the indicators are locked."""
-    editor = followup.is_followup_editor(user, project)
-    locked = project.state in followup.LOCKED_STATES
-    return {"indicators": editor and not locked, "indicators_locked": editor and locked}
+    actions = {key: bool(v) for key, v in verdicts.items()}
+    actions["indicators_locked"] = verdicts["indicators"].reason == "indicator_locked"
+    return actions
 
 
 # ---------------------------------------------------------------- forms wired to the services
@@ -182,6 +195,14 @@ FIELD_FOR_CODE = {
     "decision_amount_required": "granted_amount",
     "decision_amount_invalid": "granted_amount",
     "decision_amount_negative": "granted_amount",
+    "decision_above_sought": "above_sought_reason",
+    "decision_above_available": "above_available_confirmed",
+    "decision_before_submission": "decided_on",
+    "decision_long_before_start": "decided_on",
+    "closing_before_grant": "decided_on",
+    "closing_before_start": "decided_on",
+    "decision_correction_reason_required": "correction_reason",
+    "decision_outcome_fixed": "granted",
     "date_precision_unknown": "date_precision",
     "review_comments_required": "comments",
     "review_recommendation_unknown": "recommendation",
@@ -281,7 +302,8 @@ def _budget_initial(project: Project) -> dict[str, Any]:
     initial: dict[str, Any] = {
         "sought_amount": int(sought)
         if sought is not None and sought == sought.to_integral_value()
-        else sought
+        else sought,
+        "version": project.budget_version,
     }
     for row in selectors.budget_inputs(project):
         initial[f"label-{row.category}"] = (
@@ -307,7 +329,12 @@ def project_budget(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
-                services.budget_set(actor=request.user, project=project, rows=form.rows())
+                services.budget_set(
+                    actor=request.user,
+                    project=project,
+                    rows=form.rows(),
+                    version=form.cleaned_data["version"],
+                )
                 if form.cleaned_data["sought_amount"] is not None:
                     services.sought_amount_set(
                         actor=request.user,
@@ -327,8 +354,11 @@ APPLICATION_KINDS = {"full": "application_full", "kort": "application_short"}
 
 
 def _application_initial(project: Project, form_code: str) -> dict[str, Any]:
+    """The draft of this form, else its latest submission, else the project's name."""
+    mine = project.applications.filter(form__code=form_code)
     latest = (
-        project.applications.filter(form__code=form_code).order_by("-submitted_at", "-pk").first()
+        mine.filter(is_draft=True).order_by("-pk").first()
+        or mine.order_by("-submitted_at", "-pk").first()
     )
     if latest is None:
         return {"name": project.title}
@@ -351,14 +381,21 @@ def project_application(request: HttpRequest, pk: int, kind: str) -> HttpRespons
         initial=_application_initial(project, form_code),
     )
     if request.method == "POST" and form.is_valid():
+        draft = "save_draft" in request.POST
         try:
             services.application_submit(
-                actor=request.user, project=project, form_code=form_code, answers=form.answers()
+                actor=request.user,
+                project=project,
+                form_code=form_code,
+                answers=form.answers(),
+                draft=draft,
             )
         except SifError as error:
             _form_error(form, error)
         else:
-            return _done(request, project, _("Ansökan är inlämnad."))
+            return _done(
+                request, project, _("Utkastet är sparat.") if draft else _("Ansökan är inlämnad.")
+            )
     context = {
         "form": form,
         "version": version,
@@ -393,38 +430,77 @@ def project_review(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "projects/review_form.html", {"form": form, "project": project})
 
 
+def _whole(amount: Any) -> Any:
+    return int(amount) if amount is not None and amount == amount.to_integral_value() else amount
+
+
+def _decision_initial(project: Project, current: Any) -> dict[str, Any]:
+    if current is None:
+        return {"granted_amount": _whole(project.sought_amount)}
+    fields = (
+        "body",
+        "decided_on",
+        "date_precision",
+        "paragraph",
+        "conditions",
+        "above_sought_reason",
+    )
+    return {f: getattr(current, f) for f in fields} | {
+        "granted": "yes" if current.granted else "no",
+        "granted_amount": _whole(current.granted_amount),
+    }
+
+
 @login_required
 def project_decision(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record the grant decision of a project under review; once decided, correct it by a new
+    decision that supersedes it (the policy's project.decide / project.correct_decision)."""
     project = _project_or_404(request, pk)
-    _require(permissions.can_decide(request.user, project))
-    sought = project.sought_amount
-    form = DecisionForm(
-        request.POST or None,
-        initial={
-            "granted_amount": int(sought)
-            if sought is not None and sought == sought.to_integral_value()
-            else sought
-        },
+    deciding = permissions.check(request.user, "project.decide", project)
+    correcting = not deciding and bool(
+        permissions.check(request.user, "project.correct_decision", project)
     )
+    if not correcting:
+        _require(deciding)
+    current = services.current_grant_decision(project) if correcting else None
+    form_class = DecisionCorrectionForm if correcting else DecisionForm
+    form = form_class(request.POST or None, initial=_decision_initial(project, current))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        fields = {
+            "granted": data["granted"],
+            "body": data["body"],
+            "decided_on": data["decided_on"],
+            "date_precision": data["date_precision"],
+            "paragraph": data["paragraph"].strip().lstrip("§").strip(),
+            "granted_amount": data["granted_amount"] if data["granted"] else None,
+            "conditions": data["conditions"],
+            "above_sought_reason": data["above_sought_reason"],
+            "above_available_confirmed": data["above_available_confirmed"],
+        }
         try:
-            services.decision_record(
-                actor=request.user,
-                project=project,
-                granted=data["granted"],
-                body=data["body"],
-                decided_on=data["decided_on"],
-                date_precision=data["date_precision"],
-                paragraph=data["paragraph"].strip().lstrip("§").strip(),
-                granted_amount=data["granted_amount"] if data["granted"] else None,
-                conditions=data["conditions"],
-            )
+            if correcting:
+                services.decision_correct(
+                    actor=request.user, project=project, reason=data["correction_reason"], **fields
+                )
+            else:
+                services.decision_record(actor=request.user, project=project, **fields)
         except SifError as error:
             _form_error(form, error)
         else:
-            return _done(request, project, _("Beslutet är registrerat."))
-    return render(request, "projects/decision_form.html", {"form": form, "project": project})
+            return _done(
+                request,
+                project,
+                _("Beslutet är rättat.") if correcting else _("Beslutet är registrerat."),
+            )
+    context = {
+        "form": form,
+        "project": project,
+        "correcting": correcting,
+        "current": current,
+        "available": selectors.fund_available(project.fund),
+    }
+    return render(request, "projects/decision_form.html", context)
 
 
 @login_required

@@ -7,7 +7,7 @@ from typing import TextIO
 
 from django.contrib.auth import get_user_model
 
-from sif.web.projects.lifecycle import DECIDED_STATES
+from sif.policy.states import PUBLISHABLE_STATES
 from sif.web.projects.models import Fund, Project
 from sif.web.public import services
 
@@ -20,7 +20,7 @@ def load(stdout: TextIO) -> None:
         user = users.get(username=username)
         for fund in Fund.objects.filter(municipality__code=code):
             services.fund_publish(user=user, fund=fund, published=True)
-            decided = Project.objects.filter(fund=fund, state__in=DECIDED_STATES)
+            decided = Project.objects.filter(fund=fund, state__in=PUBLISHABLE_STATES)
             for project in decided:
                 services.project_publish(user=user, project=project, published=True)
     stdout.write("Öppna sidor: Stockholms och Malmös fonder med sina beslutade projekt.\n")

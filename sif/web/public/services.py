@@ -7,15 +7,15 @@ from typing import Any
 from django.db import transaction
 
 from sif.calc.errors import SifError
+from sif.policy.states import PUBLISHABLE_STATES
 from sif.web.audit.services import event_record
-from sif.web.projects.lifecycle import DECIDED_STATES
 from sif.web.projects.models import Fund, Project
 from sif.web.public.models import FundPublication, ProjectPublication
 from sif.web.public.rules import can_publish
 
 
 def fund_publish(*, user: Any, fund: Fund, published: bool) -> FundPublication:
-    if not can_publish(user, fund.municipality_id):
+    if not can_publish(user, fund):
         raise SifError("publication_not_allowed")
     with transaction.atomic():
         publication, _ = FundPublication.objects.select_for_update().get_or_create(fund=fund)
@@ -39,9 +39,9 @@ def project_publish(
     *, user: Any, project: Project, published: bool, include_followup: bool = True
 ) -> ProjectPublication:
     """Publish a project on its fund's public page; only a project the fund has decided on."""
-    if not can_publish(user, project.municipality_id):
+    if not can_publish(user, project.fund):
         raise SifError("publication_not_allowed")
-    if published and project.state not in DECIDED_STATES:
+    if published and project.state not in PUBLISHABLE_STATES:
         raise SifError("publication_needs_decision")
     with transaction.atomic():
         publication, _ = ProjectPublication.objects.select_for_update().get_or_create(

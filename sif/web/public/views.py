@@ -13,8 +13,8 @@ from django.views.decorators.http import require_GET
 
 from sif.calc.errors import SifError
 from sif.messages import message_for_error
+from sif.policy.states import PUBLISHABLE_STATES
 from sif.reports import charts
-from sif.web.projects.lifecycle import DECIDED_STATES
 from sif.web.projects.models import Fund, Project
 from sif.web.public import opendata, selectors, services
 from sif.web.public.forms import FundPublicationForm, ProjectPublicationForm
@@ -111,7 +111,7 @@ def dictionary(request: HttpRequest) -> HttpResponse:
 def publishing(request: HttpRequest, pk: int) -> HttpResponse:
     """The fund administrator's page: the fund's public page on or off, and which decided projects it shows."""
     fund = get_object_or_404(Fund.objects.select_related("municipality"), pk=pk)
-    if not can_publish(request.user, fund.municipality_id):
+    if not can_publish(request.user, fund):
         raise Http404
     if request.method == "POST":
         try:
@@ -140,7 +140,7 @@ def publishing(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("public:publishing", pk=fund.pk)
     publications = {p.project_id: p for p in ProjectPublication.objects.filter(project__fund=fund)}
     projects = (
-        Project.objects.filter(fund=fund, state__in=DECIDED_STATES)
+        Project.objects.filter(fund=fund, state__in=PUBLISHABLE_STATES)
         .select_related("owner_unit")
         .order_by("title")
     )

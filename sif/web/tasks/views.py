@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from sif.messages import message_for
-from sif.web.accounts.permissions import is_fund_admin, visible_projects
+from sif.web.accounts.permissions import check, visible_projects
 from sif.web.documents.render import CONTENT_TYPES
 from sif.web.tasks.jobs import document_order
 from sif.web.tasks.models import DocumentJob, JobState
@@ -57,7 +57,7 @@ def _job(request: HttpRequest, job_id: uuid.UUID) -> DocumentJob:
         and not visible_projects(request.user).filter(pk=job.project_id).exists()
     ):
         raise Http404(message_for("document_job_not_found"))
-    if job.fund is not None and not is_fund_admin(request.user, job.fund.municipality_id):
+    if job.fund is not None and not check(request.user, "document.portfolio", job.fund):
         raise Http404(message_for("document_job_not_found"))
     return job
 

@@ -1,4 +1,4 @@
-"""Who may manage users: ONE rule, so the policy module can take it over unchanged.
+"""Who may manage users: the policy's `users.manage`, asked for a municipality.
 
 A kommunadministratör manages the users of their own municipality (invites, gives and removes roles
 and units, deactivates). Nobody manages users of another municipality; a platform operator
@@ -9,18 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sif.web.accounts.models import Role
-from sif.web.accounts.permissions import ALLOWED, Verdict, refuse, user_memberships
+from sif.policy.model import Verdict
+from sif.web.accounts.permissions import check, user_memberships
 
 
 def can_manage_users(user: Any, municipality_id: int) -> Verdict:
-    """Allowed for a kommunadministratör of that municipality."""
-    if any(
-        m.role == Role.MUNICIPALITY_ADMIN and m.municipality_id == municipality_id
-        for m in user_memberships(user)
-    ):
-        return ALLOWED
-    return refuse("permission_denied")
+    """Allowed for a kommunadministratör of that municipality (the policy's `users.manage`)."""
+    return check(user, "users.manage", municipality_id)
 
 
 def managed_municipality_ids(user: Any) -> list[int]:

@@ -186,19 +186,13 @@ def test_an_applicant_imports_an_application_for_their_own_unit_but_cannot_regis
     batch = upload(client, world.fund, seed_upload("002"))
     page = client.get(review_url(batch))
     states = [code for code, _label in page.context["form"].fields["state"].choices]
-    assert states == [
-        ProjectState.PROPOSAL,
-        ProjectState.APPLICATION_STEP1,
-        ProjectState.APPLICATION_STEP2,
-    ]
+    assert states == [ProjectState.PROPOSAL]  # the fund, not the applicant, invites to step 1 and 2
     refused = client.post(review_url(batch), shown_data(page) | {"state": ProjectState.CLOSED})
     assert refused.status_code == 400 and not Project.objects.exists()
     response = client.post(review_url(batch), shown_data(page))
     assert response.status_code == 302
     project = Project.objects.get()
-    assert project.state == ProjectState.APPLICATION_STEP2 and project.sought_amount == Decimal(
-        "22540000"
-    )
+    assert project.state == ProjectState.PROPOSAL and project.sought_amount == Decimal("22540000")
     assert project.owner_unit == world.unit_a
 
 

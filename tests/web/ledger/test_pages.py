@@ -125,7 +125,7 @@ def test_a_correction_is_shown_struck_through_with_a_link_to_the_reversing_entry
     page = client.get(f"/fond/{world.fund.pk}/bokforing/").text
     row = re.search(rf'<tr id="post-{repayment.pk}" class="reversed">.*?</tr>', page, re.S)
     assert row and "<s>1\xa0000\xa0000\xa0kr</s>" in row.group(0)
-    assert f'Rättad av <a href="#post-{correction.pk}">post {correction.pk}</a>' in row.group(0)
+    assert f'Rättad av <a href="#post-{correction.pk}">post {correction.number}</a>' in row.group(0)
     assert "0\xa0kr" in cell(client.get(f"/fond/{world.fund.pk}/").text, "repaid")
 
 

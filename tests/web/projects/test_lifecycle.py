@@ -16,16 +16,17 @@ S = ProjectState
 OWNERS = frozenset({"admin", "applicant_a"})
 ADMIN = frozenset({"admin"})
 
-# (from, to) -> personas that may do it; every other pair is refused for everyone.
+# (from, to) -> personas that may do it; every other pair is refused for everyone. The applicant
+# writes and submits; the fund invites to step 1 and 2 and sends to review; the leader starts the work.
 ALLOWED: dict[tuple[str, str], frozenset[str]] = {
-    (S.PROPOSAL, S.APPLICATION_STEP1): OWNERS,
+    (S.PROPOSAL, S.APPLICATION_STEP1): ADMIN,
     (S.PROPOSAL, S.WITHDRAWN): OWNERS,
-    (S.APPLICATION_STEP1, S.APPLICATION_STEP2): OWNERS,
+    (S.APPLICATION_STEP1, S.APPLICATION_STEP2): ADMIN,
     (S.APPLICATION_STEP1, S.WITHDRAWN): OWNERS,
-    (S.APPLICATION_STEP2, S.IN_REVIEW): OWNERS,
+    (S.APPLICATION_STEP2, S.IN_REVIEW): ADMIN,
     (S.APPLICATION_STEP2, S.WITHDRAWN): OWNERS,
     (S.IN_REVIEW, S.WITHDRAWN): OWNERS,
-    (S.GRANTED, S.RUNNING): ADMIN,
+    (S.GRANTED, S.RUNNING): OWNERS,
     (S.RUNNING, S.FINAL_REPORT_SUBMITTED): OWNERS,
     (S.FINAL_REPORT_SUBMITTED, S.CLOSED): ADMIN,
 }
@@ -77,7 +78,8 @@ def test_a_transition_is_allowed_exactly_for_the_roles_in_the_table(
         ("reader", S.PROPOSAL, S.APPLICATION_STEP1, "permission_denied"),
         ("reviewer", S.APPLICATION_STEP2, S.IN_REVIEW, "permission_denied"),
         ("reporter", S.RUNNING, S.FINAL_REPORT_SUBMITTED, "permission_denied"),
-        ("applicant_a", S.GRANTED, S.RUNNING, "permission_denied"),
+        ("applicant_a", S.APPLICATION_STEP2, S.IN_REVIEW, "permission_denied"),
+        ("applicant_a", S.PROPOSAL, S.APPLICATION_STEP1, "permission_denied"),
         ("admin", S.PROPOSAL, S.GRANTED, "transition_not_allowed"),
         ("admin", S.IN_REVIEW, S.GRANTED, "transition_requires_decision"),
         ("admin", S.IN_REVIEW, S.REJECTED, "transition_requires_decision"),
@@ -131,10 +133,10 @@ def test_withdrawing_needs_a_reason_and_keeps_the_project(world: World) -> None:
     ("persona", "state", "expected"),
     [
         ("admin", S.PROPOSAL, [(S.APPLICATION_STEP1, True), (S.WITHDRAWN, True)]),
-        ("applicant_a", S.APPLICATION_STEP2, [(S.IN_REVIEW, True), (S.WITHDRAWN, True)]),
+        ("applicant_a", S.APPLICATION_STEP2, [(S.IN_REVIEW, False), (S.WITHDRAWN, True)]),
         ("reviewer", S.APPLICATION_STEP2, [(S.IN_REVIEW, False), (S.WITHDRAWN, False)]),
         ("admin", S.IN_REVIEW, [(S.WITHDRAWN, True)]),
-        ("applicant_a", S.GRANTED, [(S.RUNNING, False)]),
+        ("applicant_a", S.GRANTED, [(S.RUNNING, True)]),
         ("admin", S.CLOSED, []),
     ],
 )

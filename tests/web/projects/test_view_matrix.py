@@ -32,7 +32,7 @@ from sif.web.projects.models import (
     ProjectState,
     Review,
 )
-from tests.web.builders import make_project
+from tests.web.builders import allocate, make_project
 from tests.web.projects import view_personas
 
 pytestmark = pytest.mark.django_db
@@ -194,7 +194,7 @@ CASES: list[tuple[str, str, dict[str, Any], str, str, dict[str, Any] | None, dic
         "projects:application",
         {"kind": "full"},
         "GET",
-        ProjectState.APPLICATION_STEP1,
+        ProjectState.APPLICATION_STEP2,
         None,
         _fill(OWNER_OR_ADMIN, "200"),
     ),
@@ -203,7 +203,7 @@ CASES: list[tuple[str, str, dict[str, Any], str, str, dict[str, Any] | None, dic
         "projects:application",
         {"kind": "full"},
         "POST",
-        ProjectState.APPLICATION_STEP1,
+        ProjectState.APPLICATION_STEP2,
         {"name": "Insatsen"},
         _fill(OWNER_OR_ADMIN, "302"),
     ),
@@ -212,7 +212,7 @@ CASES: list[tuple[str, str, dict[str, Any], str, str, dict[str, Any] | None, dic
         "projects:application",
         {"kind": "kort"},
         "GET",
-        ProjectState.APPLICATION_STEP2,
+        ProjectState.APPLICATION_STEP1,
         None,
         _fill(OWNER_OR_ADMIN, "200"),
     ),
@@ -221,7 +221,7 @@ CASES: list[tuple[str, str, dict[str, Any], str, str, dict[str, Any] | None, dic
         "projects:application",
         {"kind": "kort"},
         "POST",
-        ProjectState.APPLICATION_STEP2,
+        ProjectState.APPLICATION_STEP1,
         {"name": "Insatsen"},
         _fill(OWNER_OR_ADMIN, "302"),
     ),
@@ -275,6 +275,15 @@ CASES: list[tuple[str, str, dict[str, Any], str, str, dict[str, Any] | None, dic
         "POST",
         ProjectState.PROPOSAL,
         {"to_state": "application_step1"},
+        _fill(ADMIN_ONLY, "302"),
+    ),
+    (
+        "withdraw-post",
+        "projects:transition",
+        {},
+        "POST",
+        ProjectState.PROPOSAL,
+        {"to_state": "withdrawn", "reason": "Ingen finansiering"},
         _fill(OWNER_OR_ADMIN, "302"),
     ),
     (
@@ -303,6 +312,8 @@ NO_PK = {"projects:list", "projects:create"}
 
 @pytest.fixture
 def projects(world: Any) -> dict[str, Project]:
+    allocate(world.fund, 10_000_000)  # money to grant from, so a decision needs no confirmation
+    allocate(world.malmo_fund, 10_000_000)
     return {
         "a": make_project(world.fund, world.unit_a, title="Projekt i enhet A"),
         "b": make_project(world.fund, world.unit_b, title="Projekt i enhet B"),

@@ -20,7 +20,7 @@ from sif.web.projects.models import (
     ProjectState,
     Review,
 )
-from tests.web.builders import make_project
+from tests.web.builders import allocate, make_project
 from tests.web.projects import view_personas
 
 pytestmark = pytest.mark.django_db
@@ -247,8 +247,15 @@ def test_the_budget_editor_shows_the_years_of_the_period_and_loads_its_script(
 # ---------------------------------------------------------------- lifecycle
 
 
-def test_the_applicant_moves_a_proposal_to_step_1_with_the_status_button(client, world, proposal):
+def test_the_fund_administrator_invites_a_proposal_to_step_1_with_the_status_button(
+    client, world, proposal
+):
     as_user(client, world.applicant_a)
+    assert (
+        'value="application_step1"'
+        not in client.get(reverse("projects:detail", args=[proposal.pk])).content.decode()
+    )
+    as_user(client, world.admin)
     assert (
         'value="application_step1"'
         in client.get(reverse("projects:detail", args=[proposal.pk])).content.decode()
@@ -461,6 +468,7 @@ def test_an_applicant_may_not_review(client, world, pages):
 def test_the_administrator_records_a_grant_decision_and_the_project_is_granted(
     client, world, pages
 ):
+    allocate(world.fund, 50_000_000)
     response = as_user(client, world.admin).post(
         reverse("projects:decision", args=[pages.pilot.pk]),
         {

@@ -1,0 +1,90 @@
+"""The plain values the policy decides over: who acts (Actor), on what (Target), and the answer.
+
+Built by the web layer's adapter (sif/web/accounts/permissions.py) from the database; here they are
+only numbers and codes, so every rule can be tested without Django.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+FUND_ADMIN = "fund_admin"
+APPLICANT = "applicant"
+REPORTER = "reporter"
+REVIEWER = "reviewer"
+READER = "reader"
+ROLES: tuple[str, ...] = (FUND_ADMIN, APPLICANT, REPORTER, REVIEWER, READER)
+# The municipality's own administrator of users and roles (kommunadministratör): no project role.
+MUNICIPALITY_ADMIN = "municipality_admin"
+# Roles that see every project of their municipality whatever their unit.
+MUNICIPALITY_WIDE_ROLES = frozenset({FUND_ADMIN, REVIEWER, READER})
+
+
+@dataclass(frozen=True)
+class Membership:
+    """One role in one municipality; `unit_ids` is the unit's subtree, None for the whole municipality."""
+
+    role: str
+    municipality_id: int
+    unit_ids: frozenset[int] | None = None
+
+    def covers(self, unit_id: int | None) -> bool:
+        return self.unit_ids is None or (unit_id is not None and unit_id in self.unit_ids)
+
+
+@dataclass(frozen=True)
+class Actor:
+    user_id: int | None
+    is_superuser: bool = False
+    memberships: tuple[Membership, ...] = ()
+    is_authenticated: bool = True
+
+    def in_municipality(self, municipality_id: int | None) -> tuple[Membership, ...]:
+        return tuple(m for m in self.memberships if m.municipality_id == municipality_id)
+
+    def roles(self) -> frozenset[str]:
+        return frozenset(m.role for m in self.memberships)
+
+
+ANONYMOUS = Actor(user_id=None, is_authenticated=False)
+
+
+@dataclass(frozen=True)
+class Target:
+    """What an action is about. A project has an owner unit and state; a fund or a new proposal has
+    only a municipality (and, for a proposal, the owner unit in `unit_id`); a menu item has nothing.
+    `unit_id` is the unit a report is entered for."""
+
+    municipality_id: int | None = None
+    owner_unit_id: int | None = None
+    participating_unit_ids: frozenset[int] = field(default_factory=frozenset)
+    state: str = ""
+    unit_id: int | None = None
+
+    @property
+    def unit_ids(self) -> frozenset[int]:
+        ids = set(self.participating_unit_ids)
+        if self.owner_unit_id is not None:
+            ids.add(self.owner_unit_id)
+        return frozenset(ids)
+
+
+NOTHING = Target()
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether an action is allowed; when not, an ASCII reason code (Swedish in sif/web/messages_sv.py)."""
+
+    allowed: bool
+    reason: str = ""
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+
+ALLOWED = Verdict(True)
+
+
+def refuse(reason: str) -> Verdict:
+    return Verdict(False, reason)
