@@ -43,7 +43,7 @@ def test_seed_004_is_staged_read_and_confirmed_through_the_api(world: Any) -> No
     confirmed = client.post(
         f"/api/imports/{batch['id']}/files/0/confirm",
         data={
-            "state": "application_step1",
+            "state": "proposal",
             "title": "Ytterstadsprojekt",
             "owner_unit": world.unit_a.pk,
             "sought_amount": "2460000",
@@ -58,7 +58,7 @@ def test_seed_004_is_staged_read_and_confirmed_through_the_api(world: Any) -> No
     assert (project.title, project.sought_amount) == ("Ytterstadsprojekt", Decimal("2460000"))
     again = client.post(
         f"/api/imports/{batch['id']}/files/0/confirm",
-        data={"state": "application_step1", "title": "X"},
+        data={"state": "proposal", "title": "X"},
         content_type="application/json",
     )
     assert again.status_code == 400 and again.json()["code"] == "import_already_confirmed"
