@@ -96,18 +96,18 @@ def evaluate_figures(scenario: Scenario, resolve: Resolve, yearly: bool = True) 
     discount = discount_array(bands, t) if yearly else None
     by_payer = _costs_by_payer(scenario, resolve)
     bias = 1.0 + resolve(scenario.optimism_bias_costs)
-    by_payer = {payer: [c * bias for c in costs] for payer, costs in by_payer.items()}
+    by_payer = {payer: [_times(c, bias) for c in costs] for payer, costs in by_payer.items()}
+    years = max((len(c) for c in by_payer.values()), default=0)
+    d = discounts(bands, years)
     pv_by_payer = {
-        payer: sum((c * discount_at(bands, j) for j, c in enumerate(costs)), 0.0)
+        payer: sum((_times(c, d[j]) for j, c in enumerate(costs) if not _is_zero(c)), 0.0)
         for payer, costs in by_payer.items()
     }
-    costs: list[Value] = [0.0] * max((len(c) for c in by_payer.values()), default=0)
+    costs: list[Value] = [0.0] * years
     for payer_costs in by_payer.values():
         costs = [
-            a + b
-            for a, b in zip(
-                costs, [*payer_costs, *[0.0] * (len(costs) - len(payer_costs))], strict=True
-            )
+            a if _is_zero(b) else b if _is_zero(a) else a + b
+            for a, b in zip(costs, [*payer_costs, *[0.0] * (years - len(payer_costs))], strict=True)
         ]
     gains_bias = 1.0 - resolve(scenario.optimism_bias_gains)
     group = resolve(scenario.target_group) if scenario.target_group is not None else None
@@ -140,6 +140,27 @@ def discount_bands(scenario: Scenario, rate: Value) -> list[Band]:
     return bands
 
 
+def discounts(bands: list[Band], years: int) -> list[Value]:
+    """d_0 … d_(years−1), each from the one before: d_t = d_(t−1) / (1 + r of the band lo < t)."""
+    out: list[Value] = []
+    d: Value = 1.0
+    for t in range(years):
+        if t:
+            rate = next(b[1] for b in reversed(bands) if b[0] < t)
+            d = d * (1.0 / (1.0 + rate)) if isinstance(rate, float) else d / (1.0 + rate)
+        out.append(d)
+    return out
+
+
+def _is_zero(value: Value) -> bool:
+    return isinstance(value, float) and value == 0.0
+
+
+def _times(a: Value, b: Value) -> Value:
+    """a × b without an array operation where b is exactly 1 (a factor that is switched off)."""
+    return a if isinstance(b, float) and b == 1.0 else a * b
+
+
 def discount_at(bands: list[Band], t: int) -> Value:
     lo, rate, d = next(b for b in reversed(bands) if b[0] <= t)
     return d * (1.0 + rate) ** -(t - lo)
@@ -166,7 +187,10 @@ def _costs_by_payer(scenario: Scenario, resolve: Resolve) -> dict[str, list[Valu
         old = by_payer.get(item.payer, [])
         width = max(len(old), len(yearly))
         old, yearly = old + [0.0] * (width - len(old)), yearly + [0.0] * (width - len(yearly))
-        by_payer[item.payer] = [a + b * factor for a, b in zip(old, yearly, strict=True)]
+        by_payer[item.payer] = [
+            b if _is_zero(a) else a + b
+            for a, b in zip(old, [_times(y, factor) for y in yearly], strict=True)
+        ]
     return by_payer
 
 
@@ -193,13 +217,14 @@ def _outcome(
     if successes is None:
         assert effect is not None and group is not None  # check_scenario guarantees it
         successes = group * effect
-    effective_share = (
-        (1.0 - resolve(outcome.deadweight))
-        * (1.0 - resolve(outcome.displacement))
-        * (1.0 - resolve(outcome.leakage))
-        * resolve(outcome.attribution)
-        * gains_bias
-    )
+    effective_share: Value = 1.0 - resolve(outcome.deadweight)
+    for factor in (
+        1.0 - resolve(outcome.displacement),
+        1.0 - resolve(outcome.leakage),
+        resolve(outcome.attribution),
+        gains_bias,
+    ):
+        effective_share = _times(effective_share, factor)
     drop_off = resolve(outcome.drop_off)
     flows = _flows(scenario, outcome, resolve)
     values: dict[str, Value] = {}
@@ -277,9 +302,14 @@ def _pv_profile(
             continue
         first = d * (1.0 + rate) ** -(u - lo) * keep ** (u - start)
         total = total + first * _geometric(keep / (1.0 + rate), w - u)
-    for k, share in enumerate(ramp_up[: max(end - start, 0)]):
-        if share != 1.0:
-            total = total + (share - 1.0) * keep**k * discount_at(bands, start + k)
+    ramp = ramp_up[: max(end - start, 0)]
+    if any(share != 1.0 for share in ramp):
+        factors = discounts(bands, start + len(ramp))
+        kept: Value = 1.0
+        for k, share in enumerate(ramp):
+            if share != 1.0:
+                total = total + (share - 1.0) * kept * factors[start + k]
+            kept = kept * keep
     result = np.asarray(total, dtype=np.float64)
     return float(result) if result.ndim == 0 else result
 
@@ -378,62 +408,3 @@ def break_even_successes(figures: Figures, municipal: bool = False) -> Value:
     with np.errstate(divide="ignore", invalid="ignore"):
         result = np.where(unit > 0, need / np.where(unit > 0, unit, 1.0), np.nan)
     return float(result) if result.ndim == 0 else result
-
-
-def payback_index(figures: Figures, horizon: int) -> FloatArray:
-    """Per draw, the first t at which cumulative discounted gains ≥ cumulative discounted costs
-    (1e-9 kr tolerance), −1 if never within the horizon. A loop over years of in-place
-    whole-array operations (fresh temporaries of 50 000 floats cost page faults): d_t =
-    d_(t−1) / (1 + r) with the rate of the band t falls in (lo < t); each outcome's
-    (1 − drop_off)^k is a running product; the first year is (last t + 1 − years counted since)."""
-    shape = np.broadcast(*(np.asarray(v) for v in _draw_values(figures))).shape
-    net = np.zeros(shape)
-    d = np.ones(shape)
-    flow = np.empty(shape)
-    reached = np.zeros(shape, dtype=bool)
-    hit = np.empty(shape, dtype=bool)
-    count = np.zeros(shape)  # years at or after the first year reached
-    tmp = np.empty(shape)
-    keep = [1.0 - np.asarray(o.drop_off, dtype=np.float64) for o in figures.outcomes]
-    remaining = [np.ones(shape) for _ in figures.outcomes]
-    yearly = [
-        np.asarray(o.successes * o.effective_share * o.value_per_year) for o in figures.outcomes
-    ]
-    last = 0
-    for t in range(horizon):
-        last = t
-        if t:
-            rate = next(b[1] for b in reversed(figures.bands) if b[0] < t)
-            np.divide(d, 1.0 + np.asarray(rate), out=d)
-        flow.fill(0.0)
-        if t < len(figures.costs):
-            np.subtract(flow, figures.costs[t], out=flow)
-        for i, o in enumerate(figures.outcomes):
-            start, end = o.window
-            if start <= t < end:
-                k = t - start
-                ramp = o.ramp_up[k] if k < len(o.ramp_up) else 1.0
-                if ramp:
-                    np.multiply(yearly[i], remaining[i], out=tmp)
-                    if ramp != 1.0:
-                        tmp *= ramp
-                    flow += tmp
-                np.multiply(remaining[i], keep[i], out=remaining[i])
-        np.multiply(flow, d, out=flow)
-        net += flow
-        np.greater_equal(net, -1e-9, out=hit)
-        reached |= hit
-        np.add(count, reached, out=count)
-        if reached.all():
-            break
-    return np.where(count == 0, -1.0, last + 1 - count)
-
-
-def _draw_values(figures: Figures) -> list[Value]:
-    """Every value whose shape is the number of draws (a float in the point model)."""
-    values: list[Value] = [figures.pv_costs, *figures.costs]
-    for b in figures.bands:
-        values.append(b[1])
-    for o in figures.outcomes:
-        values += [o.successes, o.effective_share, o.value_per_year, o.drop_off]
-    return values

@@ -48,7 +48,7 @@ def results_table(scenario: Scenario, result: Result) -> str:
         ("Återbetalningsår (odiskonterat)", _year(result.payback_year_undiscounted, result)),
         (
             "Lyckade utfall som krävs för att bära sig",
-            f"{_count(result.break_even_successes)} {unit}".rstrip(),
+            _needed(result.break_even_successes, unit),
         ),
     ]
     if result.break_even_share is not None:
@@ -57,7 +57,7 @@ def results_table(scenario: Scenario, result: Result) -> str:
     rows.append(
         (
             "Lyckade utfall som krävs för kommunens egen kalkyl",
-            f"{_count(result.break_even_successes_municipal)} {unit}".rstrip(),
+            _needed(result.break_even_successes_municipal, unit),
         )
     )
     width = max(len(label) for label, _ in rows) + 2
@@ -117,6 +117,10 @@ def _adjustments(scenario: Scenario) -> list[str]:
     if scenario.discount_schedule != "fixed":
         out.append(SCHEDULES[scenario.discount_schedule])
     return out
+
+
+def _needed(successes: float | None, unit: str) -> str:
+    return "inget antal räcker" if successes is None else f"{_count(successes)} {unit}".rstrip()
 
 
 def _maybe(value: float | None, decimals: int) -> str:

@@ -29,6 +29,7 @@ from sif.calc.distributions import (
     sample,
 )
 from sif.calc.errors import SifError
+from sif.calc.payback import payback_index
 from sif.calc.scenario import Scenario, check_scenario, inputs
 
 __all__ = [
@@ -134,7 +135,7 @@ def monte_carlo(
         npv_all[done : done + n] = gains - figures.pv_costs
         own_all[done : done + n] = engine.municipal_npv(figures)
         be_all[done : done + n] = engine.break_even_successes(figures)
-        pay_all[done : done + n] = engine.payback_index(figures, scenario.horizon)
+        pay_all[done : done + n] = payback_index(figures, scenario.horizon)
         done += n
         if progress is not None:
             progress(done, draws)

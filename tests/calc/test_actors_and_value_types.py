@@ -14,6 +14,7 @@ from sif.calc import engine
 from sif.calc.distributions import Fixed, point
 from sif.calc.errors import SifError
 from sif.calc.model import BusinessCase, Result, evaluate, scenario_from_dict
+from sif.calc.payback import payback_index
 from tests.calc.builders import case_dict, example
 
 
@@ -270,7 +271,7 @@ def test_the_closed_form_equals_the_yearly_sum_with_ramp_up_and_the_green_book_s
         yearly.outcomes[0].pv_profile, rel=1e-6, abs=1e-9
     )
     assert closed.pv_costs == pytest.approx(yearly.pv_costs, rel=1e-12)
-    index = engine.payback_index(closed, s.horizon)
+    index = payback_index(closed, s.horizon)
     point_result = evaluate(s)
     expected = -1 if point_result.payback_year is None else point_result.payback_year - s.start_year
     assert float(index) == expected

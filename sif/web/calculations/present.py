@@ -15,7 +15,7 @@ import numpy as np
 from sif.calc import format as fmt
 from sif.calc.actors import is_municipal
 from sif.calc.distributions import FloatArray
-from sif.calc.labels_sv import SCHEDULES, actor_label, value_type_label
+from sif.calc.labels_sv import SCHEDULES, actor_label
 from sif.calc.model import Explanation, Result, Scenario, evaluate
 from sif.calc.render import kr, number, percent
 from sif.calc.uncertainty import (
@@ -27,9 +27,17 @@ from sif.calc.uncertainty import (
     tornado,
 )
 from sif.calc.unit_costs import load_catalogue
+from sif.web.calculations.present_cases import (
+    NO_PAYBACK,
+    CaseRow,
+    Line,
+    adjustment_lines,
+    case_rows,
+    payback,
+    value_type_lines,
+)
 from sif.web.calculations.services import check_case_data
 
-NO_PAYBACK = "ingen inom kalkylperioden"
 DRAWS_DEFAULT = 10_000
 DRAWS_LIMIT = 200_000
 SEED_DEFAULT = 1
@@ -159,20 +167,15 @@ def shown(value: Any) -> str:
     return str(value)
 
 
-def payback(year: int | None, start: int) -> str:
-    return NO_PAYBACK if year is None else f"{year} (år {year - start + 1})"
+NO_BREAK_EVEN = "inget antal räcker (utfallet ger inga vinster här)"
+
+
+def needed(successes: float | None, unit: str) -> str:
+    """ "88,9 elever", or why no number of successes breaks even."""
+    return NO_BREAK_EVEN if successes is None else f"{count(successes)} {unit}".rstrip()
 
 
 # ---------------------------------------------------------------- the page's content
-
-
-@dataclass(frozen=True)
-class Line:
-    label: str
-    value: str
-    key: str = ""
-    number: float | None = None  # the figure itself, so documents and XLSX keep it a number
-    kind: str = ""  # its quantity kind (sif.calc.format): kronor, share, count …
 
 
 @dataclass(frozen=True)
@@ -202,21 +205,6 @@ class TornadoRow:
     high: str
     npv_low: str
     npv_high: str
-
-
-@dataclass(frozen=True)
-class CaseRow:
-    """One actor's own business case as the page shows it."""
-
-    actor: str
-    label: str
-    sub: bool
-    pv_costs: str
-    pv_gains: str
-    npv: str
-    npv_negative: bool
-    ratio: str
-    payback: str
 
 
 @dataclass
@@ -294,72 +282,6 @@ def _tornado_svg(key: str, draw: Any) -> str:
     )
 
 
-def case_rows(result: Result) -> list[CaseRow]:
-    """Each actor's own case: kommun (with its förvaltningar below it), region, stat, individ, samhälle."""
-    start = result.years[0]
-    return [
-        CaseRow(
-            actor=c.actor,
-            label=actor_label(c.actor),
-            sub="." in c.actor,
-            pv_costs=kr(c.pv_costs),
-            pv_gains=kr(c.pv_gains),
-            npv=kr(c.npv),
-            npv_negative=c.npv < 0,
-            ratio="–" if c.benefit_cost_ratio is None else number(c.benefit_cost_ratio, 2),
-            payback=("–" if c.pv_costs == 0 else payback(c.payback_year, start)),
-        )
-        for c in result.business_cases
-    ]
-
-
-def value_type_lines(result: Result) -> list[Line]:
-    lines = [
-        Line(value_type_label(k), kr(v), f"type.{k}") for k, v in result.pv_gains_by_type.items()
-    ]
-    if result.pv_transfers:
-        lines.append(
-            Line(
-                "Varav transfereringar (räknas hos betalaren, tas ut i samhällets summa)",
-                kr(result.pv_transfers),
-                "transfers",
-            )
-        )
-    return lines
-
-
-def adjustment_lines(scenario: Scenario) -> list[Line]:
-    """The adjustments applied, each with its value, so the page says what was assumed."""
-    from sif.calc.distributions import point
-
-    lines = []
-    for name, dist in (
-        ("Optimismjustering av kostnaderna", scenario.optimism_bias_costs),
-        ("Optimismjustering av vinsterna", scenario.optimism_bias_gains),
-    ):
-        lines.append(Line(name, percent(point(dist)), name))
-    for outcome in scenario.outcomes:
-        parts = [f"{label} {percent(point(getattr(outcome, attr)))}" for attr, label in ADJUSTMENTS]
-        if outcome.ramp_up:
-            parts.append("upptrappning " + " / ".join(percent(r, 0) for r in outcome.ramp_up))
-        parts.append(
-            f"varaktighet {outcome.duration} år"
-            if outcome.duration
-            else "varaktighet till periodens slut"
-        )
-        lines.append(Line(outcome.label, "; ".join(parts), f"adjust.{outcome.key}"))
-    return lines
-
-
-ADJUSTMENTS = (
-    ("deadweight", "dödvikt"),
-    ("displacement", "undanträngning"),
-    ("leakage", "läckage"),
-    ("attribution", "attribution"),
-    ("drop_off", "avtagande per år"),
-)
-
-
 def settings_lines(scenario: Scenario, result: Result) -> list[Line]:
     price = f"{result.price_base_year} års priser" + (
         "" if scenario.price_adjustment else " (ingen prisomräkning med KPI)"
@@ -416,7 +338,7 @@ def headline(scenario: Scenario, result: Result) -> list[Line]:
         ),
         Line(
             "Lyckade utfall som krävs för att investeringen ska bära sig",
-            f"{count(result.break_even_successes)} {unit}".rstrip(),
+            needed(result.break_even_successes, unit),
             "break_even_successes",
         ),
     ]
@@ -436,7 +358,7 @@ def headline(scenario: Scenario, result: Result) -> list[Line]:
     lines.append(
         Line(
             "Lyckade utfall som krävs för kommunens egen kalkyl",
-            f"{count(result.break_even_successes_municipal)} {unit}".rstrip(),
+            needed(result.break_even_successes_municipal, unit),
             "break_even_successes_municipal",
         )
     )
