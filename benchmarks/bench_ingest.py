@@ -82,6 +82,7 @@ def section(figures: dict[str, dict[str, float]]) -> str:
             f"Milliseconds per document for `ingest_bytes` (read + recognise), best of {RUNS} cold-cache runs, per seed;",
             "docx built with python-docx, pdf rendered with WeasyPrint (10 pt, A4) from the seed text.",
             f"PDF reader: pypdfium2 {_pdfium_version()} (word boxes from pdfium's text page). {EARLIER_PDF}",
+            f"Load average when the run began: {_load()} (2 CPUs shared; milliseconds scale with it).",
             "",
             header,
             rule,

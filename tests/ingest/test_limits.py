@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sif.ingest import ingest_bytes
@@ -106,7 +106,7 @@ def test_pictures_in_a_word_file_are_listed_as_unread() -> None:
     ]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(
         st.sampled_from(

@@ -85,6 +85,7 @@ def review_initial(
     main["title"] = draft.get("title") or ""
     _source(review, "title", draft.get("title_line"))
     main["registration_number"] = draft.get("registration_number") or ""
+    _source(review, "registration_number", draft.get("registration_number_line"))
     main["state"] = DEFAULT_STATE.get(kind, ProjectState.PROPOSAL)
     _owner(review, draft, units)
     _period(review, draft)

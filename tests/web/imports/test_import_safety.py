@@ -53,3 +53,16 @@ def test_importing_seed_004_twice_warns_that_the_project_may_already_exist(
     assert "Projektet kan redan finnas" in html
     assert f'href="/projekt/{project.pk}/"' in html
     assert "samma namn" in html and "samma sökta belopp" in html
+
+
+def test_a_word_zip_bomb_is_refused_on_the_batch_page_saying_what_was_too_large(
+    client: Any, world: Any
+) -> None:
+    from tests.ingest.test_limits import word_file
+
+    client.force_login(world.admin)
+    bomb = word_file(b"<w:p><w:r><w:t>" + b"A" * (41 * 1024 * 1024) + b"</w:t></w:r></w:p>")
+    batch = upload(client, world.fund, SimpleUploadedFile("bomb.docx", bomb))
+    html = client.get(batch).content.decode()
+    assert "dokumentets huvudtext packas upp till 41,0 MB" in html
+    assert "skadad" not in html
