@@ -122,6 +122,7 @@ MESSAGES.update(
         "calculation_not_found": "Versionen {version} av kalkylen finns inte.",
         "calculation_missing": "Projektet har ingen socioekonomisk kalkyl ännu.",
         "calculation_bound": "{what} ska ligga mellan {low} och {high}, men är {value}.",
+        "calculation_above": "{what} kan vara högst {high}, men är {value}.",
         "calculation_too_many": "{what}: {count} rader, men högst {limit} kan ingå i en kalkyl.",
         "upload_too_large": "Filen {filename} är {size} MB; högst {limit} MB kan laddas upp.",
         "upload_unpacks_too_large": "Filen {filename} packas upp till mer än {limit} MB och kan inte läsas. Ladda ner mallen igen och fyll i den.",

@@ -57,6 +57,23 @@ print(json.dumps({"admin": session(admin), "reviewer": session(reviewer), "fund"
 """
 
 
+# Django's threaded development server (what `sif serve` runs), with a listen queue deep enough for
+# 40 clients at once (socketserver's default of 5 refuses connections long before the database is busy).
+SERVE = r"""
+import sys, django
+django.setup()
+from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
+from django.core.wsgi import get_wsgi_application
+
+class Server(ThreadedWSGIServer):
+    request_queue_size = 256
+
+httpd = Server(("127.0.0.1", int(sys.argv[1])), WSGIRequestHandler)
+httpd.set_app(get_wsgi_application())
+httpd.serve_forever()
+"""
+
+
 @dataclass
 class Site:
     base: str
@@ -122,20 +139,17 @@ def served(database_url: str, data_dir: Path, port: int | None = None) -> Iterat
     )
     facts = json.loads(setup.stdout.strip().splitlines()[-1])
     port = port or _free_port()
+    log = (data_dir / "server.log").open(
+        "w"
+    )  # never a pipe: an unread pipe fills and stalls the server
     server = subprocess.Popen(
-        [sys.executable, "-m", "django", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        [sys.executable, "-c", SERVE, str(port)], env=env, cwd=ROOT, stdout=log, stderr=log
     )
     site = Site(f"http://127.0.0.1:{port}", facts)
     try:
         for _ in range(300):
             if server.poll() is not None:
-                raise RuntimeError(
-                    server.stderr.read().decode() if server.stderr else "server stopped"
-                )
+                raise RuntimeError((data_dir / "server.log").read_text())
             try:
                 with socket.create_connection(("127.0.0.1", port), timeout=0.2):
                     break
@@ -148,3 +162,4 @@ def served(database_url: str, data_dir: Path, port: int | None = None) -> Iterat
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+        log.close()

@@ -33,7 +33,13 @@ HUGE = str(2**63)
 def test_a_filter_out_of_range_is_a_400_naming_the_field(world: Any, query: str) -> None:
     body = assert_error(client_for(world.admin).get(f"/api/projects?{query}"), 400, "invalid_input")
     assert query.split("=")[0] in body["fields"]
-    assert "Ogiltig" not in body["message"] or body["message"].endswith(".")
+    assert body["fields"][query.split("=")[0]] in (
+        "Måste vara minst 1.",
+        "Måste vara minst 1900.",
+        "Får vara högst 2200.",
+        "Får vara högst 9223372036854775807.",
+        "Ska vara ett heltal.",
+    )
 
 
 @pytest.mark.parametrize("path", [f"/api/projects/{HUGE}", f"/api/projects/{HUGE}/calculation"])
@@ -89,14 +95,10 @@ def test_an_impossible_amount_is_a_400_in_swedish_and_nothing_changes(
     body = assert_error(
         client.put(f"/api/projects/{project.pk}/{path}", payload, content_type="application/json"),
         400,
-        body_code(path, payload),
+        "invalid_input",
     )
     assert body["message"] and all(v for v in body["fields"].values())
     assert Event.objects.count() == events
-
-
-def body_code(path: str, payload: dict[str, Any]) -> str:
-    return "invalid_input"
 
 
 def test_a_decision_amount_of_1e30_is_a_400(world: Any) -> None:

@@ -123,8 +123,9 @@ class SettingsForm(forms.Form):
     start_year = forms.IntegerField(
         label="Startår (år 1 = t 0)", min_value=limits.FIRST_YEAR, max_value=limits.LAST_YEAR
     )
-    # at least one year is the calculation's own rule (sif/calc, a message naming the value)
-    horizon = forms.IntegerField(label="Kalkylperiod (år)", max_value=limits.MAX_HORIZON)
+    horizon = forms.IntegerField(
+        label="Kalkylperiod (år)", max_value=limits.MAX_HORIZON
+    )  # below 1: the model's own message
     discount_rate = forms.CharField(
         label="Kalkylränta, real (%)", help_text="Standard från fonden, t.ex. 3,5."
     )
@@ -237,7 +238,6 @@ class OutcomeForm(forms.Form):
     duration = forms.IntegerField(
         label="Varaktighet (år)",
         required=False,
-        min_value=1,
         max_value=limits.MAX_HORIZON,
         help_text="Tomt: till kalkylperiodens slut.",
     )

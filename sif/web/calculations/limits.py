@@ -18,6 +18,9 @@ MAX_OUTCOMES = 50
 MAX_VALUES_PER_OUTCOME = 20
 MAX_COSTS = MAX_HORIZON
 SEED_MAX = 2**32 - 1  # what numpy's generator takes
+NO_LOWER = -(
+    2**63
+)  # the lower bound is the model's rule (horizon_not_positive, duration_not_positive)
 
 
 LABELS = {
@@ -54,15 +57,9 @@ def _within(field: str, value: Any, low: int | None, high: int) -> None:
     """Above `high` (or below `low`, where given) is refused; a missing lower bound is the model's
     own rule, which names the value in its message (horizon_not_positive)."""
     number = _whole(value)
-    if number is not None and (number > high or (low is not None and number < low)):
-        raise SifError(
-            "calculation_bound",
-            field=field,
-            what=_what(field),
-            value=number,
-            low=1 if low is None else low,
-            high=high,
-        )
+    if number is not None and not low <= number <= high:
+        code = "calculation_bound" if low > NO_LOWER else "calculation_above"
+        raise SifError(code, field=field, what=_what(field), value=number, low=low, high=high)
 
 
 def _at_most(field: str, items: Any, limit: int) -> None:
@@ -74,7 +71,9 @@ def _at_most(field: str, items: Any, limit: int) -> None:
 
 def check_calculation_bounds(scenario: dict[str, Any]) -> None:
     """Horizon, years and the number of costs, outcomes and values within the table above."""
-    _within("horizon", scenario.get("horizon"), None, MAX_HORIZON)
+    _within(
+        "horizon", scenario.get("horizon"), NO_LOWER, MAX_HORIZON
+    )  # below 1: the model's own message
     for name in ("start_year", "price_base_year", "cost_price_year"):
         _within(name, scenario.get(name), FIRST_YEAR, LAST_YEAR)
     _at_most("costs", scenario.get("costs"), MAX_COSTS)
@@ -83,7 +82,7 @@ def check_calculation_bounds(scenario: dict[str, Any]) -> None:
     for i, outcome in enumerate(outcomes if isinstance(outcomes, list) else []):
         if not isinstance(outcome, dict):
             continue
-        _within(f"outcomes[{i}].duration", outcome.get("duration"), 1, MAX_HORIZON)
+        _within(f"outcomes[{i}].duration", outcome.get("duration"), NO_LOWER, MAX_HORIZON)
         _within(f"outcomes[{i}].first_year", outcome.get("first_year"), FIRST_YEAR, LAST_YEAR)
         values = outcome.get("values")
         _at_most(f"outcomes[{i}].values", values, MAX_VALUES_PER_OUTCOME)

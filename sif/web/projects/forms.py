@@ -47,6 +47,13 @@ class ProjectFilterForm(forms.Form):
 # ---------------------------------------------------------------- proposal and project details
 
 
+FIRST_YEAR, LAST_YEAR, MAX_PERIOD_YEARS = (
+    1900,
+    2200,
+    30,
+)  # bounds on the work a period makes (budget columns)
+
+
 class ProjectForm(forms.Form):
     """The proposal (create) and the project's details (edit). Fund and owner unit only on create."""
 
@@ -117,6 +124,24 @@ class ProjectForm(forms.Form):
             del self.fields[
                 "lessons"
             ]  # a new proposal has no lessons yet; they are written as the project runs
+
+    def clean(self) -> dict[str, Any]:
+        """The period drives the budget table's columns: at most MAX_PERIOD_YEARS years, 1900–2200."""
+        data = super().clean() or {}
+        start, end = data.get("start_date"), data.get("end_date")
+        for name, day in (("start_date", start), ("end_date", end)):
+            if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
+                self.add_error(
+                    name,
+                    _("Året ska ligga mellan %(low)s och %(high)s.")
+                    % {"low": FIRST_YEAR, "high": LAST_YEAR},
+                )
+        if start and end and end.year - start.year >= MAX_PERIOD_YEARS:
+            self.add_error(
+                "end_date",
+                _("Projektperioden kan vara högst %(years)s år.") % {"years": MAX_PERIOD_YEARS},
+            )
+        return data
 
     def project_fields(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in self.TEXT_FIELDS if name in self.fields}

@@ -29,7 +29,7 @@ def _post(client: Client, project: Project, scenario: dict[str, Any]) -> Any:
     [
         (
             lambda d: d.update(horizon=1_000_000),
-            "Kalkylperioden (år) ska ligga mellan 1 och 100, men är 1000000.",
+            "Kalkylperioden (år) kan vara högst 100, men är 1000000.",
         ),
         (
             lambda d: d.update(start_year=99999),
@@ -37,7 +37,7 @@ def _post(client: Client, project: Project, scenario: dict[str, Any]) -> Any:
         ),
         (
             lambda d: d["outcomes"][0].update(duration=10**9),
-            "Utfall 1: varaktigheten (år) ska ligga mellan 1 och 100",
+            "Utfall 1: varaktigheten (år) kan vara högst 100",
         ),
         (
             lambda d: d.update(outcomes=d["outcomes"] * 51),

@@ -56,6 +56,15 @@ def test_a_bad_count_in_the_form_is_refused_in_swedish_and_nothing_is_stored(
     assert client.get(reverse("followup:overview", args=[stis.project.pk])).status_code == 200
 
 
+ENDAST_ABOVE_MED = {
+    "total": 20,
+    "with_mother": 5,
+    "with_father": 10,
+    "single_mother": 8,
+    "single_father": 0,
+}
+
+
 def test_endast_mamma_above_med_mamma_is_refused_by_the_service(stis: Any) -> None:
     with pytest.raises(SifError) as caught:
         services.activity_save(
@@ -63,11 +72,7 @@ def test_endast_mamma_above_med_mamma_is_refused_by_the_service(stis: Any) -> No
             period=stis.period,
             unit=stis.districts["Farsta"],
             activity=stis.conversations,
-            total=20,
-            with_mother=5,
-            with_father=10,
-            single_mother=8,
-            single_father=0,
+            **ENDAST_ABOVE_MED,
         )
     assert caught.value.code == "single_exceeds_present"
     assert not ActivityCount.objects.exists()
@@ -92,11 +97,7 @@ def test_an_inconsistent_row_stored_before_the_rule_leaves_the_follow_up_page_wo
         period=stis.period,
         unit=stis.districts["Farsta"],
         activity=stis.conversations,
-        total=20,
-        with_mother=5,
-        with_father=10,
-        single_mother=8,
-        single_father=0,
+        **ENDAST_ABOVE_MED,
     )
     client.force_login(stis.admin)
     assert client.get(reverse("followup:overview", args=[stis.project.pk])).status_code == 200

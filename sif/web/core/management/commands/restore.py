@@ -1,24 +1,25 @@
-"""`sif restore FILE`: loads a JSON dump made by `sif backup` into an empty, migrated database."""
+"""`sif restore FILE`: loads an archive made by `sif backup` into an empty, migrated database.
+
+Refused with a Swedish message, and the database untouched, when the database already holds data
+or the file is empty, corrupt, from a newer SIF or without data (see sif/web/core/backups.py).
+"""
 
 from __future__ import annotations
 
-import gzip
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
 from sif.web.accounts.models import Municipality
+from sif.web.core.backups import restore_backup
 
 
 class Command(BaseCommand):
-    help = "Återställer en säkerhetskopia (JSON-dump från `sif backup`) till en tom databas."
+    help = "Återställer en säkerhetskopia (från `sif backup`) till en tom databas."
 
     def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("file", help="Säkerhetskopian (.json.gz eller .json)")
+        parser.add_argument("file", help="Säkerhetskopian (.tar.gz)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         path = Path(options["file"])
@@ -28,13 +29,7 @@ class Command(BaseCommand):
             raise CommandError(
                 "Databasen innehåller redan data. Återställ bara till en tom, migrerad databas."
             )
-        opener = gzip.open if path.suffix == ".gz" else open
-        with (
-            opener(path, "rt", encoding="utf-8") as src,
-            tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as tmp,
-        ):
-            tmp.write(src.read())
-        with transaction.atomic():
-            call_command("loaddata", tmp.name, verbosity=0)
-        Path(tmp.name).unlink(missing_ok=True)
-        self.stdout.write(self.style.SUCCESS(f"Återställt från {path}."))
+        result = restore_backup(path)
+        self.stdout.write(
+            self.style.SUCCESS(f"Återställt från {path} ({result['files']} uppladdade filer).")
+        )
