@@ -34,7 +34,9 @@ def test_a_reader_of_the_municipality_downloads_the_document(
     response = client.get(reverse("documents:project", args=[project.pk, kind, fmt]))
     assert response.status_code == 200
     assert response["Content-Type"] == TYPES[fmt]
-    assert f'filename="{kind}-{project.pk}.{fmt}"' in response["Content-Disposition"]
+    assert (
+        f'filename="{kind}-{project.pk}-publicerad.{fmt}"' in response["Content-Disposition"]
+    )  # a reader gets the published variant
 
 
 @pytest.mark.parametrize("kind", ["ansokan", "tjansteutlatande", "slutrapport"])

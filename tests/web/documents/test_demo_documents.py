@@ -4,12 +4,10 @@
 from __future__ import annotations
 
 import io
-from io import StringIO
 from typing import Any
 
 import pypdfium2 as pdfium
 import pytest
-from django.core.management import call_command
 from docx import Document as WordDocument
 from openpyxl import load_workbook
 
@@ -18,6 +16,7 @@ from sif.reports.pdf import render_pdf
 from sif.reports.xlsx import render_xlsx
 from sif.web.documents import content
 from sif.web.projects.models import Fund, Project
+from tests.web.demo_data import demo_loaded
 
 pytestmark = pytest.mark.django_db
 PILOT = "Pilot för en innovativ och hållbar socialtjänst för barn och unga"
@@ -26,31 +25,8 @@ PILOT = "Pilot för en innovativ och hållbar socialtjänst för barn och unga"
 @pytest.fixture(scope="module")
 def demo(django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: Any) -> Any:
     """The demo, loaded once for this module and rolled back afterwards (the tests only read)."""
-    from django.conf import settings
-    from django.db import transaction
-
-    with django_db_blocker.unblock():
-        old_dir, old_hashers, old_media = (
-            settings.DATA_DIR,
-            settings.PASSWORD_HASHERS,
-            settings.MEDIA_ROOT,
-        )
-        settings.DATA_DIR = tmp_path_factory.mktemp("demo")
-        settings.MEDIA_ROOT = settings.DATA_DIR / "media"
-        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            call_command("demo", stdout=StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            settings.DATA_DIR, settings.PASSWORD_HASHERS, settings.MEDIA_ROOT = (
-                old_dir,
-                old_hashers,
-                old_media,
-            )
+    with demo_loaded(django_db_blocker, tmp_path_factory):
+        yield
 
 
 def project(title: str) -> Project:
