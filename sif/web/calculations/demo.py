@@ -21,7 +21,7 @@ CASES = (
     ("Pilot för en innovativ och hållbar socialtjänst för barn och unga", "hasselby_pilot.toml"),
     ("Hela familjen", "hela_familjen.toml"),
 )
-LABEL = "Kalkyl enligt källdokumentet (exempelfil {name})"
+LABEL = "Kalkyl enligt källdokumentet"
 
 
 def load(stdout: TextIO) -> int:
@@ -46,8 +46,8 @@ def load(stdout: TextIO) -> int:
             project=project,
             scenario=data,
             purpose=Purpose.EXPECTED,
-            label=LABEL.format(name=name),
-            note=f"Inläst från examples/calc/{name}.",
+            label=LABEL,
+            note="Inläst från SIF:s exempelkalkyl för projektet, byggd på källdokumentets uppgifter.",
         )
         attached += 1
     stdout.write(f"Demodata: {attached} socioekonomiska kalkyler.\n")

@@ -248,17 +248,31 @@ class OutcomeForm(forms.Form):
         max_value=limits.LAST_YEAR,
     )
 
+    def _actor_choices(self, name: str) -> list[tuple[str, str]]:
+        """The actors by their Swedish names ("Kommunen, socialtjänsten"), and any other actor the
+        stored calculation already names, so nothing is lost on editing."""
+        from sif.calc.labels_sv import actor_label
+
+        codes = list(ACTOR_SUGGESTIONS)
+        for given in (
+            self.initial.get(name),
+            self.data.get(self.add_prefix(name)) if self.data else None,
+        ):
+            if given and given not in codes:
+                codes.append(str(given))
+        return [("", "—"), *((code, actor_label(code)) for code in codes)]
+
     def __init__(self, *args: Any, municipality: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = catalogue_choices(municipality)
         for slot in range(1, VALUE_SLOTS + 1):
             f = self.fields
-            f[f"actor_{slot}"] = forms.CharField(
+            f[f"actor_{slot}"] = forms.ChoiceField(
                 label="Aktör",
                 required=False,
-                help_text="kommun, kommun.socialtjanst, region, stat, individ …",
+                choices=self._actor_choices(f"actor_{slot}"),
+                help_text="Vem som bär kostnaden och därmed får vinsten.",
             )
-            f[f"actor_{slot}"].widget.attrs["list"] = "actors"
             f[f"unit_cost_{slot}"] = forms.ChoiceField(
                 label="Enhetskostnad ur katalogen", required=False, choices=choices
             )
@@ -432,7 +446,7 @@ class AdvancedForm(forms.Form):
     text = forms.CharField(
         label="Kalkylen i kalkylfilens format (TOML eller JSON)",
         widget=forms.Textarea(attrs={"rows": 28, "spellcheck": "false"}),
-        help_text="Samma format som sif calc läser; alla uppgifter beskrivs i docs/calculations.md.",
+        help_text="Samma format som kommandot sif calc läser; alla uppgifter beskrivs i SIF:s dokumentation om kalkylen.",
     )
 
     def case_data(self) -> dict[str, Any]:

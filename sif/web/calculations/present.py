@@ -187,6 +187,10 @@ class ExplanationRow:
     source: str
     unit_cost: str = ""
 
+    @property
+    def unit_cost_name(self) -> str:
+        return _unit_cost_name(self.unit_cost) if self.unit_cost else ""
+
 
 @dataclass(frozen=True)
 class YearRow:

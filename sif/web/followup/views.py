@@ -293,7 +293,7 @@ def report_form(request: HttpRequest, pk: int, period_id: int, unit_id: int) -> 
                     "prefix": prefix,
                     "value": posted.get(f"{prefix}-value", "")
                     if posted
-                    else (m.value.normalize() if m and m.value is not None else ""),
+                    else (fmt.input_in_kind(m.value, "score") if m and m.value is not None else ""),
                     "numerator": posted.get(f"{prefix}-numerator", "")
                     if posted
                     else (m.numerator if m and m.numerator is not None else ""),

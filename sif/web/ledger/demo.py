@@ -36,8 +36,8 @@ SAMAGERA_NOTE = (
 )
 HELA_FAMILJEN_NOTE = (
     "Återbetalningskravet för Hela familjen lyftes 2016: budgeten för försörjningsstöd, där besparingen skulle uppstå, "
-    "hade flyttats från stadsdelen till kommunstyrelsen. Källa: Malmö kommunstyrelsen, 2016 (reference/figures.md A4, "
-    "reference/methods.md). Det efterskänkta beloppet är inte publicerat och är därför inte bokfört."
+    "hade flyttats från stadsdelen till kommunstyrelsen. Källa: Malmö kommunstyrelsen, 2016 (förslag om att lyfta "
+    "återbetalningskravet). Det efterskänkta beloppet är inte publicerat och är därför inte bokfört."
 )
 
 

@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from sif.calc import format as fmt
 from sif.calc.errors import SifError
 from sif.messages import message_for, message_for_error
 from sif.web.accounts import permissions
@@ -311,7 +312,7 @@ def _budget_initial(project: Project) -> dict[str, Any]:
         )
         initial[f"footnote-{row.category}"] = row.footnote
         for year, amount in row.amounts.items():
-            initial[f"amount-{row.category}-{year}"] = (amount / 1000).normalize()
+            initial[f"amount-{row.category}-{year}"] = fmt.input_in_kind(amount / 1000, fmt.KRONOR)
     return initial
 
 

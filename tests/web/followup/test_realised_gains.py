@@ -10,7 +10,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from sif.reports.content import BulletList, Paragraph, Subheading, Table
+from sif.reports.content import Paragraph
 from sif.web.calculations import demo as calculations_demo
 from sif.web.documents import content
 from sif.web.followup import demo as followup_demo
@@ -18,6 +18,7 @@ from sif.web.followup import effects, selectors, services
 from sif.web.followup.models import Group, PeriodKind, ReportingPeriod
 from sif.web.projects import demo as projects_demo
 from sif.web.projects.models import Project
+from tests.web.demo_data import document_text
 
 PILOT = "Pilot för en innovativ och hållbar socialtjänst för barn och unga"
 
@@ -28,21 +29,6 @@ def _demo() -> dict:
     followup_demo.load(out)
     calculations_demo.load(out)
     return users
-
-
-def document_text(doc) -> str:
-    parts: list[str] = []
-    for section in doc.sections:
-        parts.append(section.heading)
-        for block in section.blocks:
-            if isinstance(block, Paragraph | Subheading):
-                parts.append(block.text)
-            elif isinstance(block, BulletList):
-                parts.extend(block.items)
-            elif isinstance(block, Table):
-                parts.append(block.title)
-                parts.extend(cell.text for row in block.rows for cell in row)
-    return "\n".join(parts).replace("\xa0", " ")
 
 
 def _kronor(text: str) -> int:
@@ -74,7 +60,7 @@ def test_the_pilots_realised_gain_is_of_the_order_of_its_expected_gain_with_its_
     assert "3 790 000 kr" in section and "Kommunen, socialtjänsten" in section
     assert "75 800 000 kr per år" in section and "Mätperiod: T3 2020" in section
     assert "(0,1)" not in section and "5,00 %" in section
-    paper = document_text(content.committee_paper(pilot))
+    paper = document_text(content.committee_paper(pilot)).replace("\xa0", " ")
     assert "realiserad nytta = " in paper and "75 800 000 kr" in paper and "3 790 000" in paper
     assert "1 023 300 000" not in paper
 
@@ -155,5 +141,5 @@ def test_a_newer_period_with_only_the_intervention_value_does_not_hide_the_effec
     client.force_login(admin)
     page = client.get(reverse("followup:overview", args=[pilot.pk])).content.decode()
     assert "Mätperiod: T3 2020" in page and "T1 2021" in page
-    paper = document_text(content.committee_paper(pilot))
+    paper = document_text(content.committee_paper(pilot)).replace("\xa0", " ")
     assert "Mätperiod: T3 2020" in paper and "realiserad nytta = " in paper

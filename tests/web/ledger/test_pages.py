@@ -199,6 +199,9 @@ def test_share_of_gains_without_an_effect_card_says_so(world: World, funded: Pro
     )
     page = login(world.admin).get(f"/projekt/{funded.pk}/aterbetalning/").text
     assert "Projektets uppföljning har inget effektkort med realiserade vinster ännu" in page
+    assert (
+        "<dd>50,0\xa0%</dd>" in page and "<dd>0.5</dd>" not in page
+    )  # a share shows as a percentage
 
 
 def test_book_the_granted_amount_with_one_click_once(

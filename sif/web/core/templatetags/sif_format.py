@@ -2,9 +2,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django import template
 from django.utils import formats
+from django.utils.translation import gettext as _
 
 from sif.calc import format as f
 from sif.calc.labels_sv import actor_label
@@ -35,6 +37,21 @@ def in_kind(value: Decimal | float | int | None, kind: str) -> str:
 def year(value: int | None) -> str:
     """A year is never grouped: 'prisår 2019', not '2 019'."""
     return "" if value is None or value == "" else f.year(int(value))
+
+
+@register.filter
+def score_rows(review: Any) -> list[tuple[str, Any]]:
+    """A review's scores by the fund's criterion labels ("Målgrupp och behov 5"), never the codes
+    ("target_group 5"); a code the fund no longer lists is shown as "Kriterium (borttaget)"."""
+    criteria = {
+        c.get("code"): c.get("label")
+        for c in (review.project.fund.review_criteria or [])
+        if isinstance(c, dict)
+    }
+    return [
+        (criteria.get(code) or _("Kriterium (borttaget)"), value)
+        for code, value in (review.scores or {}).items()
+    ]
 
 
 @register.filter
