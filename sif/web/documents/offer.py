@@ -30,10 +30,15 @@ REPORTED_STATES = frozenset({S.FINAL_REPORT_SUBMITTED, S.CLOSED})
 TEXT_WRITERS = frozenset({Role.FUND_ADMIN, Role.APPLICANT})
 
 
-def documents_offered(project: Project) -> list[str]:
-    """The document kinds this project offers, in the order a project meets them."""
-    has_application = project.applications.exists()
-    has_decision = project.decisions.exists()
+def documents_offered(
+    project: Project, *, has_application: bool | None = None, has_decision: bool | None = None
+) -> list[str]:
+    """The document kinds this project offers, in the order a project meets them. A page that has
+    read the project's applications and decisions already passes whether there are any."""
+    if has_application is None:
+        has_application = project.applications.exists()
+    if has_decision is None:
+        has_decision = project.decisions.exists()
     offered = {
         "application": has_application,
         "committee_paper": project.state in REPORTED_STATES

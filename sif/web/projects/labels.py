@@ -49,6 +49,8 @@ ACTION_LABELS = {
     "ledger_waive": _("Efterskänkt återbetalning bokförd"),
     "ledger_correct": _("Rättelse bokförd"),
     "repayment_agreement_save": _("Återbetalningsöverenskommelse sparad"),
+    # documents (sif/web/documents/services.py)
+    "document_texts_save": _("Dokumenttexter sparade"),
 }
 
 

@@ -36,6 +36,10 @@ def project_documents(context: Any, project: Any) -> dict[str, Any]:
     user = getattr(request, "user", None)
     return {
         "project": project,
-        "offered": offer.documents_offered(project),
+        "offered": offer.documents_offered(
+            project,
+            has_application=bool(context["applications"]) if "applications" in context else None,
+            has_decision=bool(context["decisions"]) if "decisions" in context else None,
+        ),
         "can_write": bool(user and offer.can_edit_document_texts(user, project)),
     }
