@@ -63,7 +63,7 @@ CACHE_SIZE = 256  # charts; an SVG is 20–80 kB, so at most ~20 MB per process
 CHART_VERSION = "1"  # bump when a drawing function changes, so cached SVGs are not reused
 _cache: OrderedDict[str, str] = OrderedDict()
 _lock = threading.Lock()
-# Documents print a chart as PNG of the same figure (WeasyPrint lays out an SVG chart in about a
+# Documents print a chart as a PNG of the same figure (WeasyPrint lays out an SVG chart in about a
 # second, a PNG in milliseconds): how to draw each cached SVG again, and the PNGs drawn.
 RASTER_DPI = 200
 _recipes: OrderedDict[str, tuple[Callable[..., str], tuple[Any, ...], dict[str, Any]]] = (
@@ -133,8 +133,8 @@ def _remember(store: OrderedDict[str, Any], key: str, value: Any) -> None:
 
 
 def png_for(svg: str) -> bytes | None:
-    """The chart of this SVG as PNG, drawn again from the same function and data (None for an
-    SVG this process did not draw)."""
+    """The chart of this SVG as PNG, drawn again by the same function from the same data (None for
+    an SVG this process did not draw)."""
     key = _svg_key(svg)
     with _lock:
         png, recipe = _rasters.get(key), _recipes.get(key)
@@ -180,6 +180,7 @@ def _labelled(text: str, title: str) -> str:
 
 
 def _raster(fig: Figure, svg: str) -> None:
+    """With png_for asking: the same figure as PNG, kept under the SVG's hash."""
     if _want_raster.get():
         png = io.BytesIO()
         fig.savefig(
@@ -187,6 +188,13 @@ def _raster(fig: Figure, svg: str) -> None:
         )
         with _lock:
             _remember(_rasters, _svg_key(svg), png.getvalue())
+
+
+def _labelled(text: str, title: str) -> str:
+    text = text[text.index("<svg") :]
+    label = escape(title, quote=True)
+    text = re.sub(r"<svg ", f'<svg role="img" aria-label="{label}" ', text, count=1)
+    return re.sub(r"(<svg[^>]*>)", rf"\1<title>{label}</title>", text, count=1)
 
 
 def _number_format(value: float, percent: bool) -> str:

@@ -17,14 +17,14 @@ KIND_ORDER = ("application", "committee_paper", "final_report")
 
 
 def documents_offered(
-    project: Project, *, applications: Any = None, decisions: Any = None
+    project: Project, *, has_application: bool | None = None, has_decision: bool | None = None
 ) -> list[str]:
     """The document kinds this project offers, in the order a project meets them. A page that has
-    already read the project's applications and decisions passes them and asks nothing more."""
-    has_application = (
-        bool(applications) if applications is not None else project.applications.exists()
-    )
-    has_decision = bool(decisions) if decisions is not None else project.decisions.exists()
+    read the project's applications and decisions already passes whether there are any."""
+    if has_application is None:
+        has_application = project.applications.exists()
+    if has_decision is None:
+        has_decision = project.decisions.exists()
     offered = {
         "application": has_application,
         "committee_paper": project.state in FINAL_REPORT_STATES

@@ -57,6 +57,8 @@ ACTION_LABELS = {
     "api_token_create": _("API-nyckel skapad"),
     "api_token_revoke": _("API-nyckel återkallad"),
     "api_token_use": _("API-nyckel använd"),
+    # documents (sif/web/documents/services.py)
+    "document_texts_save": _("Dokumenttexter sparade"),
 }
 
 

@@ -37,7 +37,9 @@ def project_documents(context: Any, project: Any) -> dict[str, Any]:
     return {
         "project": project,
         "offered": offer.documents_offered(
-            project, applications=context.get("applications"), decisions=context.get("decisions")
+            project,
+            has_application=bool(context["applications"]) if "applications" in context else None,
+            has_decision=bool(context["decisions"]) if "decisions" in context else None,
         ),
         "can_write": bool(user and offer.can_edit_document_texts(user, project)),
     }
