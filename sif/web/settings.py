@@ -20,7 +20,8 @@ HTTPS set `SIF_HTTPS=true` (and `SIF_PROXY_SSL_HEADER=true` when a proxy termina
 | SIF_SESSION_HOURS | 8 | a login lasts this long, then the user logs in again |
 | SIF_LOGIN_FAILURE_LIMIT | 5 | failed logins (per user name and address) before the login is locked |
 | SIF_LOGIN_LOCKOUT_MINUTES | 15 | how long a locked login stays locked |
-| SIF_UPLOAD_LIMIT_MB | 20 | the largest request body (upload) accepted; larger ones are refused before they are read |
+| SIF_UPLOAD_LIMIT_MB | 20 | the largest file accepted for upload |
+| SIF_REQUEST_LIMIT_MB | 100 | the largest request (a batch of files); a larger one is refused before it is read |
 | SIF_STATIC_ROOT | SIF_DATA_DIR/static | where `sif migrate`/`sif serve` collect the hashed, compressed static files |
 | SIF_WEB_WORKERS | 2 x CPUs + 1, at most 8 | gunicorn worker processes of `sif serve` |
 | SIF_EMAIL_URL | console | smtp://user:pass@host:587 (STARTTLS), smtps://…:465, console, or file (var/mail/) |
@@ -212,6 +213,9 @@ X_FRAME_OPTIONS = "DENY"
 # No inline script or style anywhere: scripts and styles come from /static/, charts are SVG with
 # presentation attributes (sif.reports.svg_attributes), images may be data: URLs (charts in documents).
 CONTENT_SECURITY_POLICY = {
+    # The API's OpenAPI browser (django-ninja's Swagger UI) loads its script from a CDN: left out;
+    # the schema itself is /api/openapi.json.
+    "EXCLUDE_URL_PREFIXES": ["/api/docs"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
@@ -253,7 +257,11 @@ WHITENOISE_USE_FINDERS = (
     True  # serves the plain names until collectstatic has run (sif.web.ops.storage)
 )
 
-UPLOAD_LIMIT_BYTES = env_int("SIF_UPLOAD_LIMIT_MB", 20) * 1024 * 1024
+UPLOAD_LIMIT_BYTES = (
+    env_int("SIF_UPLOAD_LIMIT_MB", 20) * 1024 * 1024
+)  # one file (imports check it per file)
+# a whole request (a batch of files): refused from its Content-Length before a byte is read (ops.middleware)
+REQUEST_LIMIT_BYTES = env_int("SIF_REQUEST_LIMIT_MB", 100) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_LIMIT_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

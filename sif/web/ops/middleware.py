@@ -68,7 +68,7 @@ def _add_user(context: dict[str, Any], request: HttpRequest) -> None:
 
 
 class UploadLimitMiddleware:
-    """Refuses a request body above SIF_UPLOAD_LIMIT_MB from its Content-Length, before reading it.
+    """Refuses a request body above SIF_REQUEST_LIMIT_MB from its Content-Length, before reading it.
 
     A body without a length (chunked) is refused too: browsers always send the length of a form.
     """
@@ -77,7 +77,7 @@ class UploadLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        limit = settings.UPLOAD_LIMIT_BYTES
+        limit = settings.REQUEST_LIMIT_BYTES
         length = request.META.get("CONTENT_LENGTH") or ""
         chunked = "chunked" in request.META.get("HTTP_TRANSFER_ENCODING", "").lower()
         try:
