@@ -14,6 +14,7 @@ Best and median of RUNS runs (time.perf_counter); every job is a new one (the re
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 import statistics
@@ -68,25 +69,21 @@ def measure() -> list[tuple[str, list[float], list[float], list[float], list[flo
     ]
     rows = []
     for label, project, url in documents:
-        client = client_for(project)
+        get = functools.partial(client_for(project).get, url)
         settings.DOCUMENTS_IN_BACKGROUND = False
-        client.get(url)  # imports, fonts
-        inline = [_ms(lambda: client.get(url)) for _ in range(RUNS)]
+        get()  # imports, fonts
+        inline = [_ms(get) for _ in range(RUNS)]
         settings.DOCUMENTS_IN_BACKGROUND = True
         order, work, page = [], [], []
         for _ in range(RUNS):
             DocumentJob.objects.all().delete()
-            response = None
-
-            def ordered() -> None:
-                nonlocal response
-                response = client.get(url)
-
-            order.append(_ms(ordered))
-            assert response is not None and response.status_code == 303, response
-            job = DocumentJob.objects.get()
-            work.append(_ms(lambda: render_document_job.call(str(job.pk))))
-            page.append(_ms(lambda: client.get(response["Location"])))
+            start = time.perf_counter()
+            response = get()
+            order.append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 303, response
+            job_id = str(DocumentJob.objects.get().pk)
+            work.append(_ms(functools.partial(render_document_job.call, job_id)))
+            page.append(_ms(functools.partial(get.func, response["Location"])))
         rows.append((label, inline, order, work, page))
     return rows
 

@@ -32,28 +32,24 @@ def document_order(
     fund: Any = None,
     published: bool = False,
 ) -> DocumentJob:
-    recent = DocumentJob.objects.filter(
-        requested_by=user,
-        project=project,
-        fund=fund,
-        kind=kind,
-        fmt=fmt,
-        published=published,
-        created_at__gte=timezone.now() - REUSE_WITHIN,
-    ).exclude(state=JobState.FAILED)
-    job = recent.first()
+    """The user's job for this document: the one ordered in the last two minutes, else a new one."""
+    fields = {
+        "requested_by": user,
+        "project": project,
+        "fund": fund,
+        "kind": kind,
+        "fmt": fmt,
+        "published": published,
+    }
+    job = (
+        DocumentJob.objects.filter(**fields, created_at__gte=timezone.now() - REUSE_WITHIN)
+        .exclude(state=JobState.FAILED)
+        .first()
+    )
     if job is not None:
         return job
     with transaction.atomic():
-        job = DocumentJob.objects.create(
-            requested_by=user,
-            project=project,
-            fund=fund,
-            kind=kind,
-            fmt=fmt,
-            published=published,
-            filename=f"{filename}.{fmt}",
-        )
+        job = DocumentJob.objects.create(**fields, filename=f"{filename}.{fmt}")
         transaction.on_commit(lambda: render_document_job.enqueue(str(job.pk)))
     return job
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -18,26 +19,10 @@ from sif.web.tasks.models import DocumentJob, JobState
 REFRESH_SECONDS = 2
 
 
-def start(
-    request: HttpRequest,
-    *,
-    kind: str,
-    fmt: str,
-    filename: str,
-    project: object = None,
-    fund: object = None,
-    published: bool = False,
-) -> HttpResponse:
-    """Called by the download views once they have checked access: order, then show the job."""
-    job = document_order(
-        user=request.user,
-        kind=kind,
-        fmt=fmt,
-        filename=filename,
-        project=project,
-        fund=fund,
-        published=published,
-    )
+def start(request: HttpRequest, **order: Any) -> HttpResponse:
+    """Called by the download views once they have checked access: order (kind, fmt, filename,
+    project or fund, published), then show the job."""
+    job = document_order(user=request.user, **order)
     response = redirect(reverse("tasks:document", args=[job.pk]))
     response.status_code = 303  # see other: the job page, whatever the method was
     return response

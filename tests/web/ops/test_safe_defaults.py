@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from sif.web.ops.config import secret_key, web_workers
+from sif.web.ops.config import email_settings, media_storage, secret_key, web_workers
 from tests.web.builders import make_project
 from tests.web.ops.sif_process import run_sif, sif_env
 
@@ -129,3 +129,33 @@ def test_static_names_are_hashed_once_collected_and_plain_before(tmp_path: Path)
         StaticStorage(location=tmp_path, base_url="/static/").url("sif/sif.css"),
     )
     assert "whitenoise.middleware.WhiteNoiseMiddleware" in settings.MIDDLEWARE
+
+
+def test_email_comes_from_one_url() -> None:
+    smtp = email_settings("smtp://sif%40kommun.se:p%40ss@smtp.kommun.se:587", Path("/var/lib/sif"))
+    assert (
+        smtp["EMAIL_HOST"],
+        smtp["EMAIL_PORT"],
+        smtp["EMAIL_HOST_USER"],
+        smtp["EMAIL_HOST_PASSWORD"],
+    ) == ("smtp.kommun.se", 587, "sif@kommun.se", "p@ss")
+    assert smtp["EMAIL_USE_TLS"] and not smtp["EMAIL_USE_SSL"]
+    assert email_settings("smtps://smtp.kommun.se", Path("/x"))["EMAIL_PORT"] == 465
+    assert email_settings("file", Path("/x"))["EMAIL_FILE_PATH"] == "/x/mail"
+
+
+def test_uploads_go_to_an_s3_bucket_when_configured(monkeypatch: Any) -> None:
+    from django.core.exceptions import ImproperlyConfigured
+
+    assert media_storage("local") == {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    with pytest.raises(ImproperlyConfigured):
+        media_storage("s3")  # no bucket named
+    monkeypatch.setenv("SIF_S3_BUCKET", "sif-media")
+    monkeypatch.setenv("SIF_S3_ENDPOINT_URL", "https://s3.kommun.se")
+    s3 = media_storage("s3")
+    assert s3["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert (
+        s3["OPTIONS"]["bucket_name"] == "sif-media"
+        and s3["OPTIONS"]["endpoint_url"] == "https://s3.kommun.se"
+    )
+    assert s3["OPTIONS"]["default_acl"] == "private" and s3["OPTIONS"]["querystring_auth"] is True
