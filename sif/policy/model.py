@@ -16,6 +16,14 @@ READER = "reader"
 ROLES: tuple[str, ...] = (FUND_ADMIN, APPLICANT, REPORTER, REVIEWER, READER)
 # The municipality's own administrator of users and roles (kommunadministratör): no project role.
 MUNICIPALITY_ADMIN = "municipality_admin"
+
+
+def removes_own_admin_role(actor_id: int, member_user_id: int, role: str) -> bool:
+    """A kommunadministratör may not remove their own administrator role (the municipality would be
+    left without anyone to manage its users)."""
+    return actor_id == member_user_id and role == MUNICIPALITY_ADMIN
+
+
 # Roles that see every project of their municipality whatever their unit.
 MUNICIPALITY_WIDE_ROLES = frozenset({FUND_ADMIN, REVIEWER, READER})
 

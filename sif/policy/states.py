@@ -49,6 +49,8 @@ PUBLISHABLE_STATES = frozenset({GRANTED, REJECTED, RUNNING, FINAL_REPORT_SUBMITT
 COMMITTEE_PAPER_STATES = frozenset(
     {APPLICATION_STEP2, IN_REVIEW, GRANTED, REJECTED, RUNNING, FINAL_REPORT_SUBMITTED, CLOSED}
 )
+# No application, or none going ahead: the portfolio counts no expected gains for the project.
+WITHOUT_GAINS_STATES = frozenset({PROPOSAL, REJECTED, WITHDRAWN})
 # Indicators are fixed once the work runs (measurements then refer to them).
 INDICATOR_LOCKED_STATES = frozenset({RUNNING, FINAL_REPORT_SUBMITTED, CLOSED, REJECTED, WITHDRAWN})
 # The final report exists: documents write the report's sections instead of the plan's.

@@ -91,7 +91,13 @@ def test_the_stop_hooks_grep_finds_nothing_outside_the_policy_and_the_readers_am
     None
 ):
     done = subprocess.run(
-        ["grep", "-rlE", r"FINAL_STATES|_STATES *= *[({\[]|\.role *(==|in) ", "sif"],
+        [
+            "grep",
+            "-rlE",
+            "--include=*.py",
+            r"FINAL_STATES|_STATES *= *[({\[]|\.role *(==|in) ",
+            "sif",
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,

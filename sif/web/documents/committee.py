@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from sif.policy.states import FINAL_REPORT_STATES
 from sif.reports import content as c
 from sif.reports.content import (
     Block,
@@ -22,7 +23,7 @@ from sif.reports.content import (
 from sif.web.documents import parts
 from sif.web.documents.drafts import texts_for
 from sif.web.documents.plain import plain_blocks
-from sif.web.projects.models import DecisionKind, Project, ProjectState
+from sif.web.projects.models import DecisionKind, Project
 
 COMMITTEE_HEADINGS = (
     "Förvaltningens förslag till beslut",
@@ -35,7 +36,7 @@ COMMITTEE_HEADINGS = (
     "Bilagor",
 )
 APPENDIX_HEADING = "Bilaga: Socioekonomisk kalkyl, teknisk redovisning"
-REPORTED = {ProjectState.FINAL_REPORT_SUBMITTED, ProjectState.CLOSED}
+REPORTED = FINAL_REPORT_STATES
 
 
 def document_base(kind: str, project: Project, title: str, *, published: bool) -> Document:

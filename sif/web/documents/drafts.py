@@ -12,18 +12,19 @@ from typing import Any
 
 from django.utils import timezone
 
+from sif.policy.states import FINAL_REPORT_STATES
 from sif.web.accounts.models import UnitKind
 from sif.web.documents import fields
 from sif.web.documents.selectors import document_text_current
 from sif.web.followup import selectors as fu
-from sif.web.projects.models import Decision, DecisionKind, Project, ProjectState
+from sif.web.projects.models import Decision, DecisionKind, Project
 
 SENTENCE_END = re.compile(r"[.!?…:](?:[\"”’)]*)\s*$")
 MACHINE_NAME = re.compile(
     r"^\d{3}_[0-9a-f]{8,}$", re.IGNORECASE
 )  # an upload's stored name, not a title
 ADMINISTRATIONS = {UnitKind.ADMINISTRATION, UnitKind.DISTRICT_ADMINISTRATION}
-REPORTED = {ProjectState.FINAL_REPORT_SUBMITTED, ProjectState.CLOSED}
+REPORTED = FINAL_REPORT_STATES
 
 
 def texts_for(project: Project, kind: str) -> dict[str, str]:

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from sif.calc import ledger as rules
 from sif.calc.labels_sv import actor_label
+from sif.policy.states import WITHOUT_GAINS_STATES
 from sif.reports import content as c
 from sif.reports.content import Block, Document, Figure, Paragraph, Table
 from sif.reports.portfolio_charts import balance_svg
@@ -24,12 +25,10 @@ from sif.web.documents import parts
 from sif.web.ledger.models import LedgerEntry
 from sif.web.ledger.repayment import repayment_view
 from sif.web.ledger.selectors import agreement_current
-from sif.web.projects.models import Fund, Project, ProjectState
+from sif.web.projects.models import Fund, Project
 
 EXAMPLE_MARK = "Exempeldata"
-WITHOUT_GAINS = frozenset(
-    {ProjectState.PROPOSAL, ProjectState.REJECTED, ProjectState.WITHDRAWN}
-)  # no application, or none going ahead
+WITHOUT_GAINS = WITHOUT_GAINS_STATES  # no application, or none going ahead
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.utils import timezone
 
+from sif.policy import states as ps
 from sif.web.accounts.models import Membership, Municipality, OrgUnit, Role, UnitKind
 from sif.web.audit.models import Event
 from sif.web.followup.models import Group, Measurement, PeriodKind, ReportingPeriod
@@ -38,15 +39,14 @@ from sif.web.projects.models import (
 SYNTHETIC_NOTE = (
     "Syntetiska data för skalmätning (sif generate-scale-data); inga verkliga uppgifter."
 )
+# The states a synthetic project is drawn from, and those whose projects carry a grant: the
+# policy's groups, so the synthetic data never disagree with the process.
 STATES = [
-    ProjectState.PROPOSAL,
-    ProjectState.APPLICATION_STEP1,
-    ProjectState.IN_REVIEW,
-    ProjectState.GRANTED,
-    ProjectState.RUNNING,
-    ProjectState.CLOSED,
+    st
+    for st in ps.ALL_STATES
+    if st not in (ps.APPLICATION_STEP2, ps.WITHDRAWN, ps.FINAL_REPORT_SUBMITTED, ps.REJECTED)
 ]
-DECIDED = {ProjectState.GRANTED, ProjectState.RUNNING, ProjectState.CLOSED}
+DECIDED = ps.PUBLISHABLE_STATES - {ps.REJECTED, ps.FINAL_REPORT_SUBMITTED}
 T = TypeVar("T", bound=models.Model)
 
 

@@ -17,7 +17,7 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 
 from sif.web.accounts.models import Membership, Role
-from sif.web.accounts.permissions import applicant_covers_unit, reporter_unit_ids
+from sif.web.accounts.permissions import check
 from sif.web.followup.models import ReportingPeriod, ReportState, StatusReport
 from sif.web.users.mail import send_template
 from sif.web.users.models import ReminderSent
@@ -41,6 +41,12 @@ def _send(kind: str, key: str, users: Iterable[Any], context: dict[str, Any]) ->
         if user.is_active and user.email and _once(kind, key, user):
             sent += send_template([user.email], kind, {**context, "user": user})
     return sent
+
+
+def reporter_unit_ids(user: Any, project: Any) -> set[int]:
+    """The project's units this user may report for (the policy's `followup.report_unit`)."""
+    units = [project.owner_unit, *project.units.all()]
+    return {u.pk for u in units if check(user, "followup.report_unit", project, unit=u)}
 
 
 def _reporters(period: ReportingPeriod, unit_ids: set[int] | None = None) -> list[Any]:
@@ -102,7 +108,8 @@ def remind_returned() -> int:
             for m in Membership.objects.filter(
                 role=Role.APPLICANT, municipality_id=project.municipality_id
             ).select_related("user")
-            if applicant_covers_unit(m.user, project.owner_unit)
+            if check(m.user, "project.submit_final_report", project)
+            or check(m.user, "followup.edit", project)
         ]
         leaders = {u.pk: u for u in [*applicants, report.submitted_by] if u is not None}
         stamp = report.reviewed_at.isoformat() if report.reviewed_at else "-"

@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 
 from sif.calc.errors import SifError
+from sif.policy.model import removes_own_admin_role
 from sif.web.accounts.models import Membership, Municipality, OrgUnit
 from sif.web.audit.services import event_record
 from sif.web.users.mail import send_invitation
@@ -104,7 +105,7 @@ def membership_add(
 
 def membership_remove(*, actor: Any, membership: Membership) -> None:
     _require(actor, membership.municipality)
-    if membership.user_id == actor.pk and membership.role == "municipality_admin":
+    if removes_own_admin_role(actor.pk, membership.user_id, membership.role):
         raise SifError("membership_remove_own_admin")
     with transaction.atomic():
         event_record(
