@@ -20,7 +20,7 @@ from sif.web.projects.models import ProjectState
 from tests.web.builders import make_project
 
 pytestmark = pytest.mark.django_db
-EXAMPLES = 12  # per operation and mode: 9 operations × 2 modes × 12 ≈ 220 requests
+EXAMPLES = 6  # per operation and mode: 36 operations × 2 modes × 6 ≈ 430 requests
 CSRF = "p" * 32
 SCHEMA = schemathesis.openapi.from_dict(api.get_openapi_schema())
 SCHEMA.app = get_wsgi_application()
@@ -39,11 +39,10 @@ def _session(user: Any) -> str:
 
 
 def test_the_probe_covers_every_api_operation() -> None:
-    assert (
-        len(OPERATIONS)
-        == sum(len(methods) for methods in api.get_openapi_schema()["paths"].values())
-        == 9
+    assert len(OPERATIONS) == sum(
+        len(methods) for methods in api.get_openapi_schema()["paths"].values()
     )
+    assert len(OPERATIONS) >= 36  # projects, follow-up, ledger, imports, documents, events, calculations
 
 
 @pytest.mark.parametrize("real_id", [False, True], ids=["generated-id", "real-project"])
