@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, ROUND_HALF_UP, localcontext
 
 from babel.numbers import format_decimal
 
@@ -51,12 +51,14 @@ def number(
     ("45,5" not "45,5000"); signed=True writes "+" before a positive figure. Minus is "−"."""
     if value is None:
         return ""
-    rounded = _decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    if rounded == 0:
-        rounded = abs(rounded)
-    fraction = "#" * decimals if trim else "0" * decimals
-    pattern = "#,##0" + (f".{fraction}" if decimals else "")
-    text = format_decimal(rounded, format=pattern, locale=LOCALE, decimal_quantization=False)
+    with localcontext() as ctx:  # enough digits for any finite figure an error message may name
+        ctx.prec = 400
+        rounded = _decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+        if rounded == 0:
+            rounded = abs(rounded)
+        fraction = "#" * decimals if trim else "0" * decimals
+        pattern = "#,##0" + (f".{fraction}" if decimals else "")
+        text = format_decimal(rounded, format=pattern, locale=LOCALE, decimal_quantization=False)
     text = text.replace("-", MINUS)
     return f"+{text}" if signed and rounded > 0 else text
 
