@@ -190,13 +190,6 @@ def _raster(fig: Figure, svg: str) -> None:
             _remember(_rasters, _svg_key(svg), png.getvalue())
 
 
-def _labelled(text: str, title: str) -> str:
-    text = text[text.index("<svg") :]
-    label = escape(title, quote=True)
-    text = re.sub(r"<svg ", f'<svg role="img" aria-label="{label}" ', text, count=1)
-    return re.sub(r"(<svg[^>]*>)", rf"\1<title>{label}</title>", text, count=1)
-
-
 def _number_format(value: float, percent: bool) -> str:
     """Axis ticks and bar labels in Swedish (sif.calc.format): "40 %", "1,4", "4 500"."""
     return fmt.percent(value, 0) if percent else fmt.number(value, 1, trim=True)
