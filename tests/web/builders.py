@@ -90,3 +90,19 @@ def allocate(fund: Fund, amount: int, booked_on: date = date(2019, 1, 1)) -> Non
     LedgerEntry.objects.create(
         fund=fund, kind="allocation", amount=amount, booked_on=booked_on, text="Avsättning"
     )
+
+
+def make_project_with_application(fund: Fund, owner_unit: OrgUnit, **fields: Any) -> Project:
+    """A project in review with its step-2 application on file: it offers the application and
+    the committee paper (sif/web/documents/offer.py)."""
+    from sif.web.projects.models import Application, ApplicationForm
+
+    fields.setdefault("state", ProjectState.IN_REVIEW)
+    project = make_project(fund, owner_unit, **fields)
+    form, _ = ApplicationForm.objects.get_or_create(
+        code="application_test",
+        version=1,
+        defaults={"title": "Ansökan", "schema": {"title": "Ansökan", "sections": []}},
+    )
+    Application.objects.create(project=project, form=form, step=2, answers={})
+    return project

@@ -497,8 +497,11 @@ def _headline_cell(line: Any, page: Any) -> Cell:
     not as 0,0337."""
     from sif.reports.plain import share_outcome_text
 
-    if line.key == "break_even_successes" and page.scenario.outcomes:
-        shown = share_outcome_text(page.result.break_even_successes, page.scenario.outcomes[0].unit)
+    if line.key.startswith("break_even_successes") and page.scenario.outcomes:
+        value = getattr(page.result, line.key, None)  # the social or the municipality's break-even
+        shown = (
+            share_outcome_text(value, page.scenario.outcomes[0].unit) if value is not None else ""
+        )
         if shown:
             return c.text_cell(shown)
     return _line_cell(line)

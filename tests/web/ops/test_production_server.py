@@ -28,7 +28,7 @@ PASSWORD = "tre glada ekorrar i Mölndal"
 
 SETUP = f"""
 from sif.web.accounts.models import Role
-from tests.web.builders import make_fund, make_municipality, make_project, make_unit, make_user
+from tests.web.builders import make_fund, make_municipality, make_project_with_application, make_unit, make_user
 m = make_municipality("sthlm")
 unit = make_unit(m, "Hässelby-Vällingby stadsdelsförvaltning")
 fund = make_fund(m)
@@ -36,7 +36,7 @@ for name in ("fondforvaltare", "granskare"):
     user = make_user(name, Role.FUND_ADMIN, m)
     user.set_password({PASSWORD!r})
     user.save()
-print(make_project(fund, unit).pk)
+print(make_project_with_application(fund, unit).pk)
 """
 
 

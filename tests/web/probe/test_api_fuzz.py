@@ -42,7 +42,9 @@ def test_the_probe_covers_every_api_operation() -> None:
     assert len(OPERATIONS) == sum(
         len(methods) for methods in api.get_openapi_schema()["paths"].values()
     )
-    assert len(OPERATIONS) >= 36  # projects, follow-up, ledger, imports, documents, events, calculations
+    assert (
+        len(OPERATIONS) >= 36
+    )  # projects, follow-up, ledger, imports, documents, events, calculations
 
 
 @pytest.mark.parametrize("real_id", [False, True], ids=["generated-id", "real-project"])

@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 
 from sif.web.tasks.models import DocumentJob, JobState
-from tests.web.builders import make_project
+from tests.web.builders import make_project_with_application as make_project
 
 
 @pytest.fixture
