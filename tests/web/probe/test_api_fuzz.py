@@ -27,6 +27,21 @@ SCHEMA.app = get_wsgi_application()
 OPERATIONS = [result.ok() for result in SCHEMA.get_all_operations()]
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection() -> Any:
+    """The WSGI app closes old database connections at each request's start and end (on
+    PostgreSQL with CONN_MAX_AGE=0, the test's own connection); Django's test client turns that
+    off for its requests, and so does this fixture for schemathesis's."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 def _session(user: Any) -> str:
     s = SessionStore()
     s[SESSION_KEY], s[BACKEND_SESSION_KEY], s[HASH_SESSION_KEY] = (
