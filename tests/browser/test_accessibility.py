@@ -69,8 +69,10 @@ STOCKHOLM_PAGES: list[tuple[str, str, Callable[[], str]]] = [
         lambda: reverse("calculations:detail", args=[pk(PILOT)]),
     ),
     (
+        # the pilot's calculation uses payers and value types, which only the case-file editor
+        # holds, so its edit link opens that editor
         "kalkylformulär, piloten",
-        "Ny version av den socioekonomiska kalkylen",
+        "Socioekonomisk kalkyl – avancerat",
         lambda: reverse("calculations:edit", args=[pk(PILOT)]),
     ),
     ("import", "Läs in dokument", lambda: reverse("imports:upload")),

@@ -81,7 +81,7 @@ def test_the_reporter_reports_a_count_for_its_own_district_and_is_refused_anothe
     )
     row = page.locator("#aktiviteter tbody tr").filter(has_text=ACTIVITY).filter(has_text=PERIOD)
     expect(row.locator("td").nth(2)).to_have_text("12")
-    expect(row.locator("td").nth(5)).to_contain_text("1 enheter")
+    expect(row.locator("td").nth(5)).to_contain_text("1 enhet")
 
     # ... and cannot open another district's form
     response = page.goto(f"{base}{reverse('followup:report', args=[stis.pk, period.pk, other.pk])}")
