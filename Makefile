@@ -38,6 +38,11 @@ bench: install
 	$(BIN)/python -m benchmarks.bench_calc
 	$(BIN)/python -m benchmarks.bench_ingest
 	$(BIN)/python -m benchmarks.bench_followup
+	$(BIN)/python -m benchmarks.bench_corpus
+	$(BIN)/python -m benchmarks.bench_documents
+	$(BIN)/python -m benchmarks.bench_production
+	$(BIN)/python -m benchmarks.bench_soak
+	$(BIN)/python -m benchmarks.bench_scale
 
 # Collect every translatable string into locale/en (msgids are Swedish), then compile the .mo.
 messages: install
