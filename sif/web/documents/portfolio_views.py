@@ -14,6 +14,7 @@ from sif.messages import message_for
 from sif.reports.pdf import render_html
 from sif.web.accounts.models import OrgUnit
 from sif.web.accounts.permissions import check
+from sif.web.core import choice_fields
 from sif.web.documents.cache import rendered
 from sif.web.documents.portfolio import Filters, portfolio
 from sif.web.documents.render import CONTENT_TYPES
@@ -27,7 +28,7 @@ class PortfolioFilterForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    enhet = forms.ModelChoiceField(
+    enhet = choice_fields.ModelChoiceField(
         label="Enhet", queryset=OrgUnit.objects.none(), required=False, empty_label="Alla enheter"
     )
     ar = forms.IntegerField(

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sif.calc.budget import BudgetRowInput
 from sif.web.accounts.models import UnitKind
+from sif.web.core import choice_fields
 from sif.web.imports.services import (
     APPLICANT_STATES,
     IMPORT_STATES,
@@ -50,7 +51,7 @@ class MultipleFileField(forms.FileField):
 
 
 class UploadForm(forms.Form):
-    fund = forms.ModelChoiceField(label=_("Fond"), queryset=None)
+    fund = choice_fields.ModelChoiceField(label=_("Fond"), queryset=None)
     files = MultipleFileField(
         label=_("Filer"), help_text=_("Word (.docx), PDF eller text. Du kan välja flera filer.")
     )
@@ -78,7 +79,7 @@ class ReviewForm(forms.Form):
 
     title = forms.CharField(label=_("Projektets namn"), max_length=300, required=False)
     state = forms.ChoiceField(label=_("Status vid import"))
-    owner_unit = forms.ModelChoiceField(
+    owner_unit = choice_fields.ModelChoiceField(
         label=_("Ansvarig enhet"), queryset=None, required=False, empty_label=_("– ny enhet –")
     )
     new_unit_name = forms.CharField(

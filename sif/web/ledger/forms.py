@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sif.web.core import choice_fields
 from sif.web.ledger.models import EntryKind, WriteOffOf
 from sif.web.projects.models import Fund, Project, RepaymentRule
 
@@ -15,7 +16,7 @@ BOOKABLE = [(k, label) for k, label in EntryKind.choices if k != EntryKind.CORRE
 
 class BookingForm(forms.Form):
     kind = forms.ChoiceField(label=_("Typ av post"), choices=BOOKABLE)
-    project = forms.ModelChoiceField(
+    project = choice_fields.ModelChoiceField(
         label=_("Projekt"),
         queryset=Project.objects.none(),
         required=False,

@@ -10,6 +10,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sif.web.core import choice_fields
 from sif.web.core.number_fields import SwedishDecimalField
 from sif.web.projects import selectors
 from sif.web.projects.models import ClosingOutcome, ProjectState, RepaymentRule
@@ -17,13 +18,13 @@ from sif.web.projects.models import ClosingOutcome, ProjectState, RepaymentRule
 
 class ProjectFilterForm(forms.Form):
     state = forms.ChoiceField(label=_("Status"), required=False)
-    unit = forms.ModelChoiceField(
+    unit = choice_fields.ModelChoiceField(
         label=_("Enhet"), queryset=None, required=False, empty_label=_("Alla enheter")
     )
     year = forms.IntegerField(
         label=_("År"), required=False, min_value=1990, max_value=2100, localize=False
     )
-    fund = forms.ModelChoiceField(
+    fund = choice_fields.ModelChoiceField(
         label=_("Fond"), queryset=None, required=False, empty_label=_("Alla fonder")
     )
 
@@ -59,8 +60,8 @@ class ProjectForm(forms.Form):
 
     title = forms.CharField(label=_("Projektets namn"), max_length=300)
     short_name = forms.CharField(label=_("Kortnamn"), max_length=60, required=False)
-    fund = forms.ModelChoiceField(label=_("Fond"), queryset=None)
-    owner_unit = forms.ModelChoiceField(label=_("Ansvarig enhet (sökande)"), queryset=None)
+    fund = choice_fields.ModelChoiceField(label=_("Fond"), queryset=None)
+    owner_unit = choice_fields.ModelChoiceField(label=_("Ansvarig enhet (sökande)"), queryset=None)
     registration_number = forms.CharField(label=_("Diarienummer"), max_length=60, required=False)
     start_date = forms.DateField(
         label=_("Startdatum"),
@@ -74,7 +75,7 @@ class ProjectForm(forms.Form):
         localize=True,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    participating_units = forms.ModelMultipleChoiceField(
+    participating_units = choice_fields.ModelMultipleChoiceField(
         label=_("Deltagande enheter"),
         queryset=None,
         required=False,

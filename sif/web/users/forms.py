@@ -8,11 +8,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sif.web.accounts.models import Municipality, OrgUnit, Role
+from sif.web.core import choice_fields
 
 
 class RoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Roll"), choices=Role.choices)
-    unit = forms.ModelChoiceField(
+    unit = choice_fields.ModelChoiceField(
         label=_("Enhet"),
         queryset=OrgUnit.objects.none(),
         required=False,

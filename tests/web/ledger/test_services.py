@@ -263,7 +263,7 @@ def test_booking_a_granted_decision_once(
     )
     assert (code, message) == (
         "decision_already_booked",
-        f"Det beviljade beloppet i beslutet är redan bokat (post {entry.pk}).",
+        f"Det beviljade beloppet i beslutet är redan bokat (post {entry.number}).",
     )
     services.ledger_correct(actor=world.admin, entry=entry, reason="Bokat på fel datum")
     assert services.ledger_commit_decision(actor=world.admin, decision=decision).amount == D(
