@@ -5,6 +5,7 @@ No Django settings are read here (this module is imported by settings.py itself)
 
 from __future__ import annotations
 
+import os
 import secrets
 from pathlib import Path
 from typing import Any
@@ -29,12 +30,19 @@ def secret_key(configured: str | None, data_dir: Path) -> str:
             )
         return configured
     path = data_dir / SECRET_KEY_FILE
-    if path.exists():
-        return path.read_text(encoding="utf-8").strip()
-    key = secrets.token_urlsafe(50)
-    path.touch(mode=0o600)
-    path.write_text(key + "\n", encoding="utf-8")
-    return key
+    if not path.exists():
+        # written whole under a private name, then linked into place: two processes starting at
+        # once (the suite's two runs, several workers) never read a half-written key; the first wins
+        tmp = data_dir / f".{SECRET_KEY_FILE}.{os.getpid()}.{secrets.token_hex(4)}"
+        tmp.touch(mode=0o600)
+        tmp.write_text(secrets.token_urlsafe(50) + "\n", encoding="utf-8")
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass
+        finally:
+            tmp.unlink()
+    return path.read_text(encoding="utf-8").strip()
 
 
 def web_workers(cpus: int | None) -> int:

@@ -159,3 +159,12 @@ def test_uploads_go_to_an_s3_bucket_when_configured(monkeypatch: Any) -> None:
         and s3["OPTIONS"]["endpoint_url"] == "https://s3.kommun.se"
     )
     assert s3["OPTIONS"]["default_acl"] == "private" and s3["OPTIONS"]["querystring_auth"] is True
+
+
+def test_processes_starting_at_once_share_one_whole_secret_key(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(8) as pool:
+        keys = set(pool.map(lambda _: secret_key(None, tmp_path), range(16)))
+    assert len(keys) == 1 and len(keys.pop()) >= 50
+    assert [p.name for p in tmp_path.iterdir()] == ["secret-key"]
