@@ -286,12 +286,16 @@ def _fund_view(actor: Actor, t: Target) -> Verdict:
     "Book ledger entries and save repayment agreements: the fund administrator.",
 )
 def _book(actor: Actor, t: Target) -> Verdict:
-    if holds(actor, FUND_ADMIN, t.municipality_id):
+    return _municipality_role(actor, t, FUND_ADMIN, "permission_denied")
+
+
+def _municipality_role(actor: Actor, t: Target, role: str, member_reason: str) -> Verdict:
+    """Allowed for `role` in the target's municipality; refused with `member_reason` for its other
+    members, and as not found for everyone else (another municipality's fund does not exist)."""
+    if holds(actor, role, t.municipality_id):
         return ALLOWED
     return (
-        refuse("permission_denied")
-        if is_member(actor, t.municipality_id)
-        else refuse("fund_not_found")
+        refuse(member_reason) if is_member(actor, t.municipality_id) else refuse("fund_not_found")
     )
 
 
@@ -308,13 +312,7 @@ def _portfolio(actor: Actor, t: Target) -> Verdict:
     "Choose what the fund's public page shows: the fund administrator.",
 )
 def _publish(actor: Actor, t: Target) -> Verdict:
-    if holds(actor, FUND_ADMIN, t.municipality_id):
-        return ALLOWED
-    return (
-        refuse("publication_not_allowed")
-        if is_member(actor, t.municipality_id)
-        else refuse("fund_not_found")
-    )
+    return _municipality_role(actor, t, FUND_ADMIN, "publication_not_allowed")
 
 
 @register(
@@ -323,13 +321,7 @@ def _publish(actor: Actor, t: Target) -> Verdict:
     "Invite users, give and remove roles and units, deactivate: the kommunadministratör.",
 )
 def _manage_users(actor: Actor, t: Target) -> Verdict:
-    if holds(actor, MUNICIPALITY_ADMIN, t.municipality_id):
-        return ALLOWED
-    return (
-        refuse("permission_denied")
-        if is_member(actor, t.municipality_id)
-        else refuse("fund_not_found")
-    )
+    return _municipality_role(actor, t, MUNICIPALITY_ADMIN, "permission_denied")
 
 
 @register(
