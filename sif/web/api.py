@@ -17,7 +17,7 @@ from django.core.exceptions import SuspiciousOperation
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
-from ninja import NinjaAPI, Query, Schema, Status
+from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import django_auth
@@ -68,6 +68,8 @@ def _error(
 def _sif_error(request: HttpRequest, exc: SifError) -> HttpResponse:
     status = 404 if exc.code in NOT_FOUND_CODES else 403 if exc.code in FORBIDDEN_CODES else 400
     message = message_for_error(exc)
+    if exc.code == "edit_conflict":  # someone saved in between: the changes, field by field
+        return _error(request, 409, exc.code, message, exc.params.get("fields"))
     field = exc.params.get("field")
     return _error(request, status, exc.code, message, {str(field): message} if field else None)
 
@@ -142,6 +144,13 @@ class BudgetRowIn(Schema):
 
 class BudgetIn(Schema):
     rows: list[BudgetRowIn]
+    version: int | None = Field(
+        default=None,
+        ge=0,
+        le=2**31,
+        description="Budgetens version när du läste den (GET ger `version`); har någon annan "
+        "sparat sedan dess svarar API:t 409 och inget sparas. Utan version kontrolleras inget.",
+    )
 
 
 class BudgetRowOut(Schema):
@@ -157,6 +166,7 @@ class BudgetOut(Schema):
     rows: list[BudgetRowOut]
     year_totals: dict[int, Decimal]
     grand_total: Decimal
+    version: int
 
 
 class ContactOut(Schema):
@@ -235,6 +245,7 @@ class DecisionOut(Schema):
 
 
 ERRORS: dict[int, type[Schema]] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+WRITE_ERRORS: dict[int, type[Schema]] = {**ERRORS, 409: ErrorOut}  # 409: saved in between
 
 
 # ---------------------------------------------------------------- helpers
@@ -291,6 +302,7 @@ def _budget_out(project: Project) -> dict[str, Any]:
         ],
         "year_totals": budget_rules.year_totals(rows),
         "grand_total": budget_rules.grand_total(rows),
+        "version": project.budget_version,
     }
 
 
@@ -367,13 +379,13 @@ def project_transition(request: HttpRequest, pk: int, payload: TransitionIn) -> 
 
 @api.put(
     "/projects/{pk}/budget",
-    response={200: BudgetOut, **ERRORS},
+    response={200: BudgetOut, **WRITE_ERRORS},
     summary="Ersätt budgeten (kronor per år och kostnadsslag)",
 )
 def budget_put(request: HttpRequest, pk: int, payload: BudgetIn) -> Any:
     project = _project(request, pk)
     rows = [BudgetRowInput(r.category, r.label, r.footnote, r.amounts) for r in payload.rows]
-    services.budget_set(actor=request.user, project=project, rows=rows)
+    services.budget_set(actor=request.user, project=project, rows=rows, version=payload.version)
     return _budget_out(project)
 
 

@@ -25,6 +25,8 @@ class ErrorOut(Schema):
 
 
 ERRORS: dict[int, type[Schema]] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+# 409: someone saved a newer version since the client read it (sif/web/core/versions.py).
+WRITE_ERRORS: dict[int, type[Schema]] = {**ERRORS, 409: ErrorOut}
 
 # Ids arrive in paths and bodies; anything past a 64-bit key can only be "not found".
 MAX_ID = 2**63 - 1

@@ -70,7 +70,7 @@ MESSAGES: dict[str, str] = {
     "decision_outcome_fixed": "Projektet är {state}: ett beviljande kan inte längre rättas till ett avslag eller tvärtom. Rätta belopp, datum eller paragraf, eller fatta ett nytt beslut om avslut.",
     "application_form_wrong_step": "{form} lämnas i {step}, men projektet är {state}. Fondförvaltaren bjuder in till nästa steg.",
     "login_required": "Logga in för att fortsätta.",
-    "edit_conflict": "{who} sparade budgeten {at} medan du skrev (totalt {before} → {after}). Dina ändringar är inte sparade: öppna sidan igen, så ser du den nya budgeten, och gör om dina ändringar.",
+    "edit_conflict": "{what} sparades av {who} {at} medan du skrev. Ändrat: {changes}. Dina ändringar är inte sparade men står kvar här: öppna sidan igen, så ser du det som nu är sparat, och gör om dina ändringar.",
     # --- API (sif/web/api.py)
     "invalid_input": "Uppgifterna är ofullständiga eller har fel form.",
     "not_authenticated": "Logga in först.",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from sif.calc.errors import SifError
 from sif.calc.model import result_to_dict
@@ -33,6 +33,13 @@ class CalculationIn(Schema):
     purpose: str = Purpose.EXPECTED
     label: str = ""
     note: str = ""
+    version: int | None = Field(
+        default=None,
+        ge=0,
+        le=2**31,
+        description="Versionen du utgick från (0 om ingen fanns); har någon sparat en nyare "
+        "version med samma syfte svarar API:t 409 och inget sparas. Utan version kontrolleras inget.",
+    )
 
 
 class CalculationOut(Schema):
@@ -114,7 +121,7 @@ def calculation_get(request: HttpRequest, pk: int, purpose: str = Purpose.EXPECT
 
 @router.post(
     "/projects/{pk}/calculation",
-    response={201: CalculationOut, **ERRORS},
+    response={201: CalculationOut, **ERRORS, 409: ErrorOut},
     summary="Spara en ny version av kalkylen",
 )
 def calculation_post(request: HttpRequest, pk: int, payload: CalculationIn) -> Any:
@@ -127,6 +134,7 @@ def calculation_post(request: HttpRequest, pk: int, payload: CalculationIn) -> A
             purpose=payload.purpose,
             label=payload.label,
             note=payload.note,
+            version=payload.version,
         )
     except SifError as exc:
         if exc.code in FORBIDDEN:

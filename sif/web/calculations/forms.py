@@ -106,6 +106,10 @@ def _put(data: dict[str, Any], key: str, text: str) -> None:
 
 
 class MetaForm(forms.Form):
+    # The version the editor started from (0: none); a newer one of the same purpose refuses the save.
+    version = forms.IntegerField(
+        required=False, min_value=0, max_value=2**31, widget=forms.HiddenInput
+    )
     purpose = forms.ChoiceField(label="Syfte", choices=Purpose.choices, initial=Purpose.EXPECTED)
     label = forms.CharField(label="Benämning av versionen", required=False, max_length=200)
     note = forms.CharField(

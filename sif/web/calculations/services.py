@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext
 
 from sif.calc.casefile import EFFECT_KEYS
 from sif.calc.errors import SifError
@@ -16,6 +17,7 @@ from sif.web.audit.services import event_record
 from sif.web.calculations.limits import check_calculation_bounds
 from sif.web.calculations.models import Calculation, Purpose
 from sif.web.calculations.permissions import can_save_calculation
+from sif.web.core.versions import Conflict, conflict_between, flat, refuse_if_stale
 from sif.web.projects.models import Project
 
 
@@ -39,6 +41,34 @@ def check_case_data(data: object) -> Scenario:
     return scenario
 
 
+def _refuse_if_newer(project: Project, purpose: str, read: int | None) -> None:
+    if read is None:
+        return
+    newer = (
+        Calculation.objects.filter(project=project, purpose=purpose, version__gt=read)
+        .select_related("created_by")
+        .order_by("-version")
+        .first()
+    )
+
+    def since() -> Conflict:
+        assert newer is not None
+        base = Calculation.objects.filter(project=project, version=read).first()
+        return conflict_between(
+            flat(base.scenario) if base else {},
+            flat(newer.scenario),
+            newer.created_by,
+            newer.created_at,
+        )
+
+    refuse_if_stale(
+        read=read,
+        current=newer.version if newer else read,
+        what=gettext("kalkylen"),
+        since=since,
+    )
+
+
 def calculation_save(
     *,
     actor: Any,
@@ -47,8 +77,11 @@ def calculation_save(
     purpose: str = Purpose.EXPECTED,
     label: str = "",
     note: str = "",
+    version: int | None = None,
 ) -> Calculation:
-    """Check the permission, the purpose and the scenario, then append a new version."""
+    """Check the permission, the purpose and the scenario, then append a new version. `version` is
+    the one the editor started from (0: none); a newer version of the same purpose saved since
+    refuses the save (edit_conflict), so no one's calculation is silently replaced as current."""
     verdict = can_save_calculation(actor, project)
     if not verdict:
         raise SifError(verdict.reason)
@@ -58,6 +91,7 @@ def calculation_save(
     check_case_data(scenario)
     with transaction.atomic():
         Project.objects.select_for_update().filter(pk=project.pk).first()
+        _refuse_if_newer(project, purpose, version)
         latest = Calculation.objects.filter(project=project).aggregate(v=Max("version"))["v"] or 0
         calculation = Calculation(
             project=project,

@@ -168,7 +168,11 @@ def calculation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk)
     _require(can_save_calculation(request.user, project))
     base, data = _base(project)
-    meta_initial = {"purpose": base.purpose if base else Purpose.EXPECTED, "label": ""}
+    meta_initial = {
+        "purpose": base.purpose if base else Purpose.EXPECTED,
+        "label": "",
+        "version": base.version if base else 0,
+    }
     initial = forms.settings_initial(data)
     outcomes = [forms.outcome_initial(o) for o in data.get("outcomes", [])]
     if initial is None or None in outcomes:
@@ -215,7 +219,12 @@ def calculation_advanced(request: HttpRequest, pk: int) -> HttpResponse:
     base, data = _base(project)
     post = request.POST if request.method == "POST" else None
     meta = forms.MetaForm(
-        post, prefix="meta", initial={"purpose": base.purpose if base else Purpose.EXPECTED}
+        post,
+        prefix="meta",
+        initial={
+            "purpose": base.purpose if base else Purpose.EXPECTED,
+            "version": base.version if base else 0,
+        },
     )
     form = forms.AdvancedForm(
         post, initial={"text": json.dumps(data, ensure_ascii=False, indent=2)}

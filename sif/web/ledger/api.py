@@ -19,7 +19,15 @@ from ninja import Field, Query, Router, Schema, Status
 
 from sif.calc import ledger as rules
 from sif.calc.errors import SifError
-from sif.web.api_common import ERRORS, MAX_ID, PageQuery, child_of, page, visible_project
+from sif.web.api_common import (
+    ERRORS,
+    MAX_ID,
+    WRITE_ERRORS,
+    PageQuery,
+    child_of,
+    page,
+    visible_project,
+)
 from sif.web.ledger import selectors, services
 from sif.web.ledger.models import EntryKind, LedgerEntry, WriteOffOf
 from sif.web.projects.models import Fund, Project
@@ -83,6 +91,13 @@ class AgreementIn(Schema):
         default=None, ge=dt.date(1900, 1, 1), le=dt.date(2200, 12, 31)
     )
     note: str = Field(default="", max_length=5000)
+    version: int | None = Field(
+        default=None,
+        ge=0,
+        le=2**31,
+        description="Versionen du utgick från (0 om ingen fanns); har någon sparat en nyare "
+        "svarar API:t 409 och inget sparas. Utan version kontrolleras inget.",
+    )
 
 
 class AgreementOut(Schema):
@@ -236,7 +251,7 @@ def agreement_get(request: HttpRequest, pk: int) -> Any:
 
 @router.post(
     "/projects/{pk}/repayment-agreement",
-    response={201: AgreementOut, **ERRORS},
+    response={201: AgreementOut, **WRITE_ERRORS},
     summary="Spara en ny version av överenskommelsen",
 )
 def agreement_post(request: HttpRequest, pk: int, payload: AgreementIn) -> Any:
@@ -248,5 +263,6 @@ def agreement_post(request: HttpRequest, pk: int, payload: AgreementIn) -> Any:
         parameters=payload.parameters,
         agreed_on=payload.agreed_on,
         note=payload.note,
+        version=payload.version,
     )
     return Status(201, _agreement_out(agreement))

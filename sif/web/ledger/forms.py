@@ -55,6 +55,10 @@ class CorrectionForm(forms.Form):
 
 
 class AgreementForm(forms.Form):
+    # The version the editor read (0: none yet); a newer saved one refuses the save.
+    version = forms.IntegerField(
+        required=False, min_value=0, max_value=2**31, widget=forms.HiddenInput
+    )
     rule = forms.ChoiceField(label=_("Återbetalningsregel"), choices=RepaymentRule.choices)
     years = forms.CharField(label=_("Antal år"), required=False, max_length=10)
     start_year = forms.CharField(label=_("Första år"), required=False, max_length=10)

@@ -15,12 +15,15 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from sif.calc import ledger as rules
 from sif.calc.errors import SifError
+from sif.calc.field_labels import field_label
 from sif.messages import message_for_error
 from sif.web.audit.services import event_record
 from sif.web.core.money import format_kr
+from sif.web.core.versions import Conflict, conflict_between, refuse_if_stale
 from sif.web.ledger.models import LedgerEntry, RepaymentAgreement
 from sif.web.ledger.permissions import can_keep_ledger
 from sif.web.projects.models import Decision, DecisionKind, Fund, Project, RepaymentRule
@@ -481,6 +484,35 @@ def ledger_correct(
     return correction
 
 
+def _agreement_fields(agreement: RepaymentAgreement | None) -> dict[str, Any]:
+    if agreement is None:
+        return {}
+    return {
+        "rule": agreement.get_rule_display(),
+        **{k: v for k, v in (agreement.parameters or {}).items()},
+        "agreed_on": agreement.agreed_on.isoformat() if agreement.agreed_on else None,
+        "note": agreement.note,
+    }
+
+
+def _agreement_label(key: str) -> str:
+    if key in ("rule", "agreed_on", "note"):
+        return str(RepaymentAgreement._meta.get_field(key).verbose_name)
+    return field_label(key)
+
+
+def _agreement_conflict(project: Project, read: int, latest: RepaymentAgreement | None) -> Conflict:
+    """The version the editor read against the newest one, field by field."""
+    before = RepaymentAgreement.objects.filter(project=project, version=read).first()
+    return conflict_between(
+        _agreement_fields(before),
+        _agreement_fields(latest),
+        latest.created_by if latest else None,
+        latest.created_at if latest else None,
+        label=_agreement_label,
+    )
+
+
 @transaction.atomic
 def repayment_agreement_save(
     *,
@@ -490,22 +522,25 @@ def repayment_agreement_save(
     parameters: dict[str, Any] | None = None,
     agreed_on: date | None = None,
     note: str = "",
+    version: int | None = None,
 ) -> RepaymentAgreement:
-    """A new version of the project's repayment agreement (earlier versions are kept)."""
+    """A new version of the project's repayment agreement (earlier versions are kept). `version`
+    is the one the editor read (0: none yet); a newer one refuses the save (edit_conflict)."""
     _lock(project.fund)
     _require_keeper(actor, project.fund)
+    latest = RepaymentAgreement.objects.filter(project=project).order_by("-version").first()
+    refuse_if_stale(
+        read=version,
+        current=latest.version if latest else 0,
+        what=gettext("återbetalningsöverenskommelsen"),
+        since=lambda: _agreement_conflict(project, version or 0, latest),
+    )
     if rule not in RepaymentRule.values:
         raise SifError("agreement_rule_unknown", rule=rule)
     clean = rules.check_parameters(rule, parameters or {})
-    latest = (
-        RepaymentAgreement.objects.filter(project=project)
-        .order_by("-version")
-        .values_list("version", flat=True)
-        .first()
-    )
     agreement = RepaymentAgreement(
         project=project,
-        version=(latest or 0) + 1,
+        version=(latest.version if latest else 0) + 1,
         rule=rule,
         parameters=clean,
         agreed_on=agreed_on,

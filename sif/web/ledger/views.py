@@ -218,7 +218,8 @@ def project_repayment(
         initial: dict[str, Any] = {
             "rule": agreement.rule
             if agreement
-            else project.repayment_rule or project.fund.repayment_rule
+            else project.repayment_rule or project.fund.repayment_rule,
+            "version": agreement.version if agreement else 0,
         }
         if agreement:
             initial.update(agreement.parameters, agreed_on=agreement.agreed_on, note=agreement.note)
@@ -254,6 +255,7 @@ def agreement_save(request: HttpRequest, pk: int) -> HttpResponse:
             parameters=form.parameters(),
             agreed_on=form.cleaned_data["agreed_on"],
             note=form.cleaned_data["note"],
+            version=form.cleaned_data["version"],
         )
     except SifError as exc:
         return project_repayment(request, pk, agreement_form=form, error=message_for_error(exc))

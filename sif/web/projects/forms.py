@@ -419,6 +419,15 @@ class ClosingDecisionForm(forms.Form):
     )
 
 
+class ClosingCorrectionForm(ClosingDecisionForm):
+    """A new closing decision that supersedes the one in force; the old one stays, struck through."""
+
+    correction_reason = forms.CharField(
+        label=_("Skäl till rättelsen"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    field_order = ["correction_reason"]
+
+
 # ---------------------------------------------------------------- application forms from their schema
 #
 # An application form's fields come from the stored schema of its ApplicationForm version
@@ -523,10 +532,16 @@ def _form_field(spec: dict[str, Any]) -> forms.Field:
 
 
 class ApplicationAnswersForm(forms.Form):
-    """One field per schema field, grouped into the schema's sections for the template."""
+    """One field per schema field, grouped into the schema's sections for the template. The
+    project's application version travels in a hidden field named apart from every schema key."""
+
+    VERSION = "application_version"
 
     def __init__(self, *args: Any, schema: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields[self.VERSION] = forms.IntegerField(
+            required=False, min_value=0, max_value=2**31, widget=forms.HiddenInput
+        )
         self.layout: list[tuple[str, list[tuple[str, str]]]] = []
         for section in _sections(schema):
             keys = []
@@ -545,7 +560,7 @@ class ApplicationAnswersForm(forms.Form):
         """Answers as the service stores them: text as str (amounts in kronor, dates ISO), yes/no as bool."""
         result: dict[str, Any] = {}
         for key, value in self.cleaned_data.items():
-            if value is None or value == "":
+            if value is None or value == "" or key == self.VERSION:
                 continue
             if isinstance(value, Decimal):
                 result[key] = str(int(value)) if value == value.to_integral_value() else str(value)

@@ -193,6 +193,8 @@ class Project(models.Model):
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
     # Optimistic concurrency for the budget: the version the editor read travels with the form.
     budget_version = models.PositiveIntegerField(_("budgetens version"), default=1)
+    # The same for the application: every saved draft or submission of any step counts one.
+    application_version = models.PositiveIntegerField(_("ansökans version"), default=1)
 
     class Meta:
         verbose_name = _("projekt")
@@ -430,6 +432,15 @@ class Decision(models.Model):
     above_available = models.BooleanField(
         _("beslutat över fondens disponibla medel"), default=False
     )
+    # A closing decision's own terms, so that a corrected one still shows what it said (the
+    # project carries the terms in force).
+    closing_outcome = models.CharField(
+        _("utfall vid avslut"), max_length=30, choices=ClosingOutcome.choices, blank=True
+    )
+    repayment_rule = models.CharField(
+        _("återbetalning"), max_length=30, choices=RepaymentRule.choices, blank=True
+    )
+    repayment_note = models.TextField(_("om återbetalningen"), blank=True)
 
     class Meta:
         verbose_name = _("beslut")

@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from sif.calc import budget as budget_rules
 from sif.calc.budget import BudgetRowInput
@@ -29,6 +30,8 @@ from sif.web.accounts.models import OrgUnit
 from sif.web.accounts.permissions import Verdict
 from sif.web.audit.services import event_record
 from sif.web.core.files import note_written
+from sif.web.core.versions import refuse_if_stale
+from sif.web.projects import conflicts
 from sif.web.projects.forms_schema import FIELD_KINDS, FORM_STEPS, FORMS, schema_field_keys
 from sif.web.projects.lifecycle import state_label, transition_for, transitions_from
 from sif.web.projects.models import (
@@ -143,6 +146,7 @@ def _lock(project: Project) -> Project:
         "start_date",
         "end_date",
         "budget_version",
+        "application_version",
     ):
         setattr(project, name, getattr(fresh, name))
     return project
@@ -484,37 +488,6 @@ def contact_update(*, actor: Any, contact: Contact, **fields: Any) -> Contact:
 # ---------------------------------------------------------------- money
 
 
-def _check_budget_version(project: Project, version: int | None) -> None:
-    """Refuse a save based on a budget someone else has changed since it was read, naming who and
-    what changed (the last budget event), so no change is silently overwritten."""
-    if version is None or version == project.budget_version:
-        return
-    last = (
-        project.events.filter(action__in=("budget_set", "sought_amount_set"))
-        .select_related("actor")
-        .order_by("-at", "-id")
-        .first()
-    )
-    who = (last.actor.get_full_name() or last.actor.get_username()) if last and last.actor else "–"
-    before = (
-        last.before.get("total", last.before.get("sought_amount", "–"))
-        if last and isinstance(last.before, dict)
-        else "–"
-    )
-    after = (
-        last.after.get("total", last.after.get("sought_amount", "–"))
-        if last and isinstance(last.after, dict)
-        else "–"
-    )
-    raise SifError(
-        "edit_conflict",
-        who=who,
-        at=timezone.localtime(last.at).strftime("%Y-%m-%d %H:%M") if last else "–",
-        before=before,
-        after=after,
-    )
-
-
 @transaction.atomic
 def budget_set(
     *, actor: Any, project: Project, rows: Sequence[BudgetRowInput], version: int | None = None
@@ -523,7 +496,12 @@ def budget_set(
     `version` is the budget version the editor read; a newer one refuses the save (edit_conflict)."""
     _lock(project)
     _require(perms.can_edit_budget(actor, project))
-    _check_budget_version(project, version)
+    refuse_if_stale(
+        read=version,
+        current=project.budget_version,
+        what=gettext("budgeten"),
+        since=lambda: conflicts.budget_conflict(project, version or 0),
+    )
     for row in rows:
         if row.category not in BudgetCategory.values:
             raise SifError("budget_category_unknown", category=row.category)
@@ -627,24 +605,43 @@ def application_step(project: Project, form: ApplicationForm) -> int:
 
 @transaction.atomic
 def application_submit(
-    *, actor: Any, project: Project, form_code: str, answers: dict[str, Any], draft: bool = False
+    *,
+    actor: Any,
+    project: Project,
+    form_code: str,
+    answers: dict[str, Any],
+    draft: bool = False,
+    version: int | None = None,
 ) -> Application:
     """Save the answers of the project's current step with the form version they answer: as a draft
-    (changed in place until submitted) or submitted (the draft of this step becomes the submission)."""
+    (changed in place until submitted) or submitted (the draft of this step becomes the submission).
+    `version` is the project's application version the writer read; a newer one refuses the save
+    (edit_conflict)."""
     _lock(project)
     _require(perms.can_submit_application(actor, project))
     form = application_form_current(form_code)
+    refuse_if_stale(
+        read=version,
+        current=project.application_version,
+        what=gettext("ansökan"),
+        since=lambda: conflicts.application_conflict(project, version or 0, form),
+    )
     clean = _check_answers(form.schema, answers)
     step = application_step(project, form)
-    application = Application.objects.filter(
-        project=project, form=form, step=step, is_draft=True
-    ).first() or Application(project=project, form=form, step=step)
+    mine = Application.objects.filter(project=project, form=form)
+    application = mine.filter(step=step, is_draft=True).first() or Application(
+        project=project, form=form, step=step
+    )
+    shown_before = application if application.pk else mine.order_by("-submitted_at", "-pk").first()
+    before = {"answers": shown_before.answers if shown_before else {}}
     application.answers, application.is_draft = clean, draft
     application.submitted_by = actor if getattr(actor, "is_authenticated", False) else None
     if not draft:
         application.submitted_at = timezone.now()
     _clean(application, exclude=["submitted_by"])
     application.save()
+    project.application_version += 1
+    project.save(update_fields=["application_version", "updated_at"])
     after = {
         "form": form.code,
         "version": form.version,
@@ -657,6 +654,7 @@ def application_submit(
         "application_draft_save" if draft else "application_submit",
         application,
         project,
+        before=before,
         after=after,
     )
     return application
@@ -959,6 +957,59 @@ def _decision_save(
     return decision
 
 
+def _check_closing_terms(
+    project: Project, body: str, decided_on: date | None, date_precision: str, outcome: str
+) -> None:
+    """A closing decision's basics, its outcome, and its date after the grant and the start."""
+    _check_decision_basics(body, date_precision)
+    if not outcome:
+        raise SifError("closing_outcome_required")
+    if outcome not in ClosingOutcome.values:
+        raise SifError("closing_outcome_unknown", outcome=outcome)
+    grant = current_grant_decision(project)
+    check_closing(
+        decided_on,
+        date_precision,
+        grant_decided_on=grant.decided_on if grant else None,
+        project_start=project.start_date,
+    )
+
+
+def _closing_save(
+    actor: Any, project: Project, *, closing_outcome: str, text: str, **fields: Any
+) -> tuple[Decision, dict[str, Any]]:
+    """Store a closing decision with its terms, and put the terms on the project; returns the
+    decision and the project's terms before."""
+    rule, note = fields.pop("repayment_rule"), fields.pop("repayment_note").strip()
+    decision = _decision_save(
+        actor,
+        project,
+        kind=DecisionKind.CLOSING,
+        granted=True,
+        granted_amount=None,
+        conditions=text,
+        closing_outcome=closing_outcome,
+        repayment_rule=rule,
+        repayment_note=note,
+        **fields,
+    )
+    before = {
+        "closing_outcome": project.closing_outcome,
+        "repayment_rule": project.repayment_rule,
+        "repayment_note": project.repayment_note,
+    }
+    project.repayment_rule, project.repayment_note = rule, note
+    _clean(project)
+    project.save(update_fields=["repayment_rule", "repayment_note", "updated_at"])
+    return decision, before
+
+
+def _closing_after(decision: Decision) -> dict[str, Any]:
+    return _decision_after(decision) | _snapshot(
+        decision, ("closing_outcome", "repayment_rule", "repayment_note")
+    )
+
+
 @transaction.atomic
 def closing_decision_record(
     *,
@@ -976,42 +1027,26 @@ def closing_decision_record(
     """The decision on the final report: the project is closed, into regular operations or ended.
     `text` holds the decision's wording (e.g. the förvaltning's proposed decisions). The repayment
     agreed for this project (`repayment_rule`, blank: the fund's rule; `repayment_note`, e.g.
-    "enligt överenskommelse med kommunledningskontoret") is kept on the project."""
+    "enligt överenskommelse med kommunledningskontoret") is kept on the decision and the project."""
     _lock(project)
     _require(perms.can_record_closing(actor, project))
-    _check_decision_basics(body, date_precision)
-    if not closing_outcome:
-        raise SifError("closing_outcome_required")
-    if closing_outcome not in ClosingOutcome.values:
-        raise SifError("closing_outcome_unknown", outcome=closing_outcome)
-    grant = current_grant_decision(project)
-    check_closing(
-        decided_on,
-        date_precision,
-        grant_decided_on=grant.decided_on if grant else None,
-        project_start=project.start_date,
-    )
-    decision = _decision_save(
+    _check_closing_terms(project, body, decided_on, date_precision, closing_outcome)
+    decision, before = _closing_save(
         actor,
         project,
-        kind=DecisionKind.CLOSING,
-        granted=True,
+        closing_outcome=closing_outcome,
+        text=text,
         body=body,
         decided_on=decided_on,
         date_precision=date_precision,
         paragraph=paragraph,
-        granted_amount=None,
-        conditions=text,
+        repayment_rule=repayment_rule,
+        repayment_note=repayment_note,
     )
-    repayment = {"repayment_rule": project.repayment_rule, "repayment_note": project.repayment_note}
-    project.repayment_rule, project.repayment_note = repayment_rule, repayment_note.strip()
-    _clean(project)
-    project.save(update_fields=["repayment_rule", "repayment_note", "updated_at"])
-    after = _decision_after(decision) | {
-        "repayment_rule": project.repayment_rule,
-        "repayment_note": project.repayment_note,
-    }
-    _record(actor, "decision_record", decision, project, before=repayment, after=after)
+    before.pop("closing_outcome")
+    _record(
+        actor, "decision_record", decision, project, before=before, after=_closing_after(decision)
+    )
     _apply_transition(
         actor,
         project,
@@ -1020,6 +1055,63 @@ def closing_decision_record(
         closing_outcome=closing_outcome,
     )
     return decision
+
+
+def current_closing_decision(project: Project) -> Decision | None:
+    """The closing decision in force: the newest one no later decision supersedes."""
+    return (
+        Decision.objects.filter(
+            project=project, kind=DecisionKind.CLOSING, superseded_by__isnull=True
+        )
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+@transaction.atomic
+def closing_decision_correct(
+    *, actor: Any, project: Project, reason: str, **decision: Any
+) -> Decision:
+    """Correct the closing decision by a new one that supersedes it (append-only: the old one stays,
+    struck through, with the reason and who corrected it). `decision` takes
+    closing_decision_record's fields; the same rules hold (outcome, dates after the grant and the
+    start). The project stays closed, with the corrected outcome and repayment."""
+    _lock(project)
+    _require(perms.check(actor, "project.correct_closing", project))
+    old = current_closing_decision(project)
+    if old is None:
+        raise SifError("decision_none_to_correct")
+    if not reason.strip():
+        raise SifError("decision_correction_reason_required")
+    fields = {
+        "text": "",
+        "paragraph": "",
+        "date_precision": "day",
+        "repayment_rule": "",
+        "repayment_note": "",
+    } | decision
+    _check_closing_terms(
+        project,
+        fields["body"],
+        fields["decided_on"],
+        fields["date_precision"],
+        fields["closing_outcome"],
+    )
+    new, before = _closing_save(
+        actor, project, supersedes=old, correction_reason=reason.strip(), **fields
+    )
+    project.closing_outcome = new.closing_outcome
+    project.save(update_fields=["closing_outcome", "updated_at"])
+    _record(
+        actor,
+        "decision_correct",
+        new,
+        project,
+        before=_closing_after(old) | before,
+        after=_closing_after(new),
+        reason=reason.strip(),
+    )
+    return new
 
 
 # ---------------------------------------------------------------- indicators and documents

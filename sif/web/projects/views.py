@@ -27,6 +27,7 @@ from sif.web.projects import selectors, services
 from sif.web.projects.forms import (
     ApplicationAnswersForm,
     BudgetForm,
+    ClosingCorrectionForm,
     ClosingDecisionForm,
     ContactFormSet,
     DecisionCorrectionForm,
@@ -166,6 +167,7 @@ PAGE_ACTIONS = {
     "review": "project.review",
     "decide": "project.decide",
     "correct": "project.correct_decision",
+    "correct_closing": "project.correct_closing",
     "indicators": "followup.indicators",
 }
 
@@ -177,6 +179,10 @@ def _actions(user: Any, project: Project) -> dict[str, bool]:
     }
     actions = {key: bool(v) for key, v in verdicts.items()}
     actions["indicators_locked"] = verdicts["indicators"].reason == "indicator_locked"
+    # Only a recorded closing decision can be corrected (imported projects may be closed without).
+    actions["correct_closing"] = actions["correct_closing"] and bool(
+        services.current_closing_decision(project)
+    )
     return actions
 
 
@@ -379,7 +385,8 @@ def project_application(request: HttpRequest, pk: int, kind: str) -> HttpRespons
     form = ApplicationAnswersForm(
         request.POST or None,
         schema=version.schema,
-        initial=_application_initial(project, form_code),
+        initial=_application_initial(project, form_code)
+        | {ApplicationAnswersForm.VERSION: project.application_version},
     )
     if request.method == "POST" and form.is_valid():
         draft = "save_draft" in request.POST
@@ -390,6 +397,7 @@ def project_application(request: HttpRequest, pk: int, kind: str) -> HttpRespons
                 form_code=form_code,
                 answers=form.answers(),
                 draft=draft,
+                version=form.cleaned_data[ApplicationAnswersForm.VERSION],
             )
         except SifError as error:
             _form_error(form, error)
@@ -504,32 +512,65 @@ def project_decision(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "projects/decision_form.html", context)
 
 
+def _closing_initial(current: Any) -> dict[str, Any]:
+    if current is None:
+        return {}
+    fields = ("body", "decided_on", "date_precision", "paragraph", "repayment_note")
+    return {f: getattr(current, f) for f in fields} | {
+        "closing_outcome": current.closing_outcome or current.project.closing_outcome,
+        "repayment_rule": current.repayment_rule,
+        "text": current.conditions,
+    }
+
+
 @login_required
 def project_closing(request: HttpRequest, pk: int) -> HttpResponse:
-    """The decision on the final report, which closes the project (slutrapporterad → avslutad)."""
+    """The decision on the final report, which closes the project (slutrapporterad → avslutad);
+    once closed, correct it by a new decision that supersedes it (project.close /
+    project.correct_closing)."""
     project = _project_or_404(request, pk)
-    _require(permissions.can_record_closing(request.user, project))
-    form = ClosingDecisionForm(request.POST or None)
+    closing = permissions.can_record_closing(request.user, project)
+    correcting = not closing and bool(
+        permissions.check(request.user, "project.correct_closing", project)
+    )
+    if not correcting:
+        _require(closing)
+    current = services.current_closing_decision(project) if correcting else None
+    if correcting and current is None:  # closed without a recorded closing decision (imported)
+        raise PermissionDenied(message_for("decision_none_to_correct"))
+    form_class = ClosingCorrectionForm if correcting else ClosingDecisionForm
+    form = form_class(request.POST or None, initial=_closing_initial(current))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        fields = {
+            "body": data["body"],
+            "decided_on": data["decided_on"],
+            "date_precision": data["date_precision"],
+            "paragraph": data["paragraph"].strip().lstrip("§").strip(),
+            "closing_outcome": data["closing_outcome"],
+            "text": data["text"],
+            "repayment_rule": data["repayment_rule"],
+            "repayment_note": data["repayment_note"],
+        }
         try:
-            services.closing_decision_record(
-                actor=request.user,
-                project=project,
-                body=data["body"],
-                decided_on=data["decided_on"],
-                date_precision=data["date_precision"],
-                paragraph=data["paragraph"].strip().lstrip("§").strip(),
-                closing_outcome=data["closing_outcome"],
-                text=data["text"],
-                repayment_rule=data["repayment_rule"],
-                repayment_note=data["repayment_note"],
-            )
+            if correcting:
+                services.closing_decision_correct(
+                    actor=request.user, project=project, reason=data["correction_reason"], **fields
+                )
+            else:
+                services.closing_decision_record(actor=request.user, project=project, **fields)
         except SifError as error:
             _form_error(form, error)
         else:
-            return _done(request, project, _("Beslutet är registrerat och projektet avslutat."))
-    return render(request, "projects/closing_form.html", {"form": form, "project": project})
+            return _done(
+                request,
+                project,
+                _("Beslutet om avslut är rättat.")
+                if correcting
+                else _("Beslutet är registrerat och projektet avslutat."),
+            )
+    context = {"form": form, "project": project, "correcting": correcting, "current": current}
+    return render(request, "projects/closing_form.html", context)
 
 
 @login_required

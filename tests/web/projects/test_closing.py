@@ -184,12 +184,18 @@ def test_only_a_fund_administrator_records_the_closing_decision(client, world, r
     )
 
 
-def test_a_closed_project_cannot_be_closed_again(client, world, running):
+def test_a_closed_project_cannot_be_closed_again_only_its_decision_corrected(
+    client, world, running
+):
+    """Once closed, /avslut/ corrects the closing decision (issue 8, point 3): without the reason
+    for the correction nothing changes."""
     Project.objects.filter(pk=running.pk).update(state=ProjectState.FINAL_REPORT_SUBMITTED)
     as_user(client, world.admin).post(reverse("projects:closing", args=[running.pk]), CLOSING_POST)
     before = snapshot()
     response = client.post(
         reverse("projects:closing", args=[running.pk]), CLOSING_POST | {"closing_outcome": "ended"}
     )
-    assert response.status_code == 403
+    assert response.status_code == 200
+    assert "Rätta beslutet om avslut" in response.text
+    assert "Skriv varför beslutet rättas" in response.text
     assert snapshot() == before
