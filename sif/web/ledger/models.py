@@ -9,6 +9,8 @@ computed when shown, never stored.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from typing import Any
 
 from django.conf import settings
@@ -224,3 +226,9 @@ class RepaymentAgreement(AppendOnly):
 
     def __str__(self) -> str:
         return f"{self.project} – {self.get_rule_display()} (v{self.version})"
+
+    @property
+    def cap_amount(self) -> Decimal | None:
+        """The cap in kronor: the parameters keep it as text (JSON has no decimals), pages show kronor."""
+        cap = (self.parameters or {}).get("cap")
+        return Decimal(str(cap)) if cap not in (None, "") else None

@@ -241,3 +241,20 @@ def test_the_ledger_page_reads_with_few_queries(
         )
     with django_assert_max_num_queries(12):  # type: ignore[operator]
         client.get(f"/fond/{world.fund.pk}/bokforing/")
+
+
+def test_earlier_agreement_versions_are_listed_in_words_without_internal_keys(
+    world: World, funded: Project
+) -> None:
+    services.repayment_agreement_save(
+        actor=world.admin,
+        project=funded,
+        rule="share_of_gains",
+        parameters={"years": 3, "start_year": 2017, "share": "0.5", "cap": "2000000"},
+    )
+    services.repayment_agreement_save(actor=world.admin, project=funded, rule="waived", version=1)
+    page = login(world.admin).get(f"/projekt/{funded.pk}/aterbetalning/").text
+    history = page.split("Tidigare versioner", 1)[1].split("</ul>", 1)[0]
+    assert "3 år" in history and "från 2017" in history and "2\xa0000\xa0000\xa0kr" in history
+    for key in ("years", "start_year", "share", "cap", "{"):
+        assert key not in history
