@@ -29,15 +29,17 @@ SCHEDULES = (FIXED, GREEN_BOOK)
 GREEN_BOOK_BANDS: tuple[tuple[int, float], ...] = ((0, 0.035), (30, 0.030), (75, 0.025))
 GREEN_BOOK_SOURCE = "HM Treasury, The Green Book, bilagan om diskontering: 3,5 % år 0–30, 3,0 % år 31–75, 2,5 % år 76–125"
 
-# HM Treasury, Supplementary Green Book Guidance: Optimism Bias (Mott MacDonald 2002 for HM
-# Treasury), upper bounds for standard buildings: capital expenditure 24 %, operating
-# expenditure 41 % (as quoted in the PPP Online model guidance, section 2.4.2). SIF's default
-# is 0 (no adjustment), so an old calculation keeps its figures; these are the values to start from.
+# HM Treasury, Supplementary Green Book Guidance: Optimism Bias, from Mott MacDonald (2002), Review
+# of Large Public Procurement in the UK, Table 2 (sif/calc/optimism_bias.py has the whole table):
+# upper bound for standard buildings, capital expenditure 24 %; for outsourcing, operating
+# expenditure 41 %. (A secondary source, the PPP Online model guidance 2.4.2, calls both "standard
+# building" figures; Table 2 gives the 41 % to outsourcing OPEX.) SIF's default is 0 (no
+# adjustment), so an old calculation keeps its figures; these are the values to start from.
 OPTIMISM_BIAS_CAPEX_UPPER = 0.24
 OPTIMISM_BIAS_OPEX_UPPER = 0.41
 OPTIMISM_BIAS_SOURCE = (
-    "HM Treasury, Supplementary Green Book Guidance: Optimism Bias (Mott MacDonald 2002), "
-    "övre gränser för standardbyggnader: investering 24 %, drift 41 %"
+    "HM Treasury, Supplementary Green Book Guidance: Optimism Bias (Mott MacDonald 2002, tabell 2), "
+    "övre gränser: standardbyggnader, investering 24 %; outsourcing, drift 41 %"
 )
 MAX_OPTIMISM_BIAS_COSTS = 2.0  # the guidance's largest upper bound (equipment/development, 200 %)
 

@@ -57,7 +57,7 @@ SCENARIO_KEYS = (
     "discount_schedule",
 )
 CASE_KEYS = ("effect",)  # read by the CLI (sif/calc/cli.py), not part of the Scenario
-COST_ITEM_KEYS = ("payer", "label", "amounts", "per_participant", "participants")
+COST_ITEM_KEYS = ("payer", "label", "amounts", "per_participant", "participants", "optimism_bias")
 OUTCOME_KEYS = (
     "key",
     "label",
@@ -176,6 +176,7 @@ def _cost_item(data: Mapping[str, Any], path: str) -> CostItem:
         amounts=_distributions(data, "amounts", path),
         per_participant=_optional(data, "per_participant", path),
         participants=_distributions(data, "participants", path),
+        optimism_bias=_optional(data, "optimism_bias", path),
     )
 
 
@@ -299,6 +300,8 @@ def _cost_item_to_dict(item: CostItem) -> dict[str, Any]:
     else:
         data["per_participant"] = distribution_to_value(item.per_participant)
         data["participants"] = [distribution_to_value(n) for n in item.participants]
+    if item.optimism_bias is not None:
+        data["optimism_bias"] = distribution_to_value(item.optimism_bias)
     return data
 
 

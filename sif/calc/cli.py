@@ -78,6 +78,7 @@ def run(args: argparse.Namespace) -> str:
     case = load_case(args.case)
     result = evaluate(case.scenario)
     data: dict[str, Any] = result_to_dict(result)
+    data["adjustments"] = render.adjustments_dict(case.scenario)
     text = render.results_table(case.scenario, result)
     if case.effect is not None:
         effect_data, effect_text = _effect(case)

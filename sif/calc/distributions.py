@@ -1,9 +1,10 @@
-"""Uncertain inputs: fixed, uniform, triangular and PERT distributions.
+"""Uncertain inputs: fixed, uniform, triangular, PERT and discrete distributions.
 
 Every numeric input of a scenario is one of these. The deterministic model uses `point(d)`, the
 distribution's mean (fixed: the value; uniform: (low + high) / 2; triangular: (low + mode + high) / 3;
-PERT: (low + 4·mode + high) / 6), so the Monte Carlo mean of a linear result equals the point
-result. `sample` draws numpy float64 arrays; a fixed input stays a Python float (broadcast).
+PERT: (low + 4·mode + high) / 6; discrete: Σ pᵢ·vᵢ, the expected value of HM Treasury's Green Book
+2003, Box 13), so the Monte Carlo mean of a linear result equals the point result. `sample` draws
+numpy float64 arrays; a fixed input stays a Python float (broadcast).
 """
 
 from __future__ import annotations
@@ -48,8 +49,22 @@ class Pert:
     high: float
 
 
-Distribution = Fixed | Uniform | Triangular | Pert
-KINDS = ("fixed", "uniform", "triangular", "pert")
+@dataclass(frozen=True)
+class Discrete:
+    """A few possible values, each with its probability (the probabilities sum to 1).
+
+    The Green Book's expected value (HM Treasury 2003, 5.66 and Box 13): "multiplying the
+    likelihood of the risk occurring by the size of the outcome ... and summing the results".
+    """
+
+    values: tuple[float, ...]
+    probabilities: tuple[float, ...]
+
+
+Distribution = Fixed | Uniform | Triangular | Pert | Discrete
+KINDS = ("fixed", "uniform", "triangular", "pert", "discrete")
+MAX_DISCRETE_VALUES = 50
+PROBABILITY_TOLERANCE = 1e-9
 
 
 def point(d: Distribution) -> float:
@@ -60,6 +75,8 @@ def point(d: Distribution) -> float:
         return (d.low + d.high) / 2
     if isinstance(d, Triangular):
         return (d.low + d.mode + d.high) / 3
+    if isinstance(d, Discrete):
+        return math.fsum(p * v for p, v in zip(d.probabilities, d.values, strict=True))
     return (d.low + 4 * d.mode + d.high) / 6
 
 
@@ -67,6 +84,9 @@ def bounds(d: Distribution) -> tuple[float, float]:
     """(low, high) of the distribution's support; (value, value) when fixed."""
     if isinstance(d, Fixed):
         return d.value, d.value
+    if isinstance(d, Discrete):
+        possible = [v for v, p in zip(d.values, d.probabilities, strict=True) if p > 0]
+        return min(possible), max(possible)
     return d.low, d.high
 
 
@@ -91,6 +111,8 @@ def sample(d: Distribution, rng: np.random.Generator, n: int) -> float | FloatAr
         return draws
     if isinstance(d, Triangular):
         return _triangular(d, rng.random(n))
+    if isinstance(d, Discrete):
+        return _discrete(d, rng.random(n))
     assert isinstance(d, Pert)
     width = d.high - d.low
     draws = beta(rng, 1 + 4 * (d.mode - d.low) / width, 1 + 4 * (d.high - d.mode) / width, n)
@@ -112,6 +134,14 @@ def _triangular(d: Triangular, u: FloatArray) -> FloatArray:
     np.subtract(d.high, right, out=right)
     np.copyto(right, left, where=below)
     return right
+
+
+def _discrete(d: Discrete, u: FloatArray) -> FloatArray:
+    """Inverse CDF: value i where P(V ≤ vᵢ₋₁) ≤ u < P(V ≤ vᵢ) (cumulative probabilities)."""
+    cumulative = np.cumsum(np.asarray(d.probabilities, dtype=np.float64))
+    index = np.searchsorted(cumulative, u, side="right")
+    np.minimum(index, len(d.values) - 1, out=index)
+    return np.asarray(d.values, dtype=np.float64)[index]
 
 
 _LOG4 = math.log(4.0)
@@ -175,20 +205,29 @@ def distribution_from_value(value: object, field: str) -> Distribution:
     """Read a case-file value: a number (or arithmetic text) is fixed; a table is a distribution.
 
     Tables: `{low, high}` or `{dist = "uniform", low, high}`; `{dist = "triangular"|"pert", low,
-    mode, high}`; `{dist = "fixed", value}`. low > high raises `range_low_above_high`, a mode
-    outside [low, high] `mode_outside_range`.
+    mode, high}`; `{dist = "fixed", value}`; `{dist = "discrete", values = [...], probabilities =
+    [...]}`. low > high raises `range_low_above_high`, a mode outside [low, high]
+    `mode_outside_range`; discrete probabilities must each lie in 0–1 and sum to 1.
     """
     if not isinstance(value, Mapping):
         return Fixed(number(value, field))
     kind = value.get("dist", "uniform" if "mode" not in value else "triangular")
     if kind not in KINDS:
         raise SifError("unknown_distribution", field=field, value=kind)
-    allowed = {"dist", "value"} if kind == "fixed" else {"dist", "low", "high", "mode"}
+    allowed = (
+        {"dist", "value"}
+        if kind == "fixed"
+        else {"dist", "values", "probabilities"}
+        if kind == "discrete"
+        else {"dist", "low", "high", "mode"}
+    )
     for key in value:
         if key not in allowed:
             raise SifError("unknown_field", field=f"{field}.{key}")
     if kind == "fixed":
         return Fixed(number(_required(value, "value", field), f"{field}.value"))
+    if kind == "discrete":
+        return _discrete_from(value, field)
     low = number(_required(value, "low", field), f"{field}.low")
     high = number(_required(value, "high", field), f"{field}.high")
     if low > high:
@@ -201,10 +240,43 @@ def distribution_from_value(value: object, field: str) -> Distribution:
     return Triangular(low, mode, high) if kind == "triangular" else Pert(low, mode, high)
 
 
+def _discrete_from(table: Mapping[str, object], field: str) -> Discrete:
+    values = _number_list(_required(table, "values", field), f"{field}.values")
+    probabilities = _number_list(_required(table, "probabilities", field), f"{field}.probabilities")
+    if len(values) != len(probabilities):
+        raise SifError(
+            "discrete_lengths_differ",
+            field=field,
+            values=len(values),
+            probabilities=len(probabilities),
+        )
+    for i, p in enumerate(probabilities):
+        if not 0.0 <= p <= 1.0:
+            raise SifError("share_out_of_range", field=f"{field}.probabilities[{i}]", value=p)
+    total = math.fsum(probabilities)
+    if abs(total - 1.0) > PROBABILITY_TOLERANCE:
+        raise SifError("probabilities_not_one", field=field, total=total)
+    return Discrete(tuple(values), tuple(probabilities))
+
+
+def _number_list(items: object, field: str) -> list[float]:
+    if not isinstance(items, list | tuple) or not items:
+        raise SifError("invalid_list", field=field, value=items)
+    if len(items) > MAX_DISCRETE_VALUES:
+        raise SifError("too_many_items", field=field, count=len(items), limit=MAX_DISCRETE_VALUES)
+    return [number(v, f"{field}[{i}]") for i, v in enumerate(items)]
+
+
 def distribution_to_value(d: Distribution) -> float | dict[str, object]:
     """The inverse of `distribution_from_value` (JSON-safe)."""
     if isinstance(d, Fixed):
         return d.value
+    if isinstance(d, Discrete):
+        return {
+            "dist": "discrete",
+            "values": list(d.values),
+            "probabilities": list(d.probabilities),
+        }
     if isinstance(d, Uniform):
         return {"dist": "uniform", "low": d.low, "high": d.high}
     kind = "triangular" if isinstance(d, Triangular) else "pert"

@@ -9,7 +9,8 @@ Formulas (t = year − start_year, k = t − t_first):
   discount factor        d_t = (1 + r)^−t; Green Book schedule: d_t = d_lo × (1 + r_band)^−(t − lo)
                          with bands (0, 3.5 %), (30, 3.0 %), (75, 2.5 %)
   cost in base prices    K_t = Σ_items (amount_t or per_participant × participants_t)
-                               × KPI(base) / KPI(cost price year) × (1 + optimism_bias_costs)
+                               × KPI(base) / KPI(cost price year) × (1 + optimism bias), the
+                               item's own `optimism_bias` or else `optimism_bias_costs`
   value per success·year v_a = amount × quantity × share / divide_by × KPI(base) / KPI(price year)
                          (a transfer: + v on the payer, − v on the counterpart)
   effective share        (1 − deadweight)(1 − displacement)(1 − leakage) × attribution
@@ -94,9 +95,9 @@ def evaluate_figures(scenario: Scenario, resolve: Resolve, yearly: bool = True) 
     rate = resolve(scenario.discount_rate) if scenario.discount_schedule != GREEN_BOOK else 0.0
     bands = discount_bands(scenario, rate)
     discount = discount_array(bands, t) if yearly else None
-    by_payer = _costs_by_payer(scenario, resolve)
+    items = _item_costs_in_base_prices(scenario, resolve)
     bias = 1.0 + resolve(scenario.optimism_bias_costs)
-    by_payer = {payer: [_times(c, bias) for c in costs] for payer, costs in by_payer.items()}
+    by_payer = _costs_by_payer(items, bias)
     years = max((len(c) for c in by_payer.values()), default=0)
     d = discounts(bands, years)
     pv_by_payer = {
@@ -179,18 +180,31 @@ def discount_array(bands: list[Band], t: FloatArray) -> FloatArray:
     return out
 
 
-def _costs_by_payer(scenario: Scenario, resolve: Resolve) -> dict[str, list[Value]]:
+def _item_costs_in_base_prices(
+    scenario: Scenario, resolve: Resolve
+) -> list[tuple[str, list[Value], Value | None]]:
+    """(payer, yearly costs in base prices, the item's own optimism bias or None) per item."""
     factor = _factor(scenario, scenario.cost_price_year or scenario.base_year)
-    by_payer: dict[str, list[Value]] = {}
+    out: list[tuple[str, list[Value], Value | None]] = []
     for item in all_cost_items(scenario):
-        yearly = _item_costs(item, resolve)
-        old = by_payer.get(item.payer, [])
+        yearly = [_times(y, factor) for y in _item_costs(item, resolve)]
+        own = resolve(item.optimism_bias) if item.optimism_bias is not None else None
+        out.append((item.payer, yearly, own))
+    return out
+
+
+def _costs_by_payer(
+    items: list[tuple[str, list[Value], Value | None]], bias: Value
+) -> dict[str, list[Value]]:
+    """Each item × (1 + its own optimism bias, or the scenario's), summed per payer and year."""
+    by_payer: dict[str, list[Value]] = {}
+    for payer, yearly, own in items:
+        uplift = bias if own is None else 1.0 + own
+        yearly = [_times(y, uplift) for y in yearly]
+        old = by_payer.get(payer, [])
         width = max(len(old), len(yearly))
         old, yearly = old + [0.0] * (width - len(old)), yearly + [0.0] * (width - len(yearly))
-        by_payer[item.payer] = [
-            b if _is_zero(a) else a + b
-            for a, b in zip(old, [_times(y, factor) for y in yearly], strict=True)
-        ]
+        by_payer[payer] = [b if _is_zero(a) else a + b for a, b in zip(old, yearly, strict=True)]
     return by_payer
 
 

@@ -74,6 +74,13 @@ def _pv_costs(scenario: Scenario, result: Result) -> Explanation:
         "optimism_kostnader": _shown(scenario.optimism_bias_costs),
         "betalare": {actor_label(a): float(v) for a, v in result.pv_costs_by_payer.items()},
     }
+    own = {
+        item.label or actor_label(item.payer): _shown(item.optimism_bias)
+        for item in scenario.cost_items
+        if item.optimism_bias is not None
+    }
+    if own:
+        inputs["optimism_poster"] = own
     source = ""
     if scenario.price_adjustment and cost_year != scenario.base_year:
         inputs["kpi"] = {
@@ -83,7 +90,7 @@ def _pv_costs(scenario: Scenario, result: Result) -> Explanation:
         source = KPI_SOURCE
     formula = (
         "PV(K) = Σ_betalare Σ_t K_t × KPI(basår) / KPI(prisår) × (1 + optimismjustering) / (1 + r)^t, "
-        "t = år − startår"
+        "t = år − startår; optimismjusteringen är postens egen där den anges"
     )
     return _line("pv_costs", formula, inputs, result.pv_costs, source)
 

@@ -59,6 +59,11 @@ FIELDS = {
     "high": "högsta värde",
     "mode": "troligaste värde",
     "dist": "fördelning",
+    "probabilities": "sannolikheter",
+    "optimism_bias": "optimismjustering",
+    "cost_items": "kostnadspost",
+    "optimism_bias_costs": "optimismjustering av kostnaderna",
+    "optimism_bias_gains": "optimismjustering av vinsterna",
     "value": "värde",
     "cap": "tak",
     "start": "start",
@@ -66,7 +71,12 @@ FIELDS = {
     "svar": "svaret",
     "__all__": "uppgiften",
 }
-NUMBERED = {"outcomes": "utfall", "values": "värde", "costs": "kostnad"}
+NUMBERED = {
+    "outcomes": "utfall",
+    "values": "värde",
+    "costs": "kostnad",
+    "cost_items": "kostnadspost",
+}
 _PART = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?$")
 
 

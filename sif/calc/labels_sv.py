@@ -22,6 +22,8 @@ SUB_ACTORS = {
     "kriminalvarden": "Kriminalvården",
     "polisen": "Polisen",
 }
+PUBLIC_SECTOR_LABEL = "Offentlig sektor totalt (kommun, region och stat)"
+SOCIETY_TOTAL_LABEL = "Totalt, alla aktörer (samhällets kalkyl)"
 VALUE_TYPES = {
     "fiscal_cashable": "Budgetvärde som kan frigöras (kostnader som faktiskt minskar)",
     "fiscal_non_cashable": "Budgetvärde som inte frigörs (kapacitet som används till annat)",

@@ -7,6 +7,8 @@ Formulas (see docs/calculations.md and sif/calc/engine.py):
   payback year: the first year in which cumulative discounted gains ≥ cumulative discounted costs
   break-even successes = (PV(costs) − PV(other outcomes)) / PV(one success of the first outcome)
   break-even share = break-even successes / target group
+  public sector (SØM's "budgetøkonomisk nettoresultat"): kommun + region + stat, gains − costs
+  fiscal value (GMCA): PV of fiscal_cashable + fiscal_non_cashable; fiscal return = it / PV(costs)
 All results are numpy float64 estimates converted to Python floats; nothing is rounded here.
 """
 
@@ -19,7 +21,8 @@ from typing import Any
 import numpy as np
 
 from sif.calc import engine
-from sif.calc.actors import WITH_SUB_KEYS, actor_order, is_municipal, top_level
+from sif.calc.actors import WITH_SUB_KEYS, actor_order, is_municipal, is_public, top_level
+from sif.calc.adjustments import FISCAL
 from sif.calc.distributions import Distribution, point
 from sif.calc.errors import SifError
 from sif.calc.scenario import ActorValue, Outcome, Scenario, check_scenario
@@ -54,8 +57,11 @@ class BusinessCase:
     """One actor's own case: the costs it pays, the gains it receives, per value type.
 
     `actor` is a code (`kommun`, `kommun.socialtjanst`, `stat`, …); `kommun` and `stat` sum
-    their sub-keys. NPV = PV(gains) − PV(costs); ratio = PV(gains) / PV(costs) (None without
-    costs); payback: the first year cumulative discounted gains ≥ cumulative discounted costs.
+    their sub-keys; `offentlig` (only as `Result.public_case`) sums kommun, region and stat.
+    NPV = PV(gains) − PV(costs); ratio = PV(gains) / PV(costs) (None without costs); payback: the
+    first year cumulative discounted gains ≥ cumulative discounted costs. `costs_by_year` and
+    `gains_by_year` are undiscounted, in base-year prices, one per year of the horizon: SØM's
+    split of costs and consequences per payer and year.
     """
 
     actor: str
@@ -65,6 +71,11 @@ class BusinessCase:
     benefit_cost_ratio: float | None
     payback_year: int | None
     pv_gains_by_type: dict[str, float]
+    costs_by_year: list[float] = field(default_factory=list)
+    gains_by_year: list[float] = field(default_factory=list)
+
+
+PUBLIC_SECTOR = "offentlig"
 
 
 @dataclass(frozen=True)
@@ -96,6 +107,9 @@ class Result:
     break_even_successes_municipal: float | None = None
     discount_by_year: list[float] = field(default_factory=list)
     discount_schedule: str = "fixed"
+    public_case: BusinessCase | None = None
+    pv_fiscal: float = 0.0
+    fiscal_return: float | None = None
 
 
 def resolve_point(d: Distribution) -> float:
@@ -121,6 +135,9 @@ def evaluate(scenario: Scenario) -> Result:
     pv_costs, pv_gains = float(figures.pv_costs), float(sum(pv_by_actor.values()))
     break_even = _finite(engine.break_even_successes(figures))
     group = figures.outcomes[0].target_group if figures.outcomes else None
+    by_type = {t: float(v) for t, v in engine.pv_gains_by_type(figures).items()}
+    pv_fiscal = sum(v for t, v in by_type.items() if t in FISCAL)
+    cases = business_cases(scenario, figures, by_actor_year, discount)
     result = Result(
         name=scenario.name,
         years=scenario.years,
@@ -141,15 +158,20 @@ def evaluate(scenario: Scenario) -> Result:
         gains_by_actor_by_year={a: [float(x) for x in v] for a, v in by_actor_year.items()},
         assumptions=list(scenario.assumptions),
         pv_costs_by_payer={a: float(v) for a, v in figures.pv_costs_by_payer.items()},
-        pv_gains_by_type={t: float(v) for t, v in engine.pv_gains_by_type(figures).items()},
+        pv_gains_by_type=by_type,
         pv_transfers=float(engine.pv_transfers(figures)),
-        business_cases=business_cases(scenario, figures, by_actor_year, discount),
+        business_cases=cases,
         npv_municipal=float(engine.municipal_npv(figures)),
         break_even_successes_municipal=_finite(
             engine.break_even_successes(figures, municipal=True)
         ),
         discount_schedule=scenario.discount_schedule,
         discount_by_year=[float(d) for d in discount],
+        public_case=_case(PUBLIC_SECTOR, scenario, figures, by_actor_year, discount, is_public)
+        if any(is_public(c.actor) for c in cases)
+        else None,
+        pv_fiscal=pv_fiscal,
+        fiscal_return=pv_fiscal / pv_costs if pv_costs > 0 else None,
     )
     for name in ("pv_costs", "pv_gains", "npv"):
         if not math.isfinite(getattr(result, name)):
@@ -175,35 +197,46 @@ def business_cases(
         def member(code: str, actor: str = actor) -> bool:
             return code == actor or (actor in groups and top_level(code) == actor)
 
-        costs = sum(
-            (_yearly(v, scenario.horizon) for a, v in figures.costs_by_payer.items() if member(a)),
-            np.zeros(scenario.horizon),
-        )
-        gains = sum(
-            (v for a, v in gains_by_actor_year.items() if member(a)), np.zeros(scenario.horizon)
-        )
         if (
             actor in groups
             and not any(member(c) and c != actor for c in codes)
             and actor not in codes
         ):
             continue
-        by_type = _types_for(figures, member)
-        pv_costs, pv_gains = float(np.sum(costs * discount)), float(np.sum(gains * discount))
-        cases.append(
-            BusinessCase(
-                actor=actor,
-                pv_costs=pv_costs,
-                pv_gains=pv_gains,
-                npv=pv_gains - pv_costs,
-                benefit_cost_ratio=pv_gains / pv_costs if pv_costs > 0 else None,
-                payback_year=_payback(scenario, costs * discount, gains * discount)
-                if pv_costs > 0
-                else None,
-                pv_gains_by_type=by_type,
-            )
-        )
+        cases.append(_case(actor, scenario, figures, gains_by_actor_year, discount, member))
     return cases
+
+
+def _case(
+    actor: str,
+    scenario: Scenario,
+    figures: engine.Figures,
+    gains_by_actor_year: dict[str, Any],
+    discount: Any,
+    member: Any,
+) -> BusinessCase:
+    """The business case of every actor code for which `member(code)` holds, named `actor`."""
+    costs = sum(
+        (_yearly(v, scenario.horizon) for a, v in figures.costs_by_payer.items() if member(a)),
+        np.zeros(scenario.horizon),
+    )
+    gains = sum(
+        (v for a, v in gains_by_actor_year.items() if member(a)), np.zeros(scenario.horizon)
+    )
+    pv_costs, pv_gains = float(np.sum(costs * discount)), float(np.sum(gains * discount))
+    return BusinessCase(
+        actor=actor,
+        pv_costs=pv_costs,
+        pv_gains=pv_gains,
+        npv=pv_gains - pv_costs,
+        benefit_cost_ratio=pv_gains / pv_costs if pv_costs > 0 else None,
+        payback_year=_payback(scenario, costs * discount, gains * discount)
+        if pv_costs > 0
+        else None,
+        pv_gains_by_type=_types_for(figures, member),
+        costs_by_year=[float(c) for c in costs],
+        gains_by_year=[float(g) for g in gains],
+    )
 
 
 def _types_for(figures: engine.Figures, member: Any) -> dict[str, float]:

@@ -10,10 +10,17 @@ import math
 from typing import Any
 
 from sif.calc import format as fmt
+from sif.calc.adjustments import TRANSFER
 from sif.calc.distributions import point
 from sif.calc.effects import RiskDifference
-from sif.calc.labels_sv import SCHEDULES, actor_label, value_type_label
-from sif.calc.model import Result
+from sif.calc.labels_sv import (
+    PUBLIC_SECTOR_LABEL,
+    SCHEDULES,
+    SOCIETY_TOTAL_LABEL,
+    actor_label,
+    value_type_label,
+)
+from sif.calc.model import BusinessCase, Result
 from sif.calc.scenario import Scenario
 from sif.calc.uncertainty import MonteCarloResult
 
@@ -84,26 +91,88 @@ def business_case_lines(scenario: Scenario, result: Result) -> list[str]:
     lines = [
         "",
         "Kalkyl per aktör (kostnader som aktören betalar, vinster som hamnar hos aktören):",
-        f"  {'aktör':<36}{'PV kostnader':>16}{'PV vinster':>16}{'nettonuvärde':>16}{'nytta/kr':>10}  återbetalningsår",
+        f"  {'aktör':<42}{'PV kostnader':>16}{'PV vinster':>16}{'nettonuvärde':>16}{'nytta/kr':>10}  återbetalningsår",
     ]
     for case in result.business_cases:
         indent = "    " if "." in case.actor else "  "
-        lines.append(
-            f"{indent}{actor_label(case.actor):<{38 - len(indent)}}{kr(case.pv_costs):>16}{kr(case.pv_gains):>16}"
-            f"{kr(case.npv):>16}{_maybe(case.benefit_cost_ratio, 2):>10}  "
-            f"{case.payback_year if case.payback_year is not None else '–'}"
+        lines.append(_case_line(indent, actor_label(case.actor), case))
+    public = result.public_case
+    if (
+        public is not None
+        and len({c.actor.split(".")[0] for c in result.business_cases} & PUBLIC) > 1
+    ):
+        lines.append(_case_line("  ", PUBLIC_SECTOR_LABEL, public))
+    lines.append(
+        _case_line(
+            "  ",
+            SOCIETY_TOTAL_LABEL,
+            BusinessCase(
+                "total",
+                result.pv_costs,
+                result.pv_gains,
+                result.npv,
+                result.benefit_cost_ratio,
+                result.payback_year,
+                result.pv_gains_by_type,
+            ),
         )
+    )
     lines += ["", "Vinster per värdetyp (samhällets kalkyl):"]
-    for kind, value in result.pv_gains_by_type.items():
-        lines.append(f"  {value_type_label(kind):<70}{kr(value):>18}")
+    types = result.pv_gains_by_type
+    for kind, value in types.items():
+        if kind != TRANSFER:
+            lines.append(f"  {value_type_label(kind):<82}{kr(value):>18}")
     if result.pv_transfers:
         lines.append(
-            f"  {'varav transfereringar (räknas hos betalaren, inte i samhällets summa)':<70}{kr(result.pv_transfers):>18}"
+            f"  {'varav transfereringar (räknas hos betalaren, inte i samhällets summa)':<82}{kr(result.pv_transfers):>18}"
         )
+    if TRANSFER in types:
+        lines.append(f"  {value_type_label(TRANSFER):<82}{kr(types[TRANSFER]):>18}")
+    lines.append(f"  {'totalt':<82}{kr(result.pv_gains):>18}")
+    if result.fiscal_return is not None and result.pv_fiscal:
+        label = "budgetvärde per investerad krona (kommun, region och stat)"
+        lines.append(f"  {label:<82}{number(result.fiscal_return, 2):>18}")
     adjust = _adjustments(scenario)
     if adjust:
         lines += ["", "Justeringar: " + "; ".join(adjust)]
     return lines
+
+
+PUBLIC = {"kommun", "region", "stat"}
+OUTCOME_ADJUSTMENTS = ("deadweight", "displacement", "leakage", "attribution", "drop_off")
+
+
+def adjustments_dict(scenario: Scenario) -> dict[str, Any]:
+    """The adjustments the result has applied, each at the value the point model used (the mean
+    of its distribution): for `sif calc --json`, beside the per-actor and per-type figures."""
+    return {
+        "optimism_bias_costs": point(scenario.optimism_bias_costs),
+        "optimism_bias_gains": point(scenario.optimism_bias_gains),
+        "discount_schedule": scenario.discount_schedule,
+        "cost_items": [
+            {"label": item.label, "payer": item.payer, "optimism_bias": point(item.optimism_bias)}
+            for item in scenario.cost_items
+            if item.optimism_bias is not None
+        ],
+        "outcomes": [
+            {
+                "key": outcome.key,
+                "label": outcome.label,
+                **{name: point(getattr(outcome, name)) for name in OUTCOME_ADJUSTMENTS},
+                "ramp_up": list(outcome.ramp_up),
+                "duration": outcome.duration,
+            }
+            for outcome in scenario.outcomes
+        ],
+    }
+
+
+def _case_line(indent: str, label: str, case: BusinessCase) -> str:
+    return (
+        f"{indent}{label:<{44 - len(indent)}}{kr(case.pv_costs):>16}{kr(case.pv_gains):>16}"
+        f"{kr(case.npv):>16}{_maybe(case.benefit_cost_ratio, 2):>10}  "
+        f"{case.payback_year if case.payback_year is not None and case.pv_costs else '–'}"
+    )
 
 
 def _adjustments(scenario: Scenario) -> list[str]:
@@ -114,13 +183,23 @@ def _adjustments(scenario: Scenario) -> list[str]:
     ):
         if point(dist):
             out.append(f"{label} {percent(point(dist))}")
+    for item in scenario.cost_items:
+        if item.optimism_bias is not None:
+            what = item.label or actor_label(item.payer)
+            out.append(f"optimismjustering av {what} {percent(point(item.optimism_bias))}")
     if scenario.discount_schedule != "fixed":
         out.append(SCHEDULES[scenario.discount_schedule])
     return out
 
 
 def _needed(successes: float | None, unit: str) -> str:
-    return "inget antal räcker" if successes is None else f"{_count(successes)} {unit}".rstrip()
+    """ "88,9 elever"; an outcome counted as a share of a total as a percent of it."""
+    if successes is None:
+        return "inget antal räcker"
+    share = unit.strip("() ")
+    if share.lower().startswith("andel") and abs(successes) < 1:
+        return f"{percent(successes, 2)} ({share})"
+    return f"{_count(successes)} {unit}".rstrip()
 
 
 def _maybe(value: float | None, decimals: int) -> str:

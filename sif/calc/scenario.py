@@ -90,13 +90,16 @@ class Outcome:
 @dataclass(frozen=True)
 class CostItem:
     """A cost paid by one actor: `amounts[i]` in year start_year + i, or `per_participant` ×
-    `participants[i]` (a C/P case: 5 000 kr for each of 100 participants)."""
+    `participants[i]` (a C/P case: 5 000 kr for each of 100 participants). `optimism_bias`, if
+    given, replaces the scenario's `optimism_bias_costs` for this item (the Green Book's bounds
+    differ for capital and operating costs; a risk-management cost may carry none)."""
 
     payer: str
     amounts: tuple[Distribution, ...] = ()
     per_participant: Distribution | None = None
     participants: tuple[Distribution, ...] = ()
     label: str = ""
+    optimism_bias: Distribution | None = None
 
     @property
     def years(self) -> int:
@@ -173,6 +176,8 @@ def _item_inputs(item: CostItem, path: str) -> Iterator[tuple[str, Distribution]
         yield f"{path}.per_participant", item.per_participant
     for j, count in enumerate(item.participants):
         yield f"{path}.participants[{j}]", count
+    if item.optimism_bias is not None:
+        yield f"{path}.optimism_bias", item.optimism_bias
 
 
 OUTCOME_INPUTS = (
@@ -281,6 +286,8 @@ def _check_input(path: str, dist: Distribution) -> None:
         raise SifError("negative_amount", field=path, value=low)
     if name == "divide_by" and low <= 0:
         raise SifError("divisor_not_positive", field=path, value=low)
+    if name == "optimism_bias" and (low < 0 or high > MAX_OPTIMISM_BIAS_COSTS):
+        raise SifError("optimism_bias_out_of_range", field=path, value=low if low < 0 else high)
 
 
 def _check_outcome(scenario: Scenario, outcome: Outcome, path: str) -> None:

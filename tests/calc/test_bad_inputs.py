@@ -27,9 +27,39 @@ def value_without(key: str) -> dict[str, Any]:
     return data
 
 
+def discrete(values: list[float], probabilities: list[float]) -> dict[str, Any]:
+    return {"dist": "discrete", "values": values, "probabilities": probabilities}
+
+
 @pytest.mark.parametrize(
     ("data", "code", "field"),
     [
+        (
+            outcome_with(successes=discrete([1, 2], [1.0])),
+            "discrete_lengths_differ",
+            "outcomes[0].successes",
+        ),
+        (
+            outcome_with(successes=discrete([1, 2], [0.5, 0.6])),
+            "probabilities_not_one",
+            "outcomes[0].successes",
+        ),
+        (
+            outcome_with(successes=discrete([1, 2], [1.5, -0.5])),
+            "share_out_of_range",
+            "outcomes[0].successes.probabilities[0]",
+        ),
+        (outcome_with(successes=discrete([], [])), "invalid_list", "outcomes[0].successes.values"),
+        (
+            outcome_with(deadweight=discrete([0.2, 1.4], [0.5, 0.5])),
+            "share_out_of_range",
+            "outcomes[0].deadweight",
+        ),
+        (
+            case_dict(cost_items=[{"payer": "kommun", "amounts": [1], "optimism_bias": 2.5}]),
+            "optimism_bias_out_of_range",
+            "cost_items[0].optimism_bias",
+        ),
         (outcome_with(successes=-3), "negative_count", "outcomes[0].successes"),
         (case_dict(target_group=-1), "negative_count", "target_group"),
         (outcome_with(deadweight=1.2), "share_out_of_range", "outcomes[0].deadweight"),

@@ -125,3 +125,19 @@ def test_the_json_has_each_actors_business_case_and_the_gains_per_value_type(
     assert data["npv_municipal"] == pytest.approx(-57e6)
     assert data["monte_carlo"]["p_municipal_npv_positive"] == 0.0
     assert "tornado_municipal" in data and data["monte_carlo"]["payback_year_shares"]
+
+
+def test_the_pilots_json_gives_the_cases_per_actor_and_type_with_the_adjustments_applied(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    data = run_json(capsys, str(EXAMPLES / "hasselby_pilot.toml"))
+    kommun = next(c for c in data["business_cases"] if c["actor"] == "kommun")
+    assert kommun["pv_gains_by_type"] == {"fiscal_cashable": pytest.approx(data["pv_gains"])}
+    assert kommun["costs_by_year"][:3] == [9_577_000, 9_811_000, 3_152_000]
+    assert data["fiscal_return"] == pytest.approx(data["benefit_cost_ratio"])
+    assert data["public_case"]["npv"] == pytest.approx(data["npv_municipal"])
+    outcome = data["adjustments"]["outcomes"][0]
+    assert (
+        outcome["deadweight"] == 0 and outcome["attribution"] == 1 and outcome["duration"] is None
+    )
+    assert data["adjustments"]["optimism_bias_costs"] == 0

@@ -4,7 +4,17 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from sif.calc.distributions import Fixed, Pert, Triangular, Uniform, beta, point, sample
+from sif.calc.distributions import (
+    Discrete,
+    Fixed,
+    Pert,
+    Triangular,
+    Uniform,
+    beta,
+    bounds,
+    point,
+    sample,
+)
 from sif.calc.errors import SifError
 from sif.calc.model import evaluate
 from sif.calc.uncertainty import monte_carlo, percentiles, tornado
@@ -60,6 +70,16 @@ def test_draws_have_the_distributions_mean(dist, mean: float) -> None:  # type: 
     assert point(dist) == pytest.approx(mean)
     assert float(np.mean(draws)) == pytest.approx(mean, rel=0.01)
     assert float(np.min(draws)) >= dist.low if not isinstance(dist, Fixed) else True
+
+
+def test_discrete_draws_take_each_value_with_its_probability() -> None:
+    """Green Book 2003, Box 13's outcomes: each NPV drawn as often as its probability says."""
+    dist = Discrete((10.0, 20.0, 30.0, 40.0), (0.2, 0.4, 0.3, 0.1))
+    draws = sample(dist, np.random.default_rng(0), 100_000)
+    assert isinstance(draws, np.ndarray)
+    shares = [float(np.mean(draws == v)) for v in dist.values]
+    assert shares == pytest.approx([0.2, 0.4, 0.3, 0.1], abs=0.005)
+    assert point(dist) == pytest.approx(23.0) and bounds(dist) == (10.0, 40.0)
 
 
 def test_progress_is_reported_per_chunk_until_done() -> None:

@@ -71,6 +71,7 @@ INPUT_NAMES = {
     "lackage": "läckage",
     "optimism_vinster": "optimismjustering av vinsterna",
     "optimism_kostnader": "optimismjustering av kostnaderna",
+    "optimism_poster": "optimismjustering per kostnadspost",
     "betalare": "nuvärde per betalare",
     "evidens": "evidenspost",
     "vardetyp": "värdetyp",
@@ -148,6 +149,7 @@ DISTRIBUTIONS = {
     "triangular": "triangelfördelning",
     "pert": "PERT-fördelning",
     "fixed": "fast värde",
+    "discrete": "diskret fördelning",
 }
 
 
@@ -160,6 +162,12 @@ def shown(value: Any) -> str:
     if isinstance(value, int | float):
         return plain_number(float(value))
     if isinstance(value, dict):
+        if value.get("dist") == "discrete":
+            pairs = zip(value.get("values", []), value.get("probabilities", []), strict=False)
+            options = ", ".join(
+                f"{plain_number(float(v))} (sannolikhet {plain_number(float(p))})" for v, p in pairs
+            )
+            return f"{options} ({DISTRIBUTIONS['discrete']})"
         if "low" in value and "high" in value:
             mode = f", troligast {plain_number(float(value['mode']))}" if "mode" in value else ""
             return f"{plain_number(float(value['low']))}–{plain_number(float(value['high']))}{mode} ({DISTRIBUTIONS.get(str(value.get('dist', 'uniform')), 'fördelning')})"
@@ -171,8 +179,14 @@ NO_BREAK_EVEN = "inget antal räcker (utfallet ger inga vinster här)"
 
 
 def needed(successes: float | None, unit: str) -> str:
-    """ "88,9 elever", or why no number of successes breaks even."""
-    return NO_BREAK_EVEN if successes is None else f"{count(successes)} {unit}".rstrip()
+    """ "88,9 elever", "3,37 % (andel av placeringskostnaderna)" for an outcome counted as a share
+    (a finance officer reads 0,0337 as a count), or why no number of successes breaks even."""
+    if successes is None:
+        return NO_BREAK_EVEN
+    share = unit.strip("() ")
+    if share.lower().startswith("andel") and abs(successes) < 1:
+        return f"{percent(successes, 2)} ({share})"
+    return f"{count(successes)} {unit}".rstrip()
 
 
 # ---------------------------------------------------------------- the page's content

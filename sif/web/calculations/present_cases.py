@@ -5,9 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sif.calc.adjustments import TRANSFER
 from sif.calc.distributions import point
-from sif.calc.labels_sv import actor_label, value_type_label
-from sif.calc.model import Result, Scenario
+from sif.calc.labels_sv import (
+    PUBLIC_SECTOR_LABEL,
+    SOCIETY_TOTAL_LABEL,
+    actor_label,
+    value_type_label,
+)
+from sif.calc.model import BusinessCase, Result, Scenario
 from sif.calc.render import kr, number, percent
 
 NO_PAYBACK = "ingen inom kalkylperioden"
@@ -39,37 +45,76 @@ class CaseRow:
     npv_negative: bool
     ratio: str
     payback: str
+    total: bool = False
 
 
 def case_rows(result: Result) -> list[CaseRow]:
-    """Each actor's own case: kommun (with its förvaltningar below it), region, stat, individ, samhälle."""
+    """Each actor's own case: kommun (with its förvaltningar below it), region, stat, individ,
+    samhälle; then the public sector as a whole (SØM's budget result) where more than one public
+    budget is involved, and the whole society's case, so the table adds up for the reader."""
     start = result.years[0]
+    rows = [_row(c, actor_label(c.actor), start) for c in result.business_cases]
+    public = result.public_case
+    if public is not None and len({c.actor.split(".")[0] for c in _public(result)}) > 1:
+        rows.append(_row(public, PUBLIC_SECTOR_LABEL, start, total=True))
+    society = BusinessCase(
+        actor="total",
+        pv_costs=result.pv_costs,
+        pv_gains=result.pv_gains,
+        npv=result.npv,
+        benefit_cost_ratio=result.benefit_cost_ratio,
+        payback_year=result.payback_year,
+        pv_gains_by_type=result.pv_gains_by_type,
+    )
+    rows.append(_row(society, SOCIETY_TOTAL_LABEL, start, total=True))
+    return rows
+
+
+def _public(result: Result) -> list[BusinessCase]:
     return [
-        CaseRow(
-            actor=c.actor,
-            label=actor_label(c.actor),
-            sub="." in c.actor,
-            pv_costs=kr(c.pv_costs),
-            pv_gains=kr(c.pv_gains),
-            npv=kr(c.npv),
-            npv_negative=c.npv < 0,
-            ratio="–" if c.benefit_cost_ratio is None else number(c.benefit_cost_ratio, 2),
-            payback=("–" if c.pv_costs == 0 else payback(c.payback_year, start)),
-        )
-        for c in result.business_cases
+        c for c in result.business_cases if c.actor.split(".")[0] in ("kommun", "region", "stat")
     ]
+
+
+def _row(c: BusinessCase, label: str, start: int, total: bool = False) -> CaseRow:
+    return CaseRow(
+        actor=c.actor,
+        label=label,
+        sub="." in c.actor,
+        pv_costs=kr(c.pv_costs),
+        pv_gains=kr(c.pv_gains),
+        npv=kr(c.npv),
+        npv_negative=c.npv < 0,
+        ratio="–" if c.benefit_cost_ratio is None else number(c.benefit_cost_ratio, 2),
+        payback=("–" if c.pv_costs == 0 else payback(c.payback_year, start)),
+        total=total,
+    )
 
 
 def value_type_lines(result: Result) -> list[Line]:
+    """The present value per type, the transfers inside them, the total; then the budget value
+    (fiscal, kommun + region + stat) per invested krona: GMCA's financial return on investment."""
+    types = result.pv_gains_by_type
     lines = [
-        Line(value_type_label(k), kr(v), f"type.{k}") for k, v in result.pv_gains_by_type.items()
+        Line(value_type_label(k), kr(v), f"type.{k}") for k, v in types.items() if k != TRANSFER
     ]
-    if result.pv_transfers:
+    if result.pv_transfers:  # the payer's side, right under the payer's types it is part of
         lines.append(
             Line(
                 "Varav transfereringar (räknas hos betalaren, tas ut i samhällets summa)",
                 kr(result.pv_transfers),
                 "transfers",
+            )
+        )
+    if TRANSFER in types:
+        lines.append(Line(value_type_label(TRANSFER), kr(types[TRANSFER]), f"type.{TRANSFER}"))
+    lines.append(Line("Totalt (samhällets vinster)", kr(result.pv_gains), "type.total"))
+    if result.fiscal_return is not None and result.pv_fiscal:
+        lines.append(
+            Line(
+                "Budgetvärde per investerad krona (kommun, region och stat)",
+                number(result.fiscal_return, 2),
+                "fiscal_return",
             )
         )
     return lines
@@ -83,6 +128,16 @@ def adjustment_lines(scenario: Scenario) -> list[Line]:
         ("Optimismjustering av vinsterna", scenario.optimism_bias_gains),
     ):
         lines.append(Line(name, percent(point(dist)), name))
+    for i, item in enumerate(scenario.cost_items):
+        if item.optimism_bias is not None:
+            what = item.label or actor_label(item.payer)
+            lines.append(
+                Line(
+                    f"Optimismjustering av kostnadsposten {what}",
+                    percent(point(item.optimism_bias)),
+                    f"cost_items[{i}].optimism_bias",
+                )
+            )
     for outcome in scenario.outcomes:
         parts = [f"{label} {percent(point(getattr(outcome, attr)))}" for attr, label in ADJUSTMENTS]
         if outcome.ramp_up:

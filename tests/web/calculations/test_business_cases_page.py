@@ -58,6 +58,39 @@ def test_hela_familjen_shows_the_transfer_separately_and_the_municipal_break_eve
     assert keyed(html, "type.transfer") == "−" + saved
     assert keyed(html, "break_even_successes_municipal") == "9,1 familjer"
     assert actor_row(html, "individ")[2] == "−" + saved
+    # the table adds up: society's row is the sum over all actors, the transfer cancelling out
+    assert actor_row(html, "total")[:4] == [
+        "Totalt, alla aktörer (samhällets kalkyl)",
+        "2\xa0000\xa0000\xa0kr",
+        "0\xa0kr",
+        "−2\xa0000\xa0000\xa0kr",
+    ]
+    assert keyed(html, "type.total") == "0\xa0kr"
+    assert keyed(html, "fiscal_return") == "1,53"  # GMCA's financial return: budget value per krona
+
+
+def test_a_public_sector_row_a_discrete_input_and_an_items_own_optimism_bias_are_shown(
+    client: Client, world: Any, pilot: Project
+) -> None:
+    """The region gains too, so the page adds SØM's public-sector row; the Green Book's discrete
+    scenarios and a cost item's own optimism bias appear in words, not as internal keys."""
+    data = case("hela_familjen")
+    data["cost_items"] = [
+        {"payer": "kommun", "label": "Lokaler", "amounts": [100_000], "optimism_bias": 0.24}
+    ]
+    data["outcomes"][0]["values"].append(
+        {
+            "actor": "region",
+            "amount": {"dist": "discrete", "values": [0, 10_000], "probabilities": [0.5, 0.5]},
+            "price_year": 2014,
+            "source": "test",
+        }
+    )
+    store(pilot, data)
+    html = html_of(client, world.admin, pilot)
+    assert actor_row(html, "offentlig")[0] == "Offentlig sektor totalt (kommun, region och stat)"
+    assert "Optimismjustering av kostnadsposten Lokaler" in html
+    assert "10\xa0000 (sannolikhet 0,5) (diskret fördelning)" in html
 
 
 def test_the_monte_carlo_section_gives_the_municipalitys_chance_and_the_payback_years(

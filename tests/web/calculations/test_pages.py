@@ -49,9 +49,8 @@ def test_the_pilots_page_shows_the_figures_the_model_computes(
     assert row(html, "benefit_cost_ratio") == number(result.benefit_cost_ratio or 0, 2) == "1,48"
     assert row(html, "payback_year") == "2026 (år 7)"
     assert row(html, "payback_year_undiscounted") == "2025 (år 6)"
-    assert row(html, "break_even_successes").startswith(
-        number(result.break_even_successes or 0, 4)
-    ) and "0,0337" in row(html, "break_even_successes")
+    # an outcome counted as a share of the placement costs: a percent, not "0,0337" (a count)
+    assert row(html, "break_even_successes") == "3,37\xa0% (andel av placeringskostnaderna)"
 
 
 def test_the_ppss_page_shows_the_break_even_of_88_9_pupils(
