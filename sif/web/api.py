@@ -4,7 +4,8 @@ created by the user at /konto/api-nycklar/) authenticates.
 
 Errors always answer {"code", "message", "fields"}: 400 for bad input or a broken rule, 401 when
 not logged in, 403 when the user may see the project but not do this, 404 when the project does
-not exist or is not visible to the user.
+not exist or is not visible to the user, 409 when a save names a version someone else has
+replaced since it was read.
 """
 
 from __future__ import annotations
@@ -50,7 +51,10 @@ FORBIDDEN_CODES = {
     "unit_not_yours",
     "not_project_leader",
     "ledger_not_keeper",
+    "not_followup_editor",
 }
+# A save based on what someone else has changed since it was read (optimistic concurrency).
+CONFLICT_CODES = {"edit_conflict", "indicator_edit_conflict"}
 
 
 # ---------------------------------------------------------------- errors
@@ -66,11 +70,21 @@ def _error(
 
 @api.exception_handler(SifError)
 def _sif_error(request: HttpRequest, exc: SifError) -> HttpResponse:
-    status = 404 if exc.code in NOT_FOUND_CODES else 403 if exc.code in FORBIDDEN_CODES else 400
+    status = (
+        404
+        if exc.code in NOT_FOUND_CODES
+        else 403
+        if exc.code in FORBIDDEN_CODES
+        else 409
+        if exc.code in CONFLICT_CODES
+        else 400
+    )
     message = message_for_error(exc)
-    if exc.code == "edit_conflict":  # someone saved in between: the changes, field by field
-        return _error(request, 409, exc.code, message, exc.params.get("fields"))
-    field = exc.params.get("field")
+    field, fields = exc.params.get("field"), exc.params.get("fields")
+    if isinstance(fields, dict):  # several fields, each with its own message
+        return _error(
+            request, status, exc.code, message, {str(k): str(v) for k, v in fields.items()}
+        )
     return _error(request, status, exc.code, message, {str(field): message} if field else None)
 
 
@@ -461,6 +475,7 @@ def decision_post(request: HttpRequest, pk: int, payload: DecisionIn) -> Any:
 
 
 api.add_router("", "sif.web.calculations.api.router")
+api.add_router("", "sif.web.followup.api_indicators.router")
 api.add_router("", "sif.web.followup.api.router")
 api.add_router("", "sif.web.ledger.api.router")
 api.add_router("", "sif.web.audit.api.router")

@@ -28,6 +28,22 @@ ERRORS: dict[int, type[Schema]] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 
 # 409: someone saved a newer version since the client read it (sif/web/core/versions.py).
 WRITE_ERRORS: dict[int, type[Schema]] = {**ERRORS, 409: ErrorOut}
 
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def file_answer(description: str, *media_types: str) -> dict[str, Any]:
+    """`openapi_extra` of an operation whose 200 is a file, not JSON: the schema names the file's
+    media types, so a client (and the schema probe) knows what the download is."""
+    binary = {"schema": {"type": "string", "format": "binary"}}
+    return {
+        "responses": {
+            200: {"description": description, "content": dict.fromkeys(media_types, binary)}
+        }
+    }
+
+
 # Ids arrive in paths and bodies; anything past a 64-bit key can only be "not found".
 MAX_ID = 2**63 - 1
 

@@ -23,6 +23,8 @@ MESSAGES: dict[str, str] = {
     "import_source_required": "Ange varifrån projektets uppgifter kommer (källdokument).",
     "contact_name_required": "Ange kontaktpersonens namn.",
     "indicator_name_required": "Ange indikatorns namn.",
+    "indicator_edit_conflict": "{who} sparade indikatorn {name} {at} medan du skrev ({changes}). Dina ändringar är inte sparade: utgå från de nya uppgifterna och gör om dina ändringar.",
+    "indicator_has_measurements": "Indikatorn {name} har redan mätvärden och kan inte tas bort.",
     "document_empty": "Filen {name} är tom.",
     # --- lifecycle (sif/web/projects/lifecycle.py)
     "transition_not_allowed": "Projektet kan inte gå från {from_label} till {to_label}.",

@@ -11,7 +11,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Query, Router
 
-from sif.web.api_common import ERRORS, MAX_ID
+from sif.web.api_common import DOCX, ERRORS, MAX_ID, PDF, XLSX, file_answer
 from sif.web.documents import portfolio_views, views
 
 router = Router(tags=["dokument"])
@@ -19,8 +19,9 @@ router = Router(tags=["dokument"])
 
 @router.get(
     "/projects/{pk}/documents/{kind}",
-    response={200: Any, **ERRORS},
+    response=ERRORS,
     summary="Ett projekts dokument (PDF, DOCX eller XLSX)",
+    openapi_extra=file_answer("Dokumentet i det begärda formatet", PDF, DOCX, XLSX),
 )
 def project_document(
     request: HttpRequest,
@@ -35,8 +36,9 @@ def project_document(
 
 @router.get(
     "/funds/{fund_id}/portfolio",
-    response={200: Any, **ERRORS},
+    response=ERRORS,
     summary="Fondens portfölj (PDF, DOCX eller XLSX)",
+    openapi_extra=file_answer("Portföljen i det begärda formatet", PDF, DOCX, XLSX),
 )
 def fund_portfolio(
     request: HttpRequest, fund_id: int, format: str = Query("pdf", pattern="^(pdf|docx|xlsx)$")

@@ -1,6 +1,5 @@
 """Follow-up through the API: the same services and permission checks as the pages.
 
-GET  /api/projects/{pk}/indicators                      the project's indicators
 GET  /api/projects/{pk}/periods                         reporting periods
 POST /api/projects/{pk}/periods                         a new period (the fund's follow-up editors)
 GET  /api/projects/{pk}/measurements                    per unit and period, paginated, filterable;
@@ -15,6 +14,8 @@ POST /api/projects/{pk}/status-reports/{id}/return      send back with a comment
 POST /api/projects/{pk}/spider-ratings                  one unit's ratings at one occasion
 GET  /api/projects/{pk}/periods/{id}/template           the XLSX template for the user's units
 POST /api/projects/{pk}/periods/{id}/upload             a filled template: preview, or store all (store=true)
+
+The indicators have their own router (api_indicators.py).
 """
 
 from __future__ import annotations
@@ -28,7 +29,16 @@ from ninja import Field, File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from sif.web.accounts.models import OrgUnit
-from sif.web.api_common import ERRORS, MAX_ID, PageQuery, child_of, page, visible_project
+from sif.web.api_common import (
+    ERRORS,
+    MAX_ID,
+    XLSX,
+    PageQuery,
+    child_of,
+    file_answer,
+    page,
+    visible_project,
+)
 from sif.web.followup import services, views, xlsx
 from sif.web.followup.models import (
     ActivityCount,
@@ -48,16 +58,6 @@ router = Router(tags=["uppföljning"])
 # Counts are whole, non-negative and below a billion per unit and period; ids fit a 64-bit key.
 COUNT_LIMIT = 10**9
 ID = Query(None, gt=0, le=MAX_ID)
-
-
-class IndicatorOut(Schema):
-    id: int
-    name: str
-    unit: str
-    group: str
-    baseline_value: Decimal | None
-    target_value: Decimal | None
-    comparison_group: str
 
 
 class PeriodIn(Schema):
@@ -199,16 +199,6 @@ def _threshold_for(request: HttpRequest, project: Project) -> int | None:
         if sees_suppressed_figures(request.user, project)
         else None
     )
-
-
-@router.get(
-    "/projects/{pk}/indicators",
-    response={200: list[IndicatorOut], **ERRORS},
-    summary="Projektets indikatorer",
-)
-def indicator_list(request: HttpRequest, pk: int) -> Any:
-    project = visible_project(request, pk)
-    return list(project.indicators.all())
 
 
 @router.get(
@@ -490,8 +480,9 @@ def spider_rating_post(request: HttpRequest, pk: int, payload: SpiderRatingIn) -
 
 @router.get(
     "/projects/{pk}/periods/{period_id}/template",
-    response={200: Any, **ERRORS},
+    response=ERRORS,
     summary="XLSX-mallen för perioden (de enheter användaren rapporterar för)",
+    openapi_extra=file_answer("Mallen att fylla i", XLSX),
 )
 def template_get(request: HttpRequest, pk: int, period_id: int) -> Any:
     project = visible_project(request, pk)

@@ -35,6 +35,7 @@ from sif.messages import message_for as followup_message
 from sif.web.accounts.models import OrgUnit
 from sif.web.accounts.permissions import can_report_for_unit, check
 from sif.web.audit.services import event_record
+from sif.web.followup import indicator_services
 from sif.web.followup.models import (
     ActivityCount,
     ActivityType,
@@ -46,7 +47,7 @@ from sif.web.followup.models import (
     SpiderRating,
     StatusReport,
 )
-from sif.web.projects.models import Indicator, IndicatorUnit, Project, ProjectState
+from sif.web.projects.models import Indicator, IndicatorUnit, Project
 
 GROUP_ALIASES = {
     "intervention": Group.INTERVENTION,
@@ -124,55 +125,11 @@ def _log(
 
 
 # --- indicators ----------------------------------------------------------------------------------
+# Kept in their own module (with optimistic concurrency); named here for the callers of services.
 
-INDICATOR_FIELDS = (
-    "group",
-    "name",
-    "unit",
-    "direction",
-    "segment",
-    "method",
-    "method_detail",
-    "baseline_value",
-    "baseline_date",
-    "target_value",
-    "comparison_group",
-    "frequency",
-    "responsible_unit",
-    "position",
-    "plausible_max",
-)
-
-
-def _indicator_snapshot(indicator: Indicator) -> dict[str, Any]:
-    data = {f: getattr(indicator, f) for f in INDICATOR_FIELDS if f != "responsible_unit"}
-    data["responsible_unit_id"] = indicator.responsible_unit_id
-    return data
-
-
-def indicator_save(
-    *, actor: Any, project: Project, indicator: Indicator | None = None, **fields: Any
-) -> Indicator:
-    """Create or change an indicator; refused (`indicator_locked`) once the project is running."""
-    verdict = check(actor, "followup.indicators", project)
-    if not verdict:
-        raise SifError(verdict.reason, state=ProjectState(project.state).label)
-    unknown = set(fields) - set(INDICATOR_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown indicator fields: {sorted(unknown)}")
-    if not str(fields.get("name", indicator.name if indicator else "")).strip():
-        raise SifError("indicator_name_required")
-    with transaction.atomic():
-        before = _indicator_snapshot(indicator) if indicator else None
-        target = indicator or Indicator(project=project)
-        if target.project_id != project.pk:
-            raise SifError("unknown_indicator", indicator=target.pk)
-        for name, value in fields.items():
-            setattr(target, name, value)
-        target.full_clean()
-        target.save()
-        _log(actor, "indicator_saved", target, project, before, _indicator_snapshot(target))
-    return target
+indicator_save = indicator_services.indicator_save
+indicator_delete = indicator_services.indicator_delete
+INDICATOR_FIELDS = indicator_services.INDICATOR_FIELDS
 
 
 # --- periods -------------------------------------------------------------------------------------

@@ -13,6 +13,11 @@ urlpatterns = [
         views.indicators,
         name="indicator",
     ),
+    path(
+        "projekt/<int:pk>/uppfoljning/indikatorer/<int:indicator_id>/ta-bort/",
+        views.indicator_delete,
+        name="indicator_delete",
+    ),
     path("projekt/<int:pk>/uppfoljning/perioder/ny/", views.period_new, name="period_new"),
     path(
         "projekt/<int:pk>/uppfoljning/perioder/<int:period_id>/stang/",

@@ -582,7 +582,7 @@ def indicators(request: HttpRequest, pk: int, indicator_id: int | None = None) -
     indicator = (
         get_object_or_404(Indicator, pk=indicator_id, project=project) if indicator_id else None
     )
-    error = ""
+    error, conflict = "", False
     if request.method == "POST":
         p = request.POST
         try:
@@ -609,12 +609,17 @@ def indicators(request: HttpRequest, pk: int, indicator_id: int | None = None) -
                 "responsible_unit": _responsible_unit(project, p.get("responsible_unit", "")),
             }
             services.indicator_save(
-                actor=request.user, project=project, indicator=indicator, **fields
+                actor=request.user,
+                project=project,
+                indicator=indicator,
+                version=_version(p.get("version")),
+                **fields,
             )
             messages.success(request, _("Indikatorn är sparad."))
             return redirect("followup:indicators", pk=project.pk)
         except SifError as exc:
             error = message_for_error(exc)
+            conflict = exc.code == "indicator_edit_conflict"
         except Exception as exc:  # full_clean's ValidationError: shape errors from the model
             from django.core.exceptions import ValidationError
 
@@ -637,7 +642,33 @@ def indicators(request: HttpRequest, pk: int, indicator_id: int | None = None) -
         "methods": MeasurementMethod.choices,
         "frequencies": Frequency.choices,
     }
-    return render(request, "followup/indicators.html", context, status=422 if error else 200)
+    status = 409 if conflict else 422 if error else 200
+    return render(request, "followup/indicators.html", context, status=status)
+
+
+def _version(raw: str | None) -> int | None:
+    """The version the editor read (a hidden field); none, or not a number, checks nothing."""
+    text = (raw or "").strip()
+    return int(text) if text.isdigit() and len(text) < 12 else None
+
+
+@login_required
+@require_POST
+def indicator_delete(request: HttpRequest, pk: int, indicator_id: int) -> HttpResponse:
+    project = _project(request, pk)
+    indicator = get_object_or_404(Indicator, pk=indicator_id, project=project)
+    try:
+        services.indicator_delete(
+            actor=request.user,
+            project=project,
+            indicator=indicator,
+            version=_version(request.POST.get("version")),
+        )
+    except SifError as exc:
+        messages.error(request, message_for_error(exc))
+        return redirect("followup:indicator", pk=project.pk, indicator_id=indicator.pk)
+    messages.success(request, _("Indikatorn är borttagen."))
+    return redirect("followup:indicators", pk=project.pk)
 
 
 def _responsible_unit(project: Project, raw: str) -> OrgUnit | None:

@@ -26,6 +26,7 @@ ACTION_LABELS = {
     "source_document_add": _("Källdokument tillagt"),
     # follow-up
     "indicator_saved": _("Indikator ändrad"),
+    "indicator_deleted": _("Indikator borttagen"),
     "period_created": _("Rapporteringsperiod skapad"),
     "period_closed": _("Rapporteringsperiod stängd"),
     "measurement_saved": _("Mätvärde rapporterat"),

@@ -539,7 +539,9 @@ class Indicator(models.Model):
         related_name="+",
         verbose_name=_("ansvarig enhet"),
     )
-    position = models.PositiveSmallIntegerField(default=0)
+    position = models.PositiveSmallIntegerField(_("ordning"), default=0)
+    # Optimistic concurrency: the version the editor read travels with the form (as the budget's).
+    version = models.PositiveIntegerField(_("version"), default=1)
 
     class Meta:
         verbose_name = _("indikator")
