@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install demo lint migrate messages bench clean
+.PHONY: run test install demo lint migrate messages bench bench-scale-served clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ bench: install
 	$(BIN)/python -m benchmarks.bench_production
 	$(BIN)/python -m benchmarks.bench_soak
 	$(BIN)/python -m benchmarks.bench_scale
+
+# Issue 16 at national size on PostgreSQL, served by gunicorn (makes sif_scale_demo and
+# sif_scale_national when missing: the national data take 15–40 min). Run on a quiet machine.
+bench-scale-served: install
+	bash scripts/bench_scale_served.sh
 
 # Collect every translatable string into locale/en (msgids are Swedish), then compile the .mo.
 messages: install

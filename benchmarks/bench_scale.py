@@ -7,8 +7,9 @@ For each size it makes a fresh database (SQLite in a temporary folder, or the Po
 named by --database-url, which must be empty), loads the demo, then the synthetic data of
 `sif generate-scale-data` at the given size, logs in as the fund administrator of the largest
 synthetic municipality and requests every main list page with Django's test client: queries per
-request, HTML size, and p50/p95 of the request time over RUNS requests (time.perf_counter). It does
-not measure concurrency or the production server; that is the next step of issue 16.
+request, HTML size, and p50/p95 of the request time over RUNS requests (time.perf_counter). The
+production server, 20 users, saturation and memory at demo and national size on PostgreSQL are
+measured by benchmarks/bench_scale_served.py (`make bench-scale-served`).
 """
 
 from __future__ import annotations

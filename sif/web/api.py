@@ -27,6 +27,7 @@ from sif.calc import budget as budget_rules
 from sif.calc.errors import SifError
 from sif.messages import message_for, message_for_error
 from sif.web.accounts.permissions import can_decide, can_review, visible_projects
+from sif.web.api_common import PageQuery, page
 from sif.web.api_input import (
     FIRST_YEAR,
     ID_MAX,
@@ -147,6 +148,11 @@ class ProjectOut(Schema):
     end_date: date | None
     sought_amount: Decimal | None
     example_note: str
+
+
+class ProjectPage(Schema):
+    items: list[ProjectOut]
+    count: int
 
 
 class BudgetRowIn(Schema):
@@ -344,10 +350,11 @@ def _detail_out(request: HttpRequest, p: Project) -> dict[str, Any]:
 
 
 @api.get(
-    "/projects", response={200: list[ProjectOut], **ERRORS}, summary="Projekt som användaren får se"
+    "/projects", response={200: ProjectPage, **ERRORS}, summary="Projekt som användaren får se"
 )
 def project_list(
     request: HttpRequest,
+    paging: Query[PageQuery],
     state: str = "",
     unit: int | None = Query(None, ge=1, le=ID_MAX),
     year: int | None = Query(None, ge=FIRST_YEAR, le=LAST_YEAR),
@@ -364,7 +371,7 @@ def project_list(
         qs = qs.filter(start_date__year__lte=year, end_date__year__gte=year)
     if fund is not None:
         qs = qs.filter(fund_id=fund)
-    return [_project_out(p) for p in qs.distinct().order_by("-start_date", "title", "pk")]
+    return page(qs.distinct().order_by("-start_date", "title", "pk"), paging, _project_out)
 
 
 @api.get(

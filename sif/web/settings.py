@@ -10,6 +10,9 @@ HTTPS set `SIF_HTTPS=true` (and `SIF_PROXY_SSL_HEADER=true` when a proxy termina
 | SIF_DATA_DIR | ./var | where the SQLite file, uploads, backups, the generated secret key and collected static files live |
 | DATABASE_URL | sqlite file in SIF_DATA_DIR | postgres://user:pass@host:5432/db selects PostgreSQL |
 | SIF_DB_CONN_MAX_AGE | 60 | seconds a PostgreSQL connection is kept open (the tests use 0); one connection per gunicorn thread |
+| SIF_DB_POOL | false | true: PostgreSQL connections come from a pool in each process (Django's `pool` option, psycopg_pool); SIF_DB_CONN_MAX_AGE is then ignored |
+| SIF_DB_POOL_MIN | 1 | connections each process keeps open in the pool |
+| SIF_DB_POOL_MAX | 4 | most connections a process opens; a request waits up to 10 s for a free one |
 | SIF_SECRET_KEY | generated once into SIF_DATA_DIR/secret-key | Django's SECRET_KEY; set it (the same on every server) when several servers share a database |
 | SIF_DEBUG | false | Django's DEBUG (tracebacks in the browser: never in production) |
 | SIF_ALLOWED_HOSTS | 127.0.0.1,localhost | host names the server answers to (Django's ALLOWED_HOSTS) |
@@ -45,11 +48,16 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
-import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from sif.web.env import env_bool, env_int, env_list, env_path, env_str
-from sif.web.ops.config import email_settings, media_storage, secret_key, web_workers
+from sif.web.ops.config import (
+    database_settings,
+    email_settings,
+    media_storage,
+    secret_key,
+    web_workers,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent  # the sif package
 REPO_DIR = BASE_DIR.parent
@@ -135,8 +143,12 @@ TEMPLATES = [
 
 _default_db = f"sqlite:///{DATA_DIR / 'sif.sqlite3'}"
 DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", _default_db), conn_max_age=env_int("SIF_DB_CONN_MAX_AGE", 60)
+    "default": database_settings(
+        env_str("DATABASE_URL", _default_db),
+        conn_max_age=env_int("SIF_DB_CONN_MAX_AGE", 60),
+        pool=env_bool("SIF_DB_POOL", False),
+        pool_min=env_int("SIF_DB_POOL_MIN", 1),
+        pool_max=env_int("SIF_DB_POOL_MAX", 4),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

@@ -258,7 +258,7 @@ def test_the_list_filters_by_state_unit_year_and_fund(world: World) -> None:
     client = client_for(world.admin)
 
     def titles(query: str) -> list[str]:
-        return sorted(p["title"] for p in client.get(f"/api/projects{query}").json())
+        return sorted(p["title"] for p in client.get(f"/api/projects{query}").json()["items"])
 
     assert titles("") == ["Pilot", "STIS"]
     assert titles("?state=closed") == ["STIS"]

@@ -100,6 +100,7 @@ class MunicipalityAdmin(MunicipalityScopedAdmin):
 class OrgUnitAdmin(MunicipalityScopedAdmin):
     list_display = ("name", "kind", "parent", "municipality")
     list_filter = ("kind", "municipality")
+    list_select_related = ("parent", "municipality")
     search_fields = ("name", "short_name")
 
 
@@ -107,5 +108,6 @@ class OrgUnitAdmin(MunicipalityScopedAdmin):
 class MembershipAdmin(MunicipalityScopedAdmin):
     list_display = ("user", "role", "municipality", "unit")
     list_filter = ("role", "municipality")
+    list_select_related = ("user", "municipality", "unit")
     search_fields = ("user__username", "unit__name")
     autocomplete_fields = ("unit",)

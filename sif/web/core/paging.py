@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest
+from django.utils.functional import cached_property
 
 PAGE_SIZE = 50
 PAGE_PARAM = "sida"
@@ -26,3 +27,17 @@ def query_without_page(request: HttpRequest) -> str:
     query = request.GET.copy()
     query.pop(PAGE_PARAM, None)
     return query.urlencode()
+
+
+COUNT_CAP = 10_000
+
+
+class CappedCountPaginator(Paginator):
+    """For the admin's lists of tables with millions of rows: counts at most COUNT_CAP rows
+    (`SELECT COUNT(*) FROM (… LIMIT 10 001)`), so the pager costs the same at any size; the list
+    then offers the first COUNT_CAP rows' pages and says "10 000", and filters or search narrow
+    it. A full count of the event log took 0,3 s on the national data."""
+
+    @cached_property
+    def count(self) -> int:
+        return min(self.object_list[: COUNT_CAP + 1].count(), COUNT_CAP)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from sif.web.accounts.admin import MunicipalityScopedAdmin
+from sif.web.core.paging import CappedCountPaginator
 from sif.web.followup.models import (
     ActivityCount,
     ActivityType,
@@ -22,6 +23,11 @@ from sif.web.followup.models import (
 class FollowupAdmin(MunicipalityScopedAdmin):
     read_only = True
     municipality_field = "project__municipality"
+    # Issue 16: newest first by primary key (the models' orderings join three tables and sort the
+    # whole table); no full count under the pager.
+    ordering = ("-id",)
+    show_full_result_count = False
+    paginator = CappedCountPaginator
 
 
 @admin.register(ReportingPeriod)

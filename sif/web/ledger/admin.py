@@ -25,6 +25,7 @@ class LedgerEntryAdmin(MunicipalityScopedAdmin):
     )
     list_filter = ("kind",)
     list_select_related = ("fund", "project", "reverses", "created_by")
+    ordering = ("-id",)  # issue 16: the primary key, not an unindexed date
     search_fields = ("text", "reference", "project__title")
 
 
@@ -34,3 +35,4 @@ class RepaymentAgreementAdmin(MunicipalityScopedAdmin):
     municipality_field = "project__municipality"
     list_display = ("project", "version", "rule", "agreed_on", "created_by", "created_at")
     list_select_related = ("project", "created_by")
+    ordering = ("-id",)

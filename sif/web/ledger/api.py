@@ -124,8 +124,7 @@ def _fund(request: HttpRequest, fund_id: int) -> Fund:
     return fund
 
 
-def _fund_out(fund: Fund) -> dict[str, Any]:
-    t = rules.totals(selectors.rule_entries(selectors.fund_entries(fund)))
+def _fund_out(fund: Fund, t: rules.Totals) -> dict[str, Any]:
     return {
         "id": fund.pk,
         "name": fund.name,
@@ -156,7 +155,9 @@ def _entry_out(e: LedgerEntry) -> dict[str, Any]:
 
 @router.get("/funds", response={200: list[FundOut], **ERRORS}, summary="Fonder med ställning")
 def fund_list(request: HttpRequest) -> Any:
-    return [_fund_out(f) for f in selectors.funds_visible(request.user).order_by("name", "pk")]
+    funds = list(selectors.funds_visible(request.user).order_by("name", "pk"))
+    totals = selectors.totals_by_fund(funds)
+    return [_fund_out(f, totals[f.pk]) for f in funds]
 
 
 @router.get(

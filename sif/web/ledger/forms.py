@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sif.web.core import choice_fields
+from sif.web.core.select import PlainSelect
 from sif.web.ledger.models import EntryKind, WriteOffOf
 from sif.web.projects.models import Fund, Project, RepaymentRule
 
@@ -21,6 +22,7 @@ class BookingForm(forms.Form):
         queryset=Project.objects.none(),
         required=False,
         empty_label=_("– inget (avsättning) –"),
+        widget=PlainSelect,  # a fund's projects: hundreds of options
     )
     amount = forms.CharField(
         label=_("Belopp (kr)"),

@@ -74,8 +74,13 @@ def _require_keeper(actor: Any, fund: Fund) -> None:
         raise SifError(verdict.reason)
 
 
-def _existing(fund: Fund) -> list[rules.Entry]:
-    return [e.as_rule_entry() for e in LedgerEntry.objects.filter(fund=fund).order_by("id")]
+def _existing(fund: Fund, project_id: int | None) -> list[rules.Entry]:
+    """The entries a new entry of this project (None: an allocation) can affect. Every rule of
+    check_ledger is per project or about the corrected entry, which has the same project, and the
+    rest of the ledger was valid when booked: so a booking reads one project's entries, not the
+    whole fund's (issue 16)."""
+    entries = LedgerEntry.objects.filter(fund=fund, project_id=project_id).order_by("id")
+    return [e.as_rule_entry() for e in entries]
 
 
 def _check_limits(
@@ -161,7 +166,7 @@ def _book(
         "new", kind, value, booked_on.year, project.pk if project else None, None, write_off_of
     )
     rules.check_entry(candidate)
-    existing = _existing(fund)
+    existing = _existing(fund, project.pk if project else None)
     _check_limits(existing, kind, value, project.pk if project else None, write_off_of)
     rules.check_ledger([*existing, candidate])
     entry = LedgerEntry(
@@ -450,7 +455,7 @@ def ledger_correct(
     if not reason.strip():
         raise SifError("ledger_reason_required")
     when = booked_on or timezone.localdate()
-    existing = _existing(fund)
+    existing = _existing(fund, entry.project_id)
     try:
         rules.check_ledger(
             [

@@ -21,6 +21,7 @@ from sif.calc.errors import SifError
 from sif.messages import message_for, message_for_error
 from sif.web.accounts.permissions import can_view_project, visible_projects
 from sif.web.core.paging import page_of, query_without_page
+from sif.web.core.select import options_html
 from sif.web.ledger import selectors, services
 from sif.web.ledger.forms import AgreementForm, BookingForm, CorrectionForm
 from sif.web.ledger.models import EntryKind, LedgerEntry
@@ -106,24 +107,25 @@ def _project(request: HttpRequest, pk: int) -> Project:
 
 @login_required
 def fund_index(request: HttpRequest) -> HttpResponse:
-    funds = list(selectors.funds_visible(request.user))
-    rows = [
-        (fund, rules.totals(selectors.rule_entries(selectors.fund_entries(fund)))) for fund in funds
-    ]
+    funds = list(selectors.funds_visible(request.user).order_by("name", "pk"))
+    totals = selectors.totals_by_fund(funds)
+    rows = [(fund, totals[fund.pk]) for fund in funds]
     return render(request, "ledger/fund_index.html", {"rows": rows})
 
 
 @login_required
 def fund_overview(request: HttpRequest, pk: int) -> HttpResponse:
     fund = _fund(request, pk)
-    entries = selectors.fund_entries(fund)
-    t = rules.totals(selectors.rule_entries(entries))
+    t = selectors.fund_totals(fund)
+    page = page_of(request, selectors.projects_with_entries(fund))
     context = {
         "fund": fund,
         "figures": fund_figures(t),
         "totals": t,
-        "entry_count": len(entries),
-        "project_rows": selectors.project_rows(entries),
+        "entry_count": LedgerEntry.objects.filter(fund=fund).count(),
+        "project_rows": selectors.project_rows(fund, page.object_list),
+        "page": page,
+        "pager_query": query_without_page(request),
         "can_book": bool(can_keep_ledger(request.user, fund)),
     }
     return render(request, "ledger/fund_overview.html", context)
@@ -163,24 +165,26 @@ def fund_ledger(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("ledger:ledger", pk=fund.pk)
         else:
             error = message_for("invalid_input")
-    entries = selectors.fund_entries(fund)
     kinds = [k for k in request.GET.getlist("typ") if k in EntryKind.values]
     project_id, year = _int(request.GET.get("projekt")), _int(request.GET.get("ar"))
-    shown = selectors.entries_filtered(entries, kinds=kinds, project_id=project_id, year=year)
-    page = page_of(request, shown, per_page=LEDGER_PAGE)
+    shown = selectors.LedgerFilter(kinds=kinds, project_id=project_id, year=year)
+    page = page_of(request, selectors.entries_filtered(fund, shown), per_page=LEDGER_PAGE)
     context = {
         "fund": fund,
         "entries": page.object_list,
         "page": page,
         "pager_query": query_without_page(request),
-        "entry_count": len(entries),
-        "shown_totals": rules.totals(selectors.rule_entries(shown)),
+        "entry_count": LedgerEntry.objects.filter(fund=fund).count(),
+        "shown_totals": selectors.shown_totals(fund, shown),
         "kinds": kinds,
         "kind_choices": EntryKind.choices,
         "project_id": project_id,
         "year": year,
-        "projects": Project.objects.filter(fund=fund).order_by("title"),
-        "years": sorted({e.booked_on.year for e in entries}),
+        "project_options": options_html(
+            Project.objects.filter(fund=fund).order_by("title").values_list("pk", "title"),
+            [project_id],
+        ),
+        "years": selectors.booking_years(fund),
         "can_book": can_book,
         "form": form,
         "error": error,

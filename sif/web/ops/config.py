@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 SECRET_KEY_FILE = "secret-key"
@@ -43,6 +44,29 @@ def secret_key(configured: str | None, data_dir: Path) -> str:
         finally:
             tmp.unlink()
     return path.read_text(encoding="utf-8").strip()
+
+
+def database_settings(
+    url: str, conn_max_age: int, pool: bool, pool_min: int, pool_max: int
+) -> dict[str, Any]:
+    """Django's DATABASES["default"] from DATABASE_URL. For PostgreSQL, `pool` switches on Django
+    5.2's connection pool (psycopg_pool): each process keeps `pool_min` to `pool_max` connections
+    and a thread waits up to 10 s for a free one, so a threaded server never opens more than
+    processes × pool_max connections (issue 16: the development server reached 97). A pool and
+    persistent connections exclude each other, so CONN_MAX_AGE is 0 with the pool."""
+    db: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=conn_max_age))
+    if pool and db["ENGINE"] == "django.db.backends.postgresql":
+        if not 1 <= pool_min <= pool_max:
+            raise ImproperlyConfigured(
+                f"SIF_DB_POOL_MIN ({pool_min}) and SIF_DB_POOL_MAX ({pool_max}): 1 ≤ min ≤ max"
+            )
+        db["CONN_MAX_AGE"] = 0
+        db.setdefault("OPTIONS", {})["pool"] = {
+            "min_size": pool_min,
+            "max_size": pool_max,
+            "timeout": 10,
+        }
+    return db
 
 
 def web_workers(cpus: int | None) -> int:

@@ -27,6 +27,7 @@ from sif.web.projects.models import (
 @admin.register(Fund)
 class FundAdmin(MunicipalityScopedAdmin):
     list_display = ("name", "municipality", "discount_rate", "repayment_rule")
+    list_select_related = ("municipality",)
     list_filter = ("municipality", "repayment_rule")
 
 
@@ -87,6 +88,8 @@ class ProjectAdmin(MunicipalityScopedAdmin):
         "sought_amount",
     )
     list_filter = ("state", "municipality", "fund")
+    list_select_related = ("owner_unit", "fund")
+    ordering = ("-id",)  # issue 16: the primary key, not the model's unindexed date and title
     search_fields = ("title", "short_name", "registration_number")
     inlines = [
         _inline(m)

@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from sif.calc import ledger as rules
 from sif.web.followup.effects import effect_cards
 from sif.web.followup.selectors import Aggregate, indicator_tables
+from sif.web.ledger import selectors as ledger_selectors
 from sif.web.ledger.models import LedgerEntry
 from sif.web.projects.models import Decision, DecisionKind, Fund, Project
 
@@ -157,8 +158,12 @@ def public_project(project: Project, threshold: int) -> PublicProject:
 
 
 def public_fund(fund: Fund) -> PublicFund:
+    # summed per year and kind by the database: the figures and the balance per year need no more
     entries = [
-        e.as_rule_entry() for e in LedgerEntry.objects.filter(fund=fund).order_by("booked_on", "id")
+        e
+        for _year, e in ledger_selectors.summed_entries(
+            LedgerEntry.objects.filter(fund=fund), "year"
+        )
     ]
     totals = rules.totals(entries)
     projects = [

@@ -40,7 +40,7 @@ def test_a_token_acts_with_exactly_its_users_permissions(world: Any) -> None:
     client = Client()
     listed = client.get("/api/projects", **bearer(secret))
     assert listed.status_code == 200
-    assert [p["id"] for p in listed.json()] == [own.pk]
+    assert [p["id"] for p in listed.json()["items"]] == [own.pk]
     assert client.get(f"/api/projects/{other.pk}", **bearer(secret)).status_code == 404
 
 
