@@ -7,7 +7,11 @@ fund administrator with Django's test client, measures for each document:
 - inside the request: the download as it was before (SIF_DOCUMENTS_IN_BACKGROUND=false),
 - in the background: the request that orders it (answers 303 to the job page), the worker's time
   to make it (the task run as `sif worker` runs it) and the job page once it is ready.
-And the slow pages: the STIS follow-up page with the chart cache cleared and again with it warm.
+And the slow pages: the follow-up page of STIS and of a synthetic project of issue 16's size
+(40 units × 25 indicators × 12 tertials) with the charts cleared (this process's and the shared
+cache's) and again warm, with the number of charts the request drew; the calculation page and a
+100 000-draw Monte Carlo run in the request and in the worker; an import read in the request and in
+the worker.
 Best and median of RUNS runs (time.perf_counter); every job is a new one (the reuse window cleared).
 """
 
@@ -28,6 +32,14 @@ from benchmarks.bench_followup import RESULTS, _machine, _setup
 
 START, END = "<!-- production:start -->", "<!-- production:end -->"
 RUNS = 3
+NOTE = [
+    "",
+    "The follow-up page draws at most SIF_CHARTS_PER_REQUEST (12) charts per request whatever the project's size (before: every",
+    "indicator × 2 plus a radar per unit, 97 on issue 16's big project, 27–31 s cold on a quiet machine); the charts not drawn show a",
+    'placeholder and are drawn by the worker. "Charts cleared" empties this process\'s charts and the shared cache. What remains of the',
+    "big project's warm time is the selectors (all 25 indicators' tables and the reporting status of 40 units × 12 periods), not charts.",
+    "Monte Carlo above 20 000 draws and imports run in the worker; the request only queues them.",
+]
 
 
 def _ms(action: Callable[[], object]) -> float:
@@ -80,7 +92,8 @@ def measure() -> list[tuple[str, list[float], list[float], list[float], list[flo
             start = time.perf_counter()
             response = get()
             order.append((time.perf_counter() - start) * 1000)
-            assert response.status_code == 303, response
+            if response.status_code != 303:  # made in the request (the portfolio, today)
+                break
             job_id = str(DocumentJob.objects.get().pk)
             work.append(_ms(functools.partial(render_document_job.call, job_id)))
             page.append(_ms(functools.partial(get.func, response["Location"])))
@@ -88,39 +101,141 @@ def measure() -> list[tuple[str, list[float], list[float], list[float], list[flo
     return rows
 
 
-def slow_pages() -> list[tuple[str, list[float]]]:
-    from django.test import Client
-
-    from sif.reports import charts
-    from sif.web.accounts.models import Membership, Role
+def _big_project() -> object:
+    """One synthetic project of issue 16's size (40 units × 25 indicators × 12 tertials) beside
+    the demo, readable by the Stockholm fund administrator."""
+    from sif.web.accounts.models import Membership, Municipality, Role
     from sif.web.projects.models import Project
+    from sif.web.scale.generate import Sizes, generate
 
-    stis = Project.objects.get(title__startswith="Stärkt tidigt stöd")
-    admin = (
+    generate(
+        Sizes(
+            municipalities=1,
+            projects_per_municipality=0,
+            big_municipality_projects=1,
+            events_per_project=10,
+        )
+    )
+    municipality = Municipality.objects.get(code__startswith="syntetisk-")
+    admin = _admin_of(Project.objects.get(title__startswith="Stärkt tidigt stöd"))
+    Membership.objects.create(user=admin, municipality=municipality, role=Role.FUND_ADMIN)
+    return Project.objects.filter(municipality=municipality).order_by("pk").first()
+
+
+def _admin_of(project: object) -> object:
+    from sif.web.accounts.models import Membership, Role
+
+    return (
         Membership.objects.filter(
-            municipality=stis.municipality, role=Role.FUND_ADMIN, unit__isnull=True
+            municipality=project.municipality, role=Role.FUND_ADMIN, unit__isnull=True
         )
         .order_by("pk")
         .first()
+        .user
     )
+
+
+def _drawn_by(action: Callable[[], object]) -> int:
+    """Charts drawn (not found in a store) while `action` runs."""
+    from sif.reports import charts
+
+    drawn = []
+    real = charts._svg
+    charts._svg = lambda fig, title: drawn.append(title) or real(fig, title)
+    try:
+        action()
+    finally:
+        charts._svg = real
+    return len(drawn)
+
+
+def slow_pages() -> list[tuple[str, list[float]]]:
+    from django.conf import settings
+    from django.test import Client
+
+    from sif.demo import SEEDS
+    from sif.reports import charts
+    from sif.web.calculations.background import run_monte_carlo
+    from sif.web.imports.jobs import read_import_batch
+    from sif.web.projects.models import Project
+
+    stis = Project.objects.get(title__startswith="Stärkt tidigt stöd")
+    big = _big_project()
     client = Client()
-    client.force_login(admin.user)
-    url = f"/projekt/{stis.pk}/uppfoljning/"
-    cold = []
+    client.force_login(_admin_of(stis))
+    rows: list[tuple[str, list[float]]] = []
+
+    def follow_up(label: str, url: str) -> None:
+        cold, drawn = [], []
+        settings.CHARTS_IN_BACKGROUND = False  # count what the request itself draws
+        for _ in range(RUNS):
+            charts.cache_clear()  # this process's charts and the shared cache's
+            start = time.perf_counter()
+            drawn.append(_drawn_by(lambda: client.get(url)))
+            cold.append((time.perf_counter() - start) * 1000)
+        warm = [_ms(lambda: client.get(url)) for _ in range(RUNS)]
+        size = len(client.get(url).content) // 1024
+        rows.append((f"{label}, charts cleared ({max(drawn)} drawn, {size} kB)", cold))
+        rows.append((f"{label}, charts cached", warm))
+
+    follow_up("follow-up STIS (demo)", f"/projekt/{stis.pk}/uppfoljning/")
+    url = f"/projekt/{big.pk}/uppfoljning/"
+    follow_up("follow-up, 40 units × 25 indicators, default selection", url)
+    indicators = list(big.indicators.order_by("position", "pk").values_list("pk", flat=True))
+    units = list(big.units.order_by("name").values_list("pk", flat=True))
+    chosen = "&".join(
+        [f"indikator={i}" for i in indicators[8:16]] + [f"enhet={u}" for u in units[:8]]
+    )
+    follow_up("follow-up, 40 × 25, 8 indicators × 8 units chosen", f"{url}?{chosen}")
+
+    pilot = Project.objects.get(title__startswith="Pilot för en innovativ")
+    calc = f"/projekt/{pilot.pk}/kalkyl/"
+    rows.append(("calculation, pilot", [_ms(lambda: client.get(calc)) for _ in range(RUNS)]))
+    draws = f"{calc}?draws=100000&seed=3"
+    settings.MONTE_CARLO_IN_BACKGROUND = False
+    rows.append(
+        (
+            "calculation, 100 000 draws in the request (before)",
+            [_ms(lambda: client.get(draws)) for _ in range(RUNS)],
+        )
+    )
+    settings.MONTE_CARLO_IN_BACKGROUND = True
+    order, work = [], []
+    for seed in range(RUNS):
+        url_seed = f"{calc}?draws=100000&seed={100 + seed}"
+        order.append(_ms(functools.partial(client.get, url_seed)))
+        data = pilot.calculations.order_by("-version").first().scenario
+        work.append(_ms(functools.partial(run_monte_carlo.call, data, 100000, 100 + seed)))
+    rows.append(("calculation, 100 000 draws: the request that queues it (now)", order))
+    rows.append(("calculation, 100 000 draws: the worker's run", work))
+
+    upload = SEEDS["002"]
+    post = {"fund": pilot.fund_id}
+
+    def send() -> object:
+        with upload.open("rb") as f:
+            return client.post("/import/", {**post, "files": [f]})
+
+    settings.IMPORTS_IN_BACKGROUND = False
+    rows.append(
+        ("import, application 002 read in the request (before)", [_ms(send) for _ in range(RUNS)])
+    )
+    settings.IMPORTS_IN_BACKGROUND = True
+    order, work = [], []
     for _ in range(RUNS):
-        charts.cache_clear()
-        cold.append(_ms(lambda: client.get(url)))
-    warm = [_ms(lambda: client.get(url)) for _ in range(RUNS)]
-    calc = f"/projekt/{Project.objects.get(title__startswith='Pilot för en innovativ').pk}/kalkyl/"
-    calculation = [_ms(lambda: client.get(calc)) for _ in range(RUNS)]
-    return [
-        ("uppföljning STIS, diagramcachen tömd", cold),
-        ("uppföljning STIS, diagrammen cachade", warm),
-        ("kalkyl, piloten", calculation),
-    ]
+        start = time.perf_counter()
+        response = send()
+        order.append((time.perf_counter() - start) * 1000)
+        batch_id = response["Location"].rstrip("/").rsplit("/", 1)[-1]
+        work.append(_ms(functools.partial(read_import_batch.call, batch_id)))
+    rows.append(("import, 002: the upload request (now)", order))
+    rows.append(("import, 002: the worker reads it", work))
+    return rows
 
 
 def _cell(times: list[float]) -> str:
+    if not times:
+        return "– (made in the request)"
     return f"{min(times):.0f} / {statistics.median(times):.0f} ms"
 
 
@@ -148,6 +263,7 @@ def section(
             "| page | best / median |",
             "|---|---|",
             *[f"| {label} | {_cell(t)} |" for label, t in pages],
+            *NOTE,
             END,
         ]
     )

@@ -30,7 +30,7 @@ def seed_texts() -> dict[str, str]:
 def _fast_test_settings() -> Iterator[None]:
     """Static files by their plain names (the live server of the browser tests serves them from the
     app folders only, never a manifest a developer's var/static may hold), a fast password hash (argon2 costs ~60 ms a user) and
-    documents rendered in the request.
+    documents, imports, Monte Carlo runs and charts made in the request.
     The production server test (tests/web/ops/test_production_server.py) runs the real settings."""
     try:
         from django.test import override_settings
@@ -47,8 +47,14 @@ def _fast_test_settings() -> Iterator[None]:
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     fast_hash = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    # documents render inside the request here (their tests read the bytes); tests/web/tasks run the worker
+    # documents, imports, Monte Carlo runs and charts are made inside the request here (their
+    # tests read the result); tests/web/tasks run the worker
     with override_settings(
-        STORAGES=storages, PASSWORD_HASHERS=fast_hash, DOCUMENTS_IN_BACKGROUND=False
+        STORAGES=storages,
+        PASSWORD_HASHERS=fast_hash,
+        DOCUMENTS_IN_BACKGROUND=False,
+        IMPORTS_IN_BACKGROUND=False,
+        MONTE_CARLO_IN_BACKGROUND=False,
+        CHARTS_IN_BACKGROUND=False,
     ):
         yield

@@ -5,13 +5,20 @@ the table with the same figures beside it as the text alternative. Output is det
 hash salt, no date) so that documents can be compared between runs.
 
 Drawing is slow (50–250 ms a chart) and a chart is a pure function of its arguments, so each public
-chart function keeps the SVGs it drew in a bounded in-process LRU cache keyed by a SHA-256 of its
-name and arguments: the same figures give the cached SVG, a changed figure a new chart. No Django
-import here, so the documents (and the CLI) share the cache without a configured project.
+chart function keeps the SVGs it drew under a SHA-256 of its name and arguments: the same figures
+give the kept SVG, a changed figure a new chart. The keeping is a small store interface
+(`ChartStore`): a bounded in-process LRU always, and a store shared by every process when one is
+installed (`use_store`; the web app installs Django's cache at startup, so a chart is drawn once
+per data change whichever server or worker asks). No Django import here: the CLI uses the LRU.
+
+A page that must not draw without bound sets a `drawing_budget`: past its limit a chart found in
+no store is not drawn but returned as "" and listed, so the page shows a placeholder and can hand
+the list to the background worker (`draw_deferred`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import functools
 import hashlib
@@ -21,10 +28,11 @@ import math
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 from html import escape
-from typing import Any, ParamSpec
+from typing import Any, ParamSpec, Protocol
 
 import matplotlib
 
@@ -61,7 +69,6 @@ plt.rcParams.update(
 P = ParamSpec("P")
 CACHE_SIZE = 256  # charts; an SVG is 20–80 kB, so at most ~20 MB per process
 CHART_VERSION = "1"  # bump when a drawing function changes, so cached SVGs are not reused
-_cache: OrderedDict[str, str] = OrderedDict()
 _lock = threading.Lock()
 # Documents print a chart as a PNG of the same figure (WeasyPrint lays out an SVG chart in about a
 # second, a PNG in milliseconds): how to draw each cached SVG again, and the PNGs drawn.
@@ -71,6 +78,54 @@ _recipes: OrderedDict[str, tuple[Callable[..., str], tuple[Any, ...], dict[str, 
 )
 _rasters: OrderedDict[str, bytes] = OrderedDict()
 _want_raster = contextvars.ContextVar("sif_chart_raster", default=False)
+
+
+class ChartStore(Protocol):
+    """Where drawn charts are kept, by chart_key. The web app installs one shared by every process
+    (Django's cache); a store may forget any chart at any time (the chart is then drawn again)."""
+
+    def get(self, key: str) -> str | None: ...
+
+    def set(self, key: str, svg: str) -> None: ...
+
+    def clear(self) -> None: ...
+
+
+class MemoryStore:
+    """The default store: the CACHE_SIZE charts this process used last."""
+
+    def __init__(self) -> None:
+        self._charts: OrderedDict[str, str] = OrderedDict()
+
+    def get(self, key: str) -> str | None:
+        with _lock:
+            svg = self._charts.get(key)
+            if svg is not None:
+                self._charts.move_to_end(key)
+            return svg
+
+    def set(self, key: str, svg: str) -> None:
+        with _lock:
+            _remember(self._charts, key, svg)
+
+    def clear(self) -> None:
+        with _lock:
+            self._charts.clear()
+
+    def __len__(self) -> int:
+        return len(self._charts)
+
+
+# The in-process LRU always answers first (a key names its data, so a kept chart is never stale);
+# a shared store, when installed, is asked next and holds what any process drew.
+_local = MemoryStore()
+_shared: ChartStore | None = None
+
+
+def use_store(store: ChartStore | None) -> None:
+    """Install the store shared by all processes (None: this process's LRU only)."""
+    global _shared
+    _shared = store
 
 
 def _plain(value: Any) -> Any:
@@ -98,6 +153,99 @@ def chart_key(name: str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> str:
     return hashlib.sha256(data.encode()).hexdigest()
 
 
+@dataclass
+class DeferredChart:
+    """A chart the request's budget did not allow drawing: enough to draw it elsewhere (the worker
+    calls `draw_deferred(name, args, kwargs)`; the arguments are JSON-ready)."""
+
+    key: str
+    name: str
+    args: list[Any]
+    kwargs: dict[str, Any]
+
+
+@dataclass
+class DrawingBudget:
+    """At most `limit` charts drawn; a chart not in a store beyond that is deferred."""
+
+    limit: int
+    drawn: int = 0
+    deferred: list[DeferredChart] = field(default_factory=list)
+
+
+_budget: contextvars.ContextVar[DrawingBudget | None] = contextvars.ContextVar(
+    "sif_chart_budget", default=None
+)
+_functions: dict[str, Callable[..., str]] = {}
+
+
+@contextlib.contextmanager
+def drawing_budget(limit: int) -> Iterator[DrawingBudget]:
+    """Within the block a chart function draws at most `limit` charts; past that, a chart in no
+    store returns "" and is listed in the budget's `deferred` (a page shows a placeholder)."""
+    budget = DrawingBudget(limit)
+    token = _budget.set(budget)
+    try:
+        yield budget
+    finally:
+        _budget.reset(token)
+
+
+def draw_deferred(name: str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> str:
+    """Draw (or find) a deferred chart by its function's name, outside any budget."""
+    token = _budget.set(None)
+    try:
+        return _functions[name](*_from_json(list(args)), **_from_json(dict(kwargs)))
+    finally:
+        _budget.reset(token)
+
+
+MAP = "__map__"  # a mapping as its pairs: JSON stores (PostgreSQL's jsonb) may reorder keys
+
+
+def _json_ready(value: Any) -> Any:
+    """A deferred chart's argument as JSON (mappings as ordered pairs, tuples as lists)."""
+    if isinstance(value, Mapping):
+        return {MAP: [[str(k), _json_ready(v)] for k, v in value.items()]}
+    if isinstance(value, Decimal):
+        return float(value)
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        return [_json_ready(v) for v in value]
+    return value
+
+
+def _from_json(value: Any) -> Any:
+    if isinstance(value, dict):
+        if set(value) == {MAP}:
+            return {k: _from_json(v) for k, v in value[MAP]}
+        return {k: _from_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_from_json(v) for v in value]
+    return value
+
+
+def _deferred(
+    key: str, name: str, args: Sequence[Any], kwargs: Mapping[str, Any]
+) -> DeferredChart | None:
+    """The chart as JSON-ready arguments, if drawing from those gives the same key (else None)."""
+    plain_args, plain_kwargs = _json_ready(list(args)), _json_ready(dict(kwargs))
+    again = json.loads(json.dumps([plain_args, plain_kwargs], allow_nan=True))
+    if chart_key(name, _from_json(again[0]), _from_json(again[1])) != key:
+        return None
+    return DeferredChart(key, name, plain_args, plain_kwargs)
+
+
+def _found(key: str) -> str | None:
+    svg = _local.get(key)
+    if svg is None and _shared is not None:
+        svg = _shared.get(key)
+        if svg is not None:
+            _local.set(key, svg)
+    return svg
+
+
 def _cached(draw: Callable[P, str]) -> Callable[P, str]:
     @functools.wraps(draw)
     def chart(*args: P.args, **kwargs: P.kwargs) -> str:
@@ -105,19 +253,28 @@ def _cached(draw: Callable[P, str]) -> Callable[P, str]:
             key = chart_key(draw.__name__, args, kwargs)
         except TypeError:  # an argument we cannot hash reliably: draw, do not cache
             return draw(*args, **kwargs)
-        with _lock:
-            svg = _cache.get(key)
-            if svg is not None:
-                _cache.move_to_end(key)
-                return svg
+        svg = _found(key)
+        if svg is not None:
+            with _lock:  # documents may ask for its PNG though another process drew it
+                _recipes.setdefault(_svg_key(svg), (draw, args, kwargs))
+            return svg
+        budget = _budget.get()
+        if budget is not None:
+            if budget.drawn >= budget.limit:
+                deferred = _deferred(key, draw.__name__, args, kwargs)
+                if deferred is not None:
+                    budget.deferred.append(deferred)
+                    return ""
+            budget.drawn += 1
         svg = draw(*args, **kwargs)
         with _lock:
             _remember(_recipes, _svg_key(svg), (draw, args, kwargs))
-            _cache[key] = svg
-            while len(_cache) > CACHE_SIZE:
-                _cache.popitem(last=False)
+        _local.set(key, svg)
+        if _shared is not None:
+            _shared.set(key, svg)
         return svg
 
+    _functions[draw.__name__] = chart
     return chart
 
 
@@ -134,7 +291,7 @@ def _remember(store: OrderedDict[str, Any], key: str, value: Any) -> None:
 
 def png_for(svg: str) -> bytes | None:
     """The chart of this SVG as PNG, drawn again by the same function from the same data (None for
-    an SVG this process did not draw)."""
+    an SVG this process has not drawn or found in a store)."""
     key = _svg_key(svg)
     with _lock:
         png, recipe = _rasters.get(key), _recipes.get(key)
@@ -151,14 +308,18 @@ def png_for(svg: str) -> bytes | None:
 
 
 def cache_clear() -> None:
+    """Forget every chart: this process's and, when installed, the shared store's."""
+    _local.clear()
+    if _shared is not None:
+        _shared.clear()
     with _lock:
-        _cache.clear()
         _recipes.clear()
         _rasters.clear()
 
 
 def cache_size() -> int:
-    return len(_cache)
+    """Charts in this process's LRU."""
+    return len(_local)
 
 
 def _svg(fig: Figure, title: str) -> str:

@@ -248,3 +248,11 @@ MESSAGES.update(
         "document_render_failed": "Dokumentet kunde inte skapas. Försök igen; om felet kvarstår, kontakta kommunens IT-stöd.",
     }
 )
+
+# imports and Monte Carlo runs made in the background (sif/web/imports, sif/web/calculations)
+MESSAGES.update(
+    {
+        "import_read_failed": "Filen kunde inte läsas. Ladda upp den igen; om felet kvarstår, kontakta kommunens IT-stöd.",
+        "monte_carlo_failed": "Monte Carlo-körningen kunde inte göras. Försök igen med färre dragningar; om felet kvarstår, kontakta kommunens IT-stöd.",
+    }
+)

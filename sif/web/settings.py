@@ -40,6 +40,13 @@ HTTPS set `SIF_HTTPS=true` (and `SIF_PROXY_SSL_HEADER=true` when a proxy termina
 | SIF_ERROR_EMAIL | (off) | addresses (comma-separated) that receive an e-mail for every server error (Django's mail_admins) |
 | SIF_TASKS | database | database (run `sif worker`) or immediate (in the request; tests) |
 | SIF_DOCUMENTS_IN_BACKGROUND | true | documents are made by `sif worker` and the page links them when ready; false: inside the request |
+| SIF_IMPORTS_IN_BACKGROUND | true | uploaded documents are read by `sif worker` (the import page shows each file's progress); false: inside the request |
+| SIF_MONTE_CARLO_IN_BACKGROUND | true | a Monte Carlo run above SIF_MONTE_CARLO_BACKGROUND_DRAWS draws is made by `sif worker`; false: inside the request |
+| SIF_MONTE_CARLO_BACKGROUND_DRAWS | 20000 | the number of draws above which a run goes to the worker |
+| SIF_CHARTS_IN_BACKGROUND | true | charts a page may not draw within its bound (SIF_CHARTS_PER_REQUEST) are drawn by `sif worker`; false: the next reload draws them |
+| SIF_CHARTS_PER_REQUEST | 12 | the most charts one request of the follow-up page draws; the rest show a placeholder until drawn |
+| SIF_CACHE | database | the cache shared by all processes (charts, documents, Monte Carlo results): database (every server on the same database; tables made by `sif migrate`), file (SIF_DATA_DIR/cache, one machine) or memory (one process) |
+| SIF_CHART_CACHE_ENTRIES | 4000 | charts kept in the shared cache (20–80 kB each); the oldest quarter is dropped when full |
 """
 
 from __future__ import annotations
@@ -50,6 +57,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
+from sif.web.caching.config import cache_settings
 from sif.web.env import env_bool, env_int, env_list, env_path, env_str
 from sif.web.ops.config import (
     database_settings,
@@ -101,6 +109,7 @@ INSTALLED_APPS = [
     "sif.web.ops",
     "sif.web.users",
     "sif.web.tasks",
+    "sif.web.caching",
 ]
 
 MIDDLEWARE = [
@@ -303,6 +312,16 @@ TASKS = {
 }
 
 DOCUMENTS_IN_BACKGROUND = env_bool("SIF_DOCUMENTS_IN_BACKGROUND", True)
+IMPORTS_IN_BACKGROUND = env_bool("SIF_IMPORTS_IN_BACKGROUND", True)
+MONTE_CARLO_IN_BACKGROUND = env_bool("SIF_MONTE_CARLO_IN_BACKGROUND", True)
+MONTE_CARLO_BACKGROUND_DRAWS = env_int("SIF_MONTE_CARLO_BACKGROUND_DRAWS", 20_000)
+CHARTS_IN_BACKGROUND = env_bool("SIF_CHARTS_IN_BACKGROUND", True)
+CHARTS_PER_REQUEST = env_int("SIF_CHARTS_PER_REQUEST", 12)
+
+# ------------------------------------------------------------------ the cache shared by all processes
+CACHES = cache_settings(
+    env_str("SIF_CACHE", "database"), DATA_DIR, env_int("SIF_CHART_CACHE_ENTRIES", 4000)
+)
 
 # ------------------------------------------------------------------ logs
 LOG_FORMAT = env_str("SIF_LOG_FORMAT", "json")

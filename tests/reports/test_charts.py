@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from sif.reports import charts
@@ -121,3 +123,52 @@ def test_a_backslash_a_dollar_or_markup_in_a_title_is_drawn_and_escaped_not_an_e
     assert charts.radar(title, ["a \\d", "b $", "c"], {"Farsta $\\x$": [1.0, 2.0, 3.0]}).startswith(
         "<svg"
     )
+
+
+class _DictStore:
+    """A shared store as the web app's: what any process drew."""
+
+    def __init__(self) -> None:
+        self.charts: dict[str, str] = {}
+
+    def get(self, key: str) -> str | None:
+        return self.charts.get(key)
+
+    def set(self, key: str, svg: str) -> None:
+        self.charts[key] = svg
+
+    def clear(self) -> None:
+        self.charts.clear()
+
+
+def test_a_chart_another_process_drew_is_taken_from_the_shared_store_not_drawn(monkeypatch) -> None:
+    shared = _DictStore()
+    charts.use_store(shared)
+    charts.cache_clear()
+    drawn: list[str] = []
+    real_svg = charts._svg
+    monkeypatch.setattr(
+        charts, "_svg", lambda fig, title: drawn.append(title) or real_svg(fig, title)
+    )
+    svg = charts.bars_per_unit("Hembesök", ["Farsta"], [3.0])
+    assert list(shared.charts.values()) == [svg] and drawn == ["Hembesök"]
+    charts._local.clear()  # another process: its own LRU is empty, the shared store is not
+    assert charts.bars_per_unit("Hembesök", ["Farsta"], [3.0]) == svg and drawn == ["Hembesök"]
+
+
+def test_past_the_budget_a_chart_is_deferred_and_the_worker_draws_it_with_its_series_order() -> (
+    None
+):
+    charts.cache_clear()
+    series = {"Skarpnäck": [5.0, 5.0, 5.0], "Farsta": [4.0, 6.0, 7.0]}
+    with charts.drawing_budget(1) as budget:
+        first = charts.bars_per_unit("Hembesök", ["Farsta"], [1.0])
+        deferred = charts.radar("Samverkan", ["a", "b", "c"], series, scale=(1, 10))
+    assert first.startswith("<svg") and deferred == "" and len(budget.deferred) == 1
+    spec = budget.deferred[0]
+    again = json.loads(
+        json.dumps([spec.name, spec.args, spec.kwargs])
+    )  # as the task queue keeps it
+    drawn = charts.draw_deferred(*again)
+    assert drawn == charts.radar("Samverkan", ["a", "b", "c"], series, scale=(1, 10))
+    assert drawn.index("Skarpnäck") < drawn.index("Farsta")  # the legend keeps the order

@@ -9,6 +9,7 @@ urlpatterns = [
     path(
         "projekt/<int:pk>/kalkyl/version/<int:version>/", views.calculation_version, name="version"
     ),
+    path("projekt/<int:pk>/kalkyl/monte-carlo/", views.monte_carlo_wait, name="monte_carlo_wait"),
     path("projekt/<int:pk>/kalkyl/ny/", views.calculation_edit, name="edit"),
     path("projekt/<int:pk>/kalkyl/ny/avancerat/", views.calculation_advanced, name="advanced"),
     path("kalkyl/enhetskostnader/", views.unit_cost_catalogue, name="catalogue"),

@@ -7,10 +7,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -20,10 +21,11 @@ from sif.calc.errors import SifError
 from sif.calc.unit_costs import load_catalogue
 from sif.messages import message_for, message_for_error
 from sif.web.accounts.permissions import Verdict, user_memberships, visible_projects
-from sif.web.calculations import forms, present, selectors, services
+from sif.web.calculations import background, forms, present, selectors, services
 from sif.web.calculations.models import Calculation, Purpose
 from sif.web.calculations.permissions import can_save_calculation
 from sif.web.projects.models import Project
+from sif.web.tasks.views import REFRESH_SECONDS
 
 
 def _project(request: HttpRequest, pk: int) -> Project:
@@ -84,8 +86,9 @@ def _show(
         request.GET if "draws" in request.GET else None,
         initial={"draws": present.DRAWS_DEFAULT, "seed": present.SEED_DEFAULT},
     )
-    if content is not None and mc_form.is_bound and mc_form.is_valid():
-        _monte_carlo(content, mc_form)
+    run = None
+    if content is not None and calculation is not None and mc_form.is_bound and mc_form.is_valid():
+        run = _monte_carlo(content, mc_form, calculation.scenario)
     currents = {c.purpose: c.pk for c in reversed(versions)}
     context: dict[str, Any] = {
         "project": project,
@@ -98,22 +101,63 @@ def _show(
         "purposes": [(p, label, p in currents) for p, label in Purpose.choices],
         "mc_form": mc_form,
         "can_save": bool(can_save_calculation(request.user, project)),
+        "mc_run": run,
     }
-    return render(request, "calculations/detail.html", context)
+    response = render(request, "calculations/detail.html", context)
+    if run is not None and run.waiting:  # a header: the CSP allows no script
+        query = QueryDict(mutable=True)
+        query.update({k: v for k, v in request.GET.items() if k in WAIT_PARAMS})
+        match = request.resolver_match
+        if calculation is not None and match is not None and match.url_name == "version":
+            query["version"] = str(calculation.version)
+        wait = reverse("calculations:monte_carlo_wait", args=[project.pk])
+        response["Refresh"] = f"{REFRESH_SECONDS}; url={wait}?{query.urlencode()}"
+    return response
 
 
-def _monte_carlo(content: present.CalculationPage, form: forms.MonteCarloForm) -> None:
+WAIT_PARAMS = ("draws", "seed", "syfte")
+
+
+@login_required
+def monte_carlo_wait(request: HttpRequest, pk: int) -> HttpResponse:
+    """Where a waiting run's page refreshes to: straight back to the calculation at its Monte Carlo
+    section. (Refreshing to the page's own URL with its #h-mc would not reload: browsers treat a
+    link to the same URL and fragment as a jump within the page.)"""
+    project = _project(request, pk)
+    query = QueryDict(mutable=True)
+    query.update({k: v for k, v in request.GET.items() if k in WAIT_PARAMS})
+    version = request.GET.get("version", "")
+    target = (
+        reverse("calculations:version", args=[project.pk, int(version)])
+        if version.isdigit() and len(version) < 10
+        else reverse("calculations:detail", args=[project.pk])
+    )
+    return redirect(f"{target}?{query.urlencode()}#h-mc")
+
+
+def _monte_carlo(
+    content: present.CalculationPage, form: forms.MonteCarloForm, data: dict[str, Any]
+) -> background.MonteCarloRun | None:
+    """Run it here, or (above the threshold) find or order the worker's run."""
     draws, seed = form.cleaned_data["draws"], form.cleaned_data["seed"]
     if draws > present.DRAWS_LIMIT:
         form.add_error(
             "draws",
             message_for("draws_too_many", limit=fmt.number(present.DRAWS_LIMIT), value=draws),
         )
-        return
+        return None
+    if settings.MONTE_CARLO_IN_BACKGROUND and draws > settings.MONTE_CARLO_BACKGROUND_DRAWS:
+        run = background.monte_carlo_order(data, draws, seed)
+        if run.state == background.DONE:
+            background.apply(content, run)
+        elif run.state == background.FAILED:
+            form.add_error("draws", message_for(run.error, **run.params))
+        return run
     try:
         present.add_monte_carlo(content, draws, seed)
     except SifError as exc:
         form.add_error("draws", message_for_error(exc))
+    return None
 
 
 # ---------------------------------------------------------------- a new version

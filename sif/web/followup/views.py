@@ -7,6 +7,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -24,6 +25,7 @@ from sif.messages import message_for, message_for_error
 from sif.reports import charts
 from sif.web.accounts.models import OrgUnit
 from sif.web.accounts.permissions import can_report_for_unit, check, visible_projects
+from sif.web.caching.jobs import charts_defer, charts_in_background
 from sif.web.core.uploads import check_upload_size
 from sif.web.followup import effects, selectors, services, xlsx
 from sif.web.followup.models import (
@@ -35,6 +37,7 @@ from sif.web.followup.models import (
     SpiderRating,
     StatusReport,
 )
+from sif.web.followup.selection import MAX_INDICATORS, MAX_UNITS, Selection, selection_for
 from sif.web.followup.services import RawActivity, RawMeasurement
 from sif.web.projects.models import (
     Direction,
@@ -91,10 +94,15 @@ def overview(request: HttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk)
     published = selectors.sees_suppressed_figures(request.user, project)
     threshold = project.fund.suppression_threshold
-    tables = selectors.indicator_tables(project, threshold=threshold if published else None)
-    for table in tables:
-        _table_charts(table, threshold)
-    spiders = [_spider_charts(v) for v in selectors.spider_views(project)]
+    all_tables = selectors.indicator_tables(project, threshold=threshold if published else None)
+    chosen = selection_for(request.GET, all_tables, services.units_in_order(project))
+    # A bounded number of charts drawn per request, whatever the selection: the rest come from
+    # the shared cache, or show a placeholder while `sif worker` draws them (sif/web/caching).
+    with charts.drawing_budget(settings.CHARTS_PER_REQUEST) as budget:
+        for table in chosen.tables:
+            _table_charts(table, threshold, chosen)
+        spiders = [_spider_charts(v, chosen) for v in selectors.spider_views(project)]
+    charts_defer(budget.deferred)
     context = {
         "project": project,
         "is_admin": bool(check(request.user, "followup.closed_period", project)),
@@ -103,11 +111,16 @@ def overview(request: HttpRequest, pk: int) -> HttpResponse:
         "threshold": threshold,
         "status": selectors.reporting_status(project),
         "my_units": _reportable_units(request, project),
-        "tables": tables,
+        "selection": chosen,
+        "tables": chosen.tables,
+        "max_indicators": MAX_INDICATORS,
+        "max_units": MAX_UNITS,
+        "charts_pending": len(budget.deferred),
+        "charts_in_background": charts_in_background(),
         "activities": selectors.activity_rows(project, threshold=threshold if published else None),
         "gender": selectors.gender_blocks(project, threshold=threshold if published else None),
         "spiders": spiders,
-        "cards": effects.effect_cards(project, tables),
+        "cards": effects.effect_cards(project, chosen.tables),
         "reports_by_period": selectors.status_reports_by_period(project),
     }
     return render(request, "followup/overview.html", context)
@@ -124,7 +137,9 @@ def _shown(figure: selectors.Aggregate | None, kind: str, threshold: int) -> str
     return _fmt(figure.value if figure else None, kind)
 
 
-def _table_charts(table: selectors.IndicatorTable, threshold: int) -> None:
+def _table_charts(table: selectors.IndicatorTable, threshold: int, chosen: Selection) -> None:
+    if chosen.units:  # the chosen units' cells (hidden ones stay hidden); none chosen: every unit
+        table.by_unit = [c for c in table.by_unit if c.unit.pk in chosen.unit_ids]
     kind = table.indicator.unit
     share = kind == IndicatorUnit.SHARE
     table.display_rows = [  # type: ignore[attr-defined]
@@ -178,17 +193,17 @@ def _table_charts(table: selectors.IndicatorTable, threshold: int) -> None:
         )
 
 
-def _spider_charts(view: selectors.SpiderView) -> dict[str, Any]:
+def _spider_charts(view: selectors.SpiderView, chosen: Selection) -> dict[str, Any]:
+    """The spread, one radar per occasion (the chosen units, or all) and one per chosen unit."""
     instrument = view.instrument
+    ratings = {u: r for u, r in view.ratings.items() if not chosen.units or chosen.shows_unit(u)}
     dims = [str(d) for d in instrument.dimensions]
     scale = (float(instrument.scale_min), float(instrument.scale_max))
     mark = " (Exempeldata)" if view.is_example else ""
     per_occasion = []
     for occasion in view.occasions:
         series = {
-            unit: per_unit[occasion]
-            for unit, per_unit in view.ratings.items()
-            if occasion in per_unit
+            unit: per_unit[occasion] for unit, per_unit in ratings.items() if occasion in per_unit
         }
         per_occasion.append(
             {
@@ -210,6 +225,7 @@ def _spider_charts(view: selectors.SpiderView) -> dict[str, Any]:
             ),
         }
         for unit, occ in view.ratings.items()
+        if chosen.shows_unit(unit)
     ]
     spread_svg = (
         charts.spread_over_occasions(
@@ -220,7 +236,7 @@ def _spider_charts(view: selectors.SpiderView) -> dict[str, Any]:
             [s.overall.high if s.overall else None for s in view.spread],
         )
         if view.spread
-        else ""
+        else None
     )
     return {
         "view": view,

@@ -31,9 +31,11 @@ from sif.web.imports.forms import (
     ReviewForm,
     UploadForm,
 )
+from sif.web.imports.jobs import batch_stage_and_read
 from sif.web.imports.selectors import similar_projects_list
 from sif.web.imports.services import ImportPlan, import_confirm
 from sif.web.projects.models import Fund
+from sif.web.tasks.views import REFRESH_SECONDS
 
 SAME_LABELS = {
     "title": gettext_lazy("samma namn"),
@@ -86,7 +88,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         fund = form.cleaned_data["fund"]
         uploads = [(f.name, f.read()) for f in form.cleaned_data["files"]]
-        batch = staging.batch_stage(
+        batch = batch_stage_and_read(
             user_id=request.user.pk,
             fund_id=fund.pk,
             municipality_id=fund.municipality_id,
@@ -111,7 +113,16 @@ def batch_detail(request: HttpRequest, batch_id: str) -> HttpResponse:
     fund = Fund.objects.get(pk=batch.fund_id)
     for f in batch.files:
         f.kind_label = KIND_LABELS.get(f.kind, f.kind)  # type: ignore[attr-defined]
-    return render(request, "imports/batch.html", {"batch": batch, "fund": fund})
+    response = render(
+        request,
+        "imports/batch.html",
+        {"batch": batch, "fund": fund, "read": len(batch.files) - batch.waiting},
+    )
+    if (
+        batch.waiting
+    ):  # reloads itself (a header: the CSP allows no script) until every file is read
+        response["Refresh"] = str(REFRESH_SECONDS)
+    return response
 
 
 class Screen:
@@ -291,6 +302,8 @@ def _row_source(
 def review(request: HttpRequest, batch_id: str, index: int) -> HttpResponse:
     batch = _batch_or_404(request, batch_id)
     staged = batch.file(index)
+    if staged is not None and staged.waiting:
+        return redirect("imports:batch", batch_id=batch.id)
     if staged is None or not staged.ok:
         raise Http404(_("Filen finns inte i importen."))
     if staged.confirmed:
