@@ -303,7 +303,7 @@ def _municipality_role(actor: Actor, t: Target, role: str, member_reason: str) -
     "document.portfolio", "fund", "Download the fund's portfolio report: the fund administrator."
 )
 def _portfolio(actor: Actor, t: Target) -> Verdict:
-    return ALLOWED if holds(actor, FUND_ADMIN, t.municipality_id) else refuse("fund_not_found")
+    return _municipality_role(actor, t, FUND_ADMIN, "permission_denied")
 
 
 @register(
@@ -351,6 +351,8 @@ def _import_project(actor: Actor, t: Target) -> Verdict:
 
 @register("import.documents", "proposal", "Read documents into drafts: the fund or an applicant.")
 def _import_documents(actor: Actor, t: Target) -> Verdict:
+    if t.municipality_id is not None and not is_member(actor, t.municipality_id):
+        return refuse("fund_not_found")  # another municipality's fund does not exist for them
     ok = any(
         m.role in {FUND_ADMIN, APPLICANT} and t.municipality_id in (None, m.municipality_id)
         for m in actor.memberships
@@ -396,6 +398,11 @@ def _menu_funds(actor: Actor, t: Target) -> Verdict:
     return (
         ALLOWED if actor.roles() & {FUND_ADMIN, REVIEWER, READER} else refuse("permission_denied")
     )
+
+
+@register("menu.portfolio", "site", "Portfölj: the fund administrator (document.portfolio).")
+def _menu_portfolio(actor: Actor, t: Target) -> Verdict:
+    return ALLOWED if holds(actor, FUND_ADMIN) else refuse("permission_denied")
 
 
 @register("menu.import", "site", "Läs in dokument: the fund or an applicant.")

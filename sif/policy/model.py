@@ -93,6 +93,31 @@ class Verdict:
 
 ALLOWED = Verdict(True)
 
+# Every reason a rule of the registry refuses with (tests/policy/test_reasons.py keeps this whole):
+# the API answers each 403 (the user may not do this, in this state) except the two "not found",
+# answered 404 for what the user may not see at all (another municipality's project or fund).
+NOT_FOUND_REASONS = frozenset({"project_not_found", "fund_not_found"})
+REFUSALS = NOT_FOUND_REASONS | frozenset(
+    {
+        "calculation_after_decision",
+        "closing_not_after_final_report",
+        "decision_none_to_correct",
+        "decision_not_in_review",
+        "indicator_locked",
+        "login_required",
+        "not_followup_editor",
+        "not_project_leader",
+        "not_reporter_for_unit",
+        "period_closed",
+        "permission_denied",
+        "project_locked",
+        "project_not_editable_in_state",
+        "publication_not_allowed",
+        "review_not_open",
+        "transition_not_allowed",
+    }
+)
+
 
 def refuse(reason: str) -> Verdict:
     return Verdict(False, reason)

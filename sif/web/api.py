@@ -2,10 +2,10 @@
 functions as the pages; a browser session or a personal API token (`Authorization: Bearer sif_…`,
 created by the user at /konto/api-nycklar/) authenticates.
 
-Errors always answer {"code", "message", "fields"}: 400 for bad input or a broken rule, 401 when
-not logged in, 403 when the user may see the project but not do this, 404 when the project does
-not exist or is not visible to the user, 409 when a save names a version someone else has
-replaced since it was read.
+Errors always answer {"code", "message", "fields"}: 400 for bad input or a rule on the values, 401
+when not logged in, 403 when the user may see the project but may not do this (in its state), 404
+when the project does not exist or is not visible to the user, 409 when a save names a version
+someone else has replaced since it was read.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import SuspiciousOperation
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
@@ -26,6 +26,7 @@ from ninja.security import django_auth
 from sif.calc import budget as budget_rules
 from sif.calc.errors import SifError
 from sif.messages import message_for, message_for_error
+from sif.policy.model import REFUSALS
 from sif.web.accounts.permissions import can_decide, can_review, visible_projects
 from sif.web.api_common import PageQuery, page
 from sif.web.api_input import (
@@ -71,11 +72,14 @@ def _error(
 
 @api.exception_handler(SifError)
 def _sif_error(request: HttpRequest, exc: SifError) -> HttpResponse:
+    # A refusal by the policy is 403 whatever its reason (who, or not in this state), as on the
+    # pages; 400 is kept for bad input and for rules on the values (issue 8, point 6).
+    forbidden = exc.code in FORBIDDEN_CODES or exc.code in REFUSALS
     status = (
         404
         if exc.code in NOT_FOUND_CODES
         else 403
-        if exc.code in FORBIDDEN_CODES
+        if forbidden
         else 409
         if exc.code in CONFLICT_CODES
         else 400
@@ -122,6 +126,12 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 @api.exception_handler(Http404)
 def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return _error(request, 404, "not_found", message_for("not_found"))
+
+
+@api.exception_handler(PermissionDenied)
+def _denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    """A page view answering for the API (documents) refuses with Django's PermissionDenied."""
+    return _error(request, 403, "permission_denied", str(exc) or message_for("permission_denied"))
 
 
 # ---------------------------------------------------------------- schemas

@@ -93,6 +93,8 @@ SITE_ACTIONS: dict[str, frozenset[str]] = {
         {ADMIN, LEADER, "applicant_participating", "applicant_unrelated"}
     ),
     "menu.funds": frozenset({ADMIN, "reviewer", "reader"}),
+    # the portfolio is the fund administrator's (document.portfolio); readers saw an empty page
+    "menu.portfolio": frozenset({ADMIN}),
     "menu.import": frozenset({ADMIN, LEADER, "applicant_participating", "applicant_unrelated"}),
     "menu.platform": frozenset({"operator"}),
     "admin.site": frozenset({ADMIN, "operator"}),

@@ -175,14 +175,14 @@ def test_an_anonymous_caller_gets_401(world: World, pilot: Project) -> None:
     assert_error(Client().get("/api/projects"), 401, "not_authenticated")
 
 
-def test_an_impossible_transition_is_a_400_in_swedish(world: World, pilot: Project) -> None:
+def test_an_impossible_transition_is_a_403_in_swedish(world: World, pilot: Project) -> None:
     body = assert_error(
         client_for(world.admin).post(
             f"/api/projects/{pilot.pk}/transition",
             {"to_state": "closed"},
             content_type="application/json",
         ),
-        400,
+        403,
         "transition_not_allowed",
     )
     assert body["message"] == "Projektet kan inte gå från ansökan steg 2 till avslutad."

@@ -8,8 +8,9 @@ from typing import Any
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 
+from sif.messages import message_for
 from sif.web.accounts.models import Membership, Municipality, OrgUnit
 from sif.web.accounts.permissions import admin_municipality_ids, can_view_admin
 
@@ -51,6 +52,14 @@ class MunicipalityScopedAdmin(admin.ModelAdmin):
         elif ids is not None and related is not None and hasattr(related, "municipality_id"):
             kwargs["queryset"] = related._default_manager.filter(municipality_id__in=ids)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_object(self, request: HttpRequest, object_id: str, from_field: Any = None) -> Any:
+        """Another municipality's object is not found (404, as on the pages and in the API), where
+        Django would redirect to the index with a message that repeats the id."""
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None:
+            raise Http404(message_for("not_found"))
+        return obj
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return bool(can_view_admin(request.user))

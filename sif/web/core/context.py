@@ -12,6 +12,7 @@ MENU = {
     "sif_can_propose": "menu.new_proposal",
     "sif_can_import": "menu.import",
     "sif_can_see_funds": "menu.funds",
+    "sif_can_see_portfolio": "menu.portfolio",
     "sif_can_see_platform": "menu.platform",
     "sif_can_admin": "admin.site",
 }

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -58,8 +59,11 @@ class PortfolioFilterForm(forms.Form):
 
 def _fund(request: HttpRequest, pk: int) -> Fund:
     fund = Fund.objects.select_related("municipality").filter(pk=pk).first()
-    if fund is None or not check(request.user, "document.portfolio", fund):
+    verdict = check(request.user, "document.portfolio", fund) if fund else None
+    if fund is None or verdict is None or verdict.reason == "fund_not_found":
         raise Http404(message_for("fund_not_found"))
+    if not verdict:  # the municipality's own members know the fund: refused, not hidden
+        raise PermissionDenied(message_for(verdict.reason))
     return fund
 
 

@@ -20,6 +20,7 @@ from ninja.files import UploadedFile
 from sif.calc.budget import BudgetRowInput
 from sif.calc.errors import SifError
 from sif.web.accounts.models import OrgUnit
+from sif.web.accounts.permissions import check
 from sif.web.api_common import ERRORS, MAX_ID
 from sif.web.core.uploads import check_upload_size
 from sif.web.imports import staging
@@ -121,9 +122,12 @@ def batch_post(
     fund: int = Form(..., gt=0, le=MAX_ID),
     files: list[UploadedFile] = File(...),  # noqa: B008 - how ninja declares uploads
 ) -> Any:
-    chosen = _import_funds(request.user).filter(pk=fund).first()
+    chosen = Fund.objects.filter(pk=fund).first()
     if chosen is None:
         raise SifError("fund_not_found")
+    verdict = check(request.user, "import.documents", chosen.municipality_id)
+    if not verdict:  # 404 for another municipality's fund, 403 for one's own (as in the policy)
+        raise SifError(verdict.reason)
     if not files or len(files) > MAX_FILES:
         raise SifError("import_file_count", limit=MAX_FILES)
     for upload in files:

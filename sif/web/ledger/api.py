@@ -19,6 +19,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from sif.calc import ledger as rules
 from sif.calc.errors import SifError
+from sif.web.accounts.permissions import check
 from sif.web.api_common import (
     ERRORS,
     MAX_ID,
@@ -113,14 +114,19 @@ class AgreementsOut(Schema):
     versions: list[AgreementOut]
 
 
-def _fund(request: HttpRequest, fund_id: int) -> Fund:
+def _fund(request: HttpRequest, fund_id: int, action: str = "fund.view") -> Fund:
+    """The fund if the policy lets the user take `action` on it; as on the pages, another
+    municipality's fund is not found (404), one's own refused with the policy's reason (403)."""
     fund = (
-        selectors.funds_visible(request.user).filter(pk=fund_id).first()
+        Fund.objects.select_related("municipality").filter(pk=fund_id).first()
         if 0 < fund_id <= MAX_ID
         else None
     )
     if fund is None:
         raise SifError("fund_not_found")
+    verdict = check(request.user, action, fund)
+    if not verdict:
+        raise SifError(verdict.reason)
     return fund
 
 
@@ -188,7 +194,7 @@ def entry_list(
     "/funds/{fund_id}/entries", response={201: EntryOut, **ERRORS}, summary="Bokför en post"
 )
 def entry_post(request: HttpRequest, fund_id: int, payload: EntryIn) -> Any:
-    fund = _fund(request, fund_id)
+    fund = _fund(request, fund_id, "ledger.book")
     project = (
         child_of(fund, Project.objects.filter(fund=fund), payload.project)
         if payload.project
@@ -214,7 +220,7 @@ def entry_post(request: HttpRequest, fund_id: int, payload: EntryIn) -> Any:
     summary="Rätta en post (en motpost)",
 )
 def entry_correct(request: HttpRequest, fund_id: int, entry_id: int, payload: CorrectionIn) -> Any:
-    fund = _fund(request, fund_id)
+    fund = _fund(request, fund_id, "ledger.book")
     entry = child_of(fund, LedgerEntry.objects.filter(fund=fund), entry_id)
     return Status(
         201,

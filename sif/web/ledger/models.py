@@ -10,7 +10,6 @@ computed when shown, never stored.
 from __future__ import annotations
 
 from decimal import Decimal
-
 from typing import Any
 
 from django.conf import settings

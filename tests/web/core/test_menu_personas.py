@@ -11,17 +11,18 @@ from tests.web.builders import make_user
 ITEMS = {
     "Nytt förslag": "/projekt/nytt/",
     "Fonder": "/fond/",
+    "Portfölj": "/fond/portfolj/",
     "Läs in dokument": "/import/",
     "Admin": "/admin/",
 }
 EXPECTED = {
-    "admin": {"Nytt förslag", "Fonder", "Läs in dokument", "Admin"},
+    "admin": {"Nytt förslag", "Fonder", "Portfölj", "Läs in dokument", "Admin"},
     "applicant_a": {"Nytt förslag", "Läs in dokument"},
     "applicant_b": {"Nytt förslag", "Läs in dokument"},
     "reporter": set(),
     "reviewer": {"Fonder"},
     "reader": {"Fonder"},
-    "outsider": {"Nytt förslag", "Fonder", "Läs in dokument", "Admin"},
+    "outsider": {"Nytt förslag", "Fonder", "Portfölj", "Läs in dokument", "Admin"},
     "operator": {"Admin"},
 }
 
@@ -42,4 +43,4 @@ def test_the_menu_offers_exactly_what_the_persona_may_do(world, persona: str) ->
     assert shown == EXPECTED[persona]
     for label in shown:
         href = [h for h in nav.split('href="')[1:] if f">{label}</a>" in h][0].split('"')[0]
-        assert client.get(href).status_code == 200, (label, href)
+        assert client.get(href, follow=True).status_code == 200, (label, href)

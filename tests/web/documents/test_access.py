@@ -87,7 +87,8 @@ def test_the_project_page_links_the_documents(client: Any, world: Any, project: 
 
 @pytest.mark.parametrize(
     ("persona", "status"),
-    [("admin", 200), ("reader", 404), ("applicant_a", 404), ("outsider", 404)],
+    # the municipality's own members are refused (403); another municipality's fund is not found
+    [("admin", 200), ("reader", 403), ("applicant_a", 403), ("outsider", 404)],
 )
 def test_the_portfolio_is_for_the_municipalitys_fund_admins(
     client: Any, world: Any, project: Project, persona: str, status: int

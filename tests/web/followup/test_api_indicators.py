@@ -100,7 +100,7 @@ def test_the_page_refuses_a_stale_save_with_the_same_message(granted: Stis) -> N
 
 def test_a_reporter_and_a_running_project_are_refused_in_swedish(stis: Stis) -> None:
     running = send(stis.admin, "post", url(stis), {"name": "Ny"})
-    assert running.status_code == 400
+    assert running.status_code == 403  # a refusal by the policy in this state, as on the pages
     assert running.json()["code"] == "indicator_locked"
     assert "Indikatorn kan inte ändras eftersom projektet är" in running.json()["message"]
     stis.project.state = ProjectState.GRANTED

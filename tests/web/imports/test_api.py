@@ -72,5 +72,7 @@ def test_another_user_cannot_open_the_batch(world: Any) -> None:
 
 def test_a_reader_cannot_stage_and_nothing_is_kept(world: Any, settings: Any) -> None:
     response = stage(client_for(world.reader), world.fund.pk, SEEDS["004"])
-    assert response.status_code == 404
-    assert response.json()["code"] == "fund_not_found"
+    assert response.status_code == 403  # the reader knows the fund: refused, not hidden
+    assert response.json()["code"] == "permission_denied"
+    outsider = stage(client_for(world.outsider), world.fund.pk, SEEDS["004"])
+    assert (outsider.status_code, outsider.json()["code"]) == (404, "fund_not_found")
