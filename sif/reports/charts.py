@@ -68,7 +68,7 @@ plt.rcParams.update(
 
 P = ParamSpec("P")
 CACHE_SIZE = 256  # charts; an SVG is 20–80 kB, so at most ~20 MB per process
-CHART_VERSION = "1"  # bump when a drawing function changes, so cached SVGs are not reused
+CHART_VERSION = "2"  # bump when a drawing function changes, so cached SVGs are not reused
 _lock = threading.Lock()
 # Documents print a chart as a PNG of the same figure (WeasyPrint lays out an SVG chart in about a
 # second, a PNG in milliseconds): how to draw each cached SVG again, and the PNGs drawn.
@@ -78,6 +78,10 @@ _recipes: OrderedDict[str, tuple[Callable[..., str], tuple[Any, ...], dict[str, 
 )
 _rasters: OrderedDict[str, bytes] = OrderedDict()
 _want_raster = contextvars.ContextVar("sif_chart_raster", default=False)
+# Set by draw_png: the drawing function's figure goes to this list as PNG and no SVG is made.
+_png_sink: contextvars.ContextVar[list[bytes] | None] = contextvars.ContextVar(
+    "sif_chart_png_sink", default=None
+)
 
 
 class ChartStore(Protocol):
@@ -322,7 +326,60 @@ def cache_size() -> int:
     return len(_local)
 
 
+def draw_png(draw: Callable[..., str], args: Sequence[Any], kwargs: Mapping[str, Any]) -> bytes:
+    """Run an undecorated drawing function for print: its figure saved as PNG only (a document
+    needs no SVG; sif/reports/figures.py). `draw` must not be the cached function, whose cache
+    would keep the empty result."""
+    sink: list[bytes] = []
+    token = _png_sink.set(sink)
+    try:
+        draw(*args, **kwargs)
+    finally:
+        _png_sink.reset(token)
+    if not sink:
+        raise RuntimeError(f"{getattr(draw, '__name__', draw)!r} drew no figure")
+    return sink[0]
+
+
+TIGHT_PAD_INCHES = 0.1  # matplotlib's pad around a tight bounding box
+
+
+def _png_bytes(fig: Figure) -> bytes:
+    """The figure as PNG cropped to its tight bounding box, drawn once: savefig's
+    bbox_inches="tight" draws the figure twice (once to measure), a third of a chart's time. A
+    figure with something outside its canvas (a legend beside it, labels at an angle below it) is
+    drawn once more by savefig on the box already measured."""
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    fig.set_dpi(RASTER_DPI)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    box = fig.get_tightbbox(canvas.get_renderer()).padded(TIGHT_PAD_INCHES)
+    width, height = fig.get_size_inches()
+    png = io.BytesIO()
+    if box.x0 < 0 or box.y0 < 0 or box.x1 > width or box.y1 > height:
+        # the box measured above, so savefig draws once more instead of twice
+        fig.savefig(
+            png, format="png", dpi=RASTER_DPI, bbox_inches=box, metadata={"Software": "SIF"}
+        )
+        return png.getvalue()
+    pixels = np.asarray(canvas.buffer_rgba())
+    rows = len(pixels)
+    left, right = int(box.x0 * RASTER_DPI), math.ceil(box.x1 * RASTER_DPI)
+    top, bottom = rows - math.ceil(box.y1 * RASTER_DPI), rows - int(box.y0 * RASTER_DPI)
+    image = Image.fromarray(pixels[max(top, 0) : bottom, max(left, 0) : right].copy(), "RGBA")
+    image.save(png, format="PNG", dpi=(RASTER_DPI, RASTER_DPI))
+    return png.getvalue()
+
+
 def _svg(fig: Figure, title: str) -> str:
+    sink = _png_sink.get()
+    if sink is not None:  # drawing for print (draw_png): PNG only
+        sink.append(_png_bytes(fig))
+        plt.close(fig)
+        return ""
     out = io.StringIO()
     fig.savefig(out, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": "SIF"})
     # no inline CSS: the pages' CSP forbids it
@@ -343,12 +400,9 @@ def _labelled(text: str, title: str) -> str:
 def _raster(fig: Figure, svg: str) -> None:
     """With png_for asking: the same figure as PNG, kept under the SVG's hash."""
     if _want_raster.get():
-        png = io.BytesIO()
-        fig.savefig(
-            png, format="png", dpi=RASTER_DPI, bbox_inches="tight", metadata={"Software": "SIF"}
-        )
+        png = _png_bytes(fig)
         with _lock:
-            _remember(_rasters, _svg_key(svg), png.getvalue())
+            _remember(_rasters, _svg_key(svg), png)
 
 
 def _number_format(value: float, percent: bool) -> str:
@@ -357,8 +411,24 @@ def _number_format(value: float, percent: bool) -> str:
 
 
 def swedish_ticks(axis: Any, percent: bool = False) -> None:
-    """A value axis labelled in Swedish ("1,4", "4 500", "40 %"), never "1.4"."""
+    """A value axis labelled in Swedish ("1,4", "4 500", "40 %"), never "1.4". A percent axis
+    steps by whole percents (1, 2, 5, 10 …), so no tick at 52,5 % is labelled "53 %"."""
+    if percent:
+        from matplotlib.ticker import MaxNLocator
+
+        axis.set_major_locator(MaxNLocator(steps=[1, 2, 5, 10]))
     axis.set_major_formatter(lambda v, _pos: _number_format(v, percent))
+
+
+CROWDED_PERIODS = 8  # more period labels than this are set at an angle, so they never overlap
+
+
+def period_labels(ax: Any, x: Sequence[int], periods: Sequence[str]) -> None:
+    if len(periods) > CROWDED_PERIODS:
+        ax.set_xticks(x, list(periods), rotation=45, ha="right", rotation_mode="anchor")
+        ax.figure.subplots_adjust(bottom=0.28)  # room for the slanted labels inside the canvas
+    else:
+        ax.set_xticks(x, list(periods))
 
 
 @_cached
@@ -389,7 +459,7 @@ def line_over_periods(
         ax.axhline(
             value, linestyle="--", linewidth=1, color=PALETTE[(j + 4) % len(PALETTE)], label=name
         )
-    ax.set_xticks(x, list(periods))
+    period_labels(ax, x, periods)
     ax.set_title(title)
     ax.set_ylabel(y_label)
     swedish_ticks(ax.yaxis, percent)
@@ -498,7 +568,7 @@ def spread_over_occasions(
             label="Standardavvikelse mellan enheter",
         )
         ax2.set_ylim(bottom=0)
-    ax.set_xticks(x, list(occasions))
+    period_labels(ax, x, occasions)
     ax.set_title(title)
     ax.set_ylabel("Skattning")
     ax2.set_ylabel("Standardavvikelse")

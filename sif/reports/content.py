@@ -8,6 +8,7 @@ builders. Money is Decimal kronor in; tkr and kr text are made by sif.web.core.m
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from decimal import Decimal
 from typing import Literal
 
 from sif.calc import format as fmt
+from sif.reports.figures import ChartCall
 from sif.web.core.money import TKR, format_kr, format_tkr
 
 MISSING = "Uppgift saknas"
@@ -71,6 +73,7 @@ class Table:
     widths: list[int] = field(
         default_factory=list
     )  # relative column widths (percent); automatic when empty
+    sheet_only: bool = False  # only in the XLSX: a detail a printed document leaves out
 
     def alignment(self, column: int) -> Align:
         if column < len(self.align):
@@ -82,9 +85,24 @@ class Table:
 
 @dataclass
 class Figure:
+    """A chart: drawn on demand from `chart` (sif/reports/figures.py) by the formats that show
+    it, or an SVG drawn earlier (`svg`)."""
+
     title: str
-    svg: str
+    svg: str = ""
     caption: str = ""
+    chart: ChartCall | None = None
+
+    def svg_text(self) -> str:
+        return self.svg or (self.chart.svg() if self.chart is not None else "")
+
+    def png(self) -> bytes | None:
+        """The chart as PNG when it can be drawn as one (None for a foreign SVG)."""
+        if self.chart is not None:
+            return self.chart.png()
+        from sif.reports.charts import png_for
+
+        return png_for(self.svg)
 
 
 @dataclass(frozen=True)
@@ -227,7 +245,7 @@ _NUMBERED = re.compile(r"^\s*\d+[.)]\s+")
 def text_blocks(text: str | None) -> list[Block]:
     """Free text as paragraphs (blank lines separate them); runs of "- " or "1. " lines as lists."""
     blocks: list[Block] = []
-    for part in re.split(r"\n\s*\n", (text or "").strip()):
+    for part in _rejoined(re.split(r"\n\s*\n", (text or "").strip())):
         lines = [line.strip() for line in part.splitlines() if line.strip()]
         if not lines:
             continue
@@ -238,6 +256,26 @@ def text_blocks(text: str | None) -> list[Block]:
         else:
             blocks.append(Paragraph(" ".join(lines)))
     return blocks
+
+
+_SENTENCE_END = re.compile(r"[.!?:;…)\]”\"]\s*$")
+
+
+def _rejoined(parts: list[str]) -> list[str]:
+    """Paragraphs with one that a page break of an imported document cut in two joined again: a
+    paragraph that ends without a sentence's end, followed by one that starts in lower case."""
+    joined: list[str] = []
+    for part in parts:
+        if (
+            joined
+            and part[:1].islower()
+            and not _SENTENCE_END.search(joined[-1])
+            and not _BULLET.match(joined[-1].splitlines()[-1])
+        ):
+            joined[-1] = f"{joined[-1].rstrip()} {part.lstrip()}"
+        else:
+            joined.append(part)
+    return joined
 
 
 def text_or_missing(text: str | None) -> list[Block]:
@@ -382,13 +420,16 @@ def indicators_table(indicators: Sequence[IndicatorLine]) -> Table:
 # ---------------------------------------------------------------- layout
 
 PAGE_WIDTH_CHARS = (
-    100  # characters of 8.8 pt sans-serif across the A4 text width, cell padding included
+    110  # characters of 8.8 pt sans-serif across the A4 text width (170 mm), cell padding included
 )
 CELL_PADDING_CHARS = 2
+DIGIT_WIDTH = 1.2  # a number's characters against the average character
 WIDE_COLUMN_CHARS = 40  # a column's share grows with its text up to this many characters per line
 
 
-HYPHENATED_WORD_CHARS = 14  # a longer word without digits may be hyphenated (Swedish rules)
+# a longer word without digits may be hyphenated (Swedish rules); 20 keeps "Socialförvaltningen"
+# and "stadsdelsförvaltning" whole, as a reader expects a unit's name
+HYPHENATED_WORD_CHARS = 20
 
 
 def word_width(word: str) -> int:
@@ -413,7 +454,10 @@ def column_widths(table: Table) -> list[int]:
     for row in table.rows:
         for i, cell in enumerate(row[:n]):
             words = cell.text.split(" ") if not cell.is_number else [cell.text]
-            longest_word[i] = max(longest_word[i], *(word_width(w) for w in words))
+            widest = max(word_width(w) for w in words)
+            if cell.is_number:  # digits are wider than the average letter (0,56 em against ~0,5)
+                widest = math.ceil(widest * DIGIT_WIDTH)
+            longest_word[i] = max(longest_word[i], widest)
             longest_text[i] = max(longest_text[i], len(cell.text))
     minimum = [w + CELL_PADDING_CHARS for w in longest_word]
     wanted = [

@@ -25,7 +25,7 @@ from sif.reports.content import (
     Table,
     column_widths,
 )
-from sif.reports.images import svg_to_png
+from sif.reports.images import png_width_inches, svg_to_png
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MAX_FIGURE_WIDTH_IN = 6.2
@@ -132,7 +132,8 @@ def _block(word: Any, block: Block) -> None:
     elif isinstance(block, Subheading):
         word.add_heading(block.text, level=2)
     elif isinstance(block, Table):
-        _table(word, block)
+        if not block.sheet_only:
+            _table(word, block)
     elif isinstance(block, Figure):
         _figure(word, block)
     else:
@@ -173,7 +174,11 @@ def _cell(cell: Any, text: str, align: str, *, bold: bool, size: int) -> None:
 
 
 def _figure(word: Any, figure: Figure) -> None:
-    png, width_in = svg_to_png(figure.svg)
+    if figure.chart is not None:
+        png = figure.chart.png()
+        width_in = png_width_inches(png)
+    else:
+        png, width_in = svg_to_png(figure.svg)
     word.add_picture(io.BytesIO(png), width=Inches(min(width_in, MAX_FIGURE_WIDTH_IN)))
     if figure.caption:
         p = word.add_paragraph()

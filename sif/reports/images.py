@@ -22,6 +22,22 @@ def svg_size_pt(svg: str) -> tuple[float, float]:
     return sizes[0], sizes[1]
 
 
+def png_width_inches(png: bytes) -> float:
+    """A PNG's width in inches from its pixel width and its pHYs resolution (matplotlib writes the
+    dpi it drew at), RASTER_DPI when it has none."""
+    import struct
+
+    from sif.reports.charts import RASTER_DPI
+
+    width = struct.unpack(">I", png[16:20])[0]
+    at = png.find(b"pHYs")
+    if at != -1:
+        per_metre, _y, unit = struct.unpack(">IIB", png[at + 4 : at + 13])
+        if unit == 1 and per_metre:
+            return width / (per_metre * 0.0254)
+    return width / RASTER_DPI
+
+
 def svg_to_png(svg: str, dpi: int = 150) -> tuple[bytes, float]:
     """The PNG and its width in inches: the chart drawn again as PNG when this process drew it
     (fast), else the SVG laid out by WeasyPrint and rasterised."""

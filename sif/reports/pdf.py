@@ -1,8 +1,12 @@
 """A `Document` as PDF: HTML from a string template with print CSS (A4, the municipality's name
 in the header, page numbers in the footer), rendered by WeasyPrint. Charts are the same figures the
-pages show: printed as a 200 dpi PNG of the same matplotlib figure (sif.reports.charts.png_for),
-since WeasyPrint needs about a second to lay out one SVG chart and a document has several; an SVG
-this process cannot redraw is embedded as SVG."""
+pages show: printed as a 200 dpi PNG of the same matplotlib figure, drawn straight to PNG from the
+content's chart call (sif/reports/figures.py), since WeasyPrint needs about a second to lay out one
+SVG chart and a document has several; an SVG this process cannot redraw is embedded as SVG.
+
+Every table has a fixed layout (`table-layout: fixed` with the column widths of
+content.column_widths): WeasyPrint's automatic layout measures every cell of a table twice and
+grew by ~60 ms per row in the portfolio (issue 16)."""
 
 from __future__ import annotations
 
@@ -54,7 +58,7 @@ def _body(document: Document) -> str:
         parts.append(_letterhead(document))
     if document.subtitle:
         parts.append(f'<p class="subtitle">{escape(document.subtitle)}</p>')
-    parts.append(f"<h1>{escape(document.title)}</h1>")
+    parts.append(f"<h1>{_unbroken(document.title)}</h1>")  # "2017–2021" stays on one line
     if document.lead:
         parts.append(f'<p class="lead">{escape(document.lead)}</p>')
     if document.meta and document.letterhead is None:
@@ -64,7 +68,7 @@ def _body(document: Document) -> str:
         parts.append(f'<table class="meta">{rows}</table>')
     for section in document.sections:
         tag = "h2" if section.level <= 1 else "h3"
-        parts.append(f"<{tag}>{escape(section.heading)}</{tag}>")
+        parts.append(f"<{tag}>{_unbroken(section.heading)}</{tag}>")
         parts.extend(_block(block) for block in section.blocks)
     return "\n".join(parts)
 
@@ -96,7 +100,7 @@ def _block(block: Block) -> str:
     if isinstance(block, Subheading):
         return f"<h3>{escape(block.text)}</h3>"
     if isinstance(block, Table):
-        return _table(block)
+        return "" if block.sheet_only else _table(block)
     if isinstance(block, Figure):
         return _figure(block)
     raise TypeError(f"unknown block {type(block).__name__}")
@@ -111,21 +115,33 @@ def _table(table: Table) -> str:
     first_total = len(table.rows) - table.total_rows
     for n, row in enumerate(table.rows):
         cls = ' class="total"' if n >= first_total else ""
-        cells = "".join(f"<td{css(i)}>{_unbroken(c.text)}</td>" for i, c in enumerate(row))
+        cells = "".join(
+            f"<td{css(i)}>{escape(c.text) if table.alignment(i) == 'right' else _unbroken(c.text)}</td>"
+            for i, c in enumerate(row)
+        )
         body.append(f"<tr{cls}>{cells}</tr>")
     cols = (
         "<colgroup>"
         + "".join(f'<col style="width: {w}%">' for w in column_widths(table))
         + "</colgroup>"
     )
-    html = f'<table class="data"><caption>{escape(table.title)}</caption>{cols}<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    # the title as a paragraph kept with the table (WeasyPrint breaks a page between a <caption>
+    # and its rows); a short table is kept whole on one page with its title
+    short = " short" if len(table.rows) <= SHORT_TABLE_ROWS else ""
+    html = (
+        f'<div class="table{short}"><p class="caption">{escape(table.title)}</p>'
+        f'<table class="data">{cols}<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    )
     if table.footnotes:
         html += (
             '<div class="footnotes">'
             + "".join(f"<p>{escape(f)}</p>" for f in table.footnotes)
             + "</div>"
         )
-    return html
+    return html + "</div>"
+
+
+SHORT_TABLE_ROWS = 12  # a table this short is kept on one page, with its caption
 
 
 _NUMBER_WORD = re.compile(r"\S*\d\S*")
@@ -133,7 +149,7 @@ _NUMBER_WORD = re.compile(r"\S*\d\S*")
 
 def _unbroken(text: str) -> str:
     """Escaped cell text with every word that holds a digit (a number, a date, "2020–2022") kept
-    on one line."""
+    on one line. A right-aligned (number) cell needs none: the whole cell does not wrap."""
     out, last = [], 0
     for match in _NUMBER_WORD.finditer(text):
         out.append(escape(text[last : match.start()]))
@@ -144,13 +160,11 @@ def _unbroken(text: str) -> str:
 
 
 def _figure(figure: Figure) -> str:
-    from sif.reports.charts import png_for
-
-    png = png_for(figure.svg)
+    caption = f"<figcaption>{escape(figure.caption)}</figcaption>" if figure.caption else ""
+    alt = escape(figure.title, quote=True)
+    png = figure.png()
     if png is not None:
         data = base64.b64encode(png).decode("ascii")
-        caption = f"<figcaption>{escape(figure.caption)}</figcaption>" if figure.caption else ""
-        return f'<figure><img src="data:image/png;base64,{data}" alt="{escape(figure.title, quote=True)}">{caption}</figure>'
-    data = base64.b64encode(figure.svg.encode("utf-8")).decode("ascii")
-    caption = f"<figcaption>{escape(figure.caption)}</figcaption>" if figure.caption else ""
-    return f'<figure><img src="data:image/svg+xml;base64,{data}" alt="{escape(figure.title, quote=True)}">{caption}</figure>'
+        return f'<figure><img src="data:image/png;base64,{data}" alt="{alt}">{caption}</figure>'
+    data = base64.b64encode(figure.svg_text().encode("utf-8")).decode("ascii")
+    return f'<figure><img src="data:image/svg+xml;base64,{data}" alt="{alt}">{caption}</figure>'

@@ -98,3 +98,15 @@ def test_impossible_counts_are_errors(args: tuple[int, int, int, int], code: str
     with pytest.raises(SifError) as info:
         risk_difference(*args)
     assert info.value.code == code
+
+
+def test_fishers_exact_test_without_scipy_agrees_with_scipy_on_small_and_tied_tables() -> None:
+    from sif.calc.effects import fisher_exact_two_sided
+
+    tables = [
+        (a, b, c, d) for a in (0, 1, 3, 7) for b in (0, 2, 5) for c in (0, 4, 9) for d in (1, 6)
+    ]
+    tables += [(16, 34, 2, 48), (50, 50, 50, 50), (120, 80, 95, 105), (0, 0, 0, 0)]
+    for a, b, c, d in tables:
+        expected = stats.fisher_exact([[a, b], [c, d]])[1]
+        assert fisher_exact_two_sided(a, b, c, d) == pytest.approx(expected, rel=1e-9, abs=1e-12)

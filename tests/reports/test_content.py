@@ -91,3 +91,17 @@ def test_the_content_module_needs_no_django() -> None:
 
     code = "import sys, sif.reports.content; assert 'django' not in sys.modules"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_a_paragraph_a_page_break_cut_in_two_is_joined_again() -> None:
+    from sif.reports.content import BulletList, Paragraph, text_blocks
+
+    blocks = text_blocks(
+        "Inom avdelningen ryms all myndighetsövning\n\nsåsom mottagning.\n\nInom BUS ingår:\n\n- STIS\n\nnästa stycke"
+    )
+    assert blocks == [
+        Paragraph("Inom avdelningen ryms all myndighetsövning såsom mottagning."),
+        Paragraph("Inom BUS ingår:"),
+        BulletList(["STIS"]),
+        Paragraph("nästa stycke"),
+    ]

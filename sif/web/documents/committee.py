@@ -71,8 +71,14 @@ def signatures(text: str) -> list[Block]:
     for line in (text or "").splitlines():
         name, _, title = line.strip().partition(",")
         if name.strip():
-            people.append(Signature(name.strip(), title.strip()))
+            people.append(Signature(name.strip(), _capitalised(title.strip())))
     return [Signatures(people)] if people else []
+
+
+def _capitalised(title: str) -> str:
+    """A title under a signature starts with a capital, as seed 001 prints it ("Socialdirektör"),
+    whatever case the contact's title was written in."""
+    return title[:1].upper() + title[1:]
 
 
 def attachments(text: str) -> list[Block]:
@@ -91,6 +97,7 @@ def proposal_blocks(text: str) -> list[Block]:
     return [BulletList(items, numbered=True)] if items else []
 
 
+@parts.one_build
 def committee_paper(project: Project, *, published: bool = False) -> Document:
     decisions = parts.decisions_of(project)
     closing = next((d for d in reversed(decisions) if d.kind == DecisionKind.CLOSING), None)
@@ -161,7 +168,8 @@ def _matter(project: Project, decisions: list, published: bool) -> list[Block]:
     if budget:
         blocks += [Subheading("Budget"), *budget]
     activities = parts.activity_table(project, published=published)
-    followup = parts.followup_blocks(project, published=published)
+    # seed 001 prints no table per period: the committee reads the summary and the charts
+    followup = parts.followup_blocks(project, published=published, period_tables=False)
     spider = parts.spider_blocks(project)
     if activities or followup or spider:
         blocks.append(Subheading("Uppföljning"))

@@ -4,16 +4,19 @@ analysis, spindelmätning, the socioeconomic result and the source documents."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextvars
+import functools
+from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from sif.calc import format as fmt
 from sif.calc.labels_sv import actor_label
 from sif.reports import charts
 from sif.reports import content as c
 from sif.reports.content import Block, Cell, Figure, Paragraph, Subheading, Table
+from sif.reports.figures import ChartCall
 from sif.web.calculations.models import Purpose
 from sif.web.calculations.selectors import calculation_current
 from sif.web.core.money import format_kr
@@ -22,6 +25,45 @@ from sif.web.projects.models import Decision, DecisionKind, Indicator, Indicator
 from sif.web.projects.selectors import budget_table
 
 QUALIFIER = {"over": "drygt", "about": "ca"}
+# Indicators printed in detail (per period, per unit, a chart) in a PDF or DOCX; the rest are in
+# the summary table and, in detail, in the XLSX: a project of 25 indicators × 40 units would
+# otherwise print 25 charts and 1 300 table rows (issue 16: a document in ≤ 5 s).
+PRINTED_INDICATORS = 6
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+_build: contextvars.ContextVar[dict[Any, Any] | None] = contextvars.ContextVar(
+    "sif_document_build", default=None
+)
+
+
+def one_build(builder: Callable[P, R]) -> Callable[P, R]:
+    """A document builder whose parts share what they read: the follow-up's indicator tables
+    (every measurement of the project) are read once per document, not once per section that
+    shows them."""
+
+    @functools.wraps(builder)
+    def build(*args: P.args, **kwargs: P.kwargs) -> R:
+        token = _build.set({}) if _build.get() is None else None
+        try:
+            return builder(*args, **kwargs)
+        finally:
+            if token is not None:
+                _build.reset(token)
+
+    return build
+
+
+def indicator_tables(project: Project, threshold: int | None) -> list[fu.IndicatorTable]:
+    memo = _build.get()
+    key = ("indicator_tables", project.pk, threshold)
+    if memo is not None and key in memo:
+        return memo[key]  # type: ignore[no-any-return]
+    tables = fu.indicator_tables(project, threshold=threshold)
+    if memo is not None:
+        memo[key] = tables
+    return tables
 
 
 def date_text(value: date | None, precision: str = "day") -> str:
@@ -146,13 +188,18 @@ def figure_cell(value: Decimal | None, kind: str) -> Cell:
 
 
 def followup_blocks(
-    project: Project, *, published: bool, with_charts: bool = True, per_unit: bool = False
+    project: Project,
+    *,
+    published: bool,
+    with_charts: bool = True,
+    per_unit: bool = False,
+    period_tables: bool = True,
 ) -> list[Block]:
     """Per indicator with data: the aggregate per period (insatsgrupp, jämförelsegrupp) against
     baseline and target, a line chart, and (final report) the per-unit figures, suppressed when
     the document is published."""
     threshold = project.fund.suppression_threshold
-    tables = fu.indicator_tables(project, threshold=threshold if published else None)
+    tables = indicator_tables(project, threshold if published else None)
     blocks: list[Block] = []
     summary_rows = []
     for t in tables:
@@ -183,10 +230,27 @@ def followup_blocks(
             sheet="Indikatorer, utfall",
         )
     )
-    for t in tables:
-        if not t.has_data:
-            continue
-        blocks.extend(_indicator_detail(t, published, threshold, with_charts, per_unit))
+    measured = [t for t in tables if t.has_data]
+    for t in measured[:PRINTED_INDICATORS]:
+        for block in _indicator_detail(t, published, threshold, with_charts, per_unit):
+            if isinstance(block, Table) and with_charts and not period_tables:
+                block.sheet_only = True  # the chart shows the periods; the figures are in the XLSX
+            blocks.append(block)
+    rest = measured[PRINTED_INDICATORS:]
+    if rest:
+        blocks.append(
+            Paragraph(
+                f"Ytterligare {fmt.count(len(rest), ('indikator', 'indikatorer'))} redovisas per period"
+                + (" och enhet" if per_unit else "")
+                + " i Excel-versionen av dokumentet och på projektets uppföljningssida.",
+                "note",
+            )
+        )
+        for t in rest:
+            for block in _indicator_detail(t, published, threshold, False, per_unit):
+                if isinstance(block, Table):
+                    block.sheet_only = True
+                    blocks.append(block)
     return blocks
 
 
@@ -203,13 +267,13 @@ def _indicator_detail(
     ind = t.indicator
     share = ind.unit == IndicatorUnit.SHARE
     blocks: list[Block] = [Subheading(ind.name + (" (exempeldata)" if t.is_example else ""))]
+    # a comparison measured without a named comparison group is shown too (the pilot's)
+    compared = bool(ind.comparison_group) or any(r.comparison for r in t.rows)
     rows = [
         [
             c.text_cell(r.period.label),
             aggregate_cell(r.intervention, ind.unit, threshold),
-            aggregate_cell(r.comparison, ind.unit, threshold)
-            if ind.comparison_group
-            else c.text_cell("–"),
+            aggregate_cell(r.comparison, ind.unit, threshold) if compared else c.text_cell("–"),
         ]
         for r in t.rows
         if r.intervention or r.comparison
@@ -267,10 +331,15 @@ def _indicator_detail(
             refs["Baslinje"] = float(ind.baseline_value)
         if ind.target_value is not None:
             refs["Mål"] = float(ind.target_value)
-        svg = charts.line_over_periods(
-            ind.name, [r.period.label for r in t.rows], series, references=refs, percent=share
+        chart = ChartCall.of(
+            charts.line_over_periods,
+            ind.name,
+            [r.period.label for r in t.rows],
+            series,
+            references=refs,
+            percent=share,
         )
-        blocks.append(Figure(ind.name, svg))
+        blocks.append(Figure(ind.name, chart=chart))
     return blocks
 
 
@@ -436,14 +505,15 @@ def spider_blocks(project: Project, *, with_charts: bool = True) -> list[Block]:
             )
         )
         if with_charts:
-            svg = charts.spread_over_occasions(
+            chart = ChartCall.of(
+                charts.spread_over_occasions,
                 f"{inst.name}: spridning mellan enheter{mark}",
                 [str(s.occasion) for s in view.spread],
                 [s.overall.sd if s.overall else None for s in view.spread],
                 [s.overall.low if s.overall else None for s in view.spread],
                 [s.overall.high if s.overall else None for s in view.spread],
             )
-            blocks.append(Figure(f"{inst.name}: spridning", svg))
+            blocks.append(Figure(f"{inst.name}: spridning", chart=chart))
     return blocks
 
 
@@ -513,9 +583,7 @@ def effect_blocks(project: Project, *, published: bool = False) -> list[Block]:
     built on a suppressed count is not shown (sif.calc.suppression)."""
     from sif.web.followup import effects
 
-    tables = fu.indicator_tables(
-        project, threshold=project.fund.suppression_threshold if published else None
-    )
+    tables = indicator_tables(project, project.fund.suppression_threshold if published else None)
     blocks: list[Block] = []
     for card in effects.effect_cards(project, tables):
         name = card.table.indicator.name

@@ -10,6 +10,7 @@ from typing import Any
 from sif.calc.errors import SifError
 from sif.reports.calc_charts import cost_and_gains_svg
 from sif.reports.content import Block, Figure, Paragraph, Subheading
+from sif.reports.figures import ChartCall
 from sif.reports.plain import PlainCalculation, plain_calculation
 from sif.web.calculations.models import Purpose
 from sif.web.calculations.selectors import calculation_current
@@ -60,21 +61,29 @@ def plain_view(
 
 
 def project_plain_view(
-    project: Project, purposes: tuple[str, ...] = PURPOSE_ORDER
+    project: Project, purposes: tuple[str, ...] = PURPOSE_ORDER, *, chart: bool = True
 ) -> PlainView | None:
     for purpose in purposes:
         calculation = calculation_current(project, purpose)
         if calculation is not None and isinstance(calculation.scenario, dict):
-            return plain_view(calculation.scenario, purpose, calculation.version)
+            return plain_view(calculation.scenario, purpose, calculation.version, chart=chart)
     return None
 
 
 def plain_blocks(project: Project, purposes: tuple[str, ...] = PURPOSE_ORDER) -> list[Block]:
-    view = project_plain_view(project, purposes)
+    view = project_plain_view(project, purposes, chart=False)
     if view is None:
         return []
+    plain = view.plain
+    chart = ChartCall.of(
+        cost_and_gains_svg,
+        CHART_TITLE,
+        plain.cost,
+        [a for a, _ in plain.gains],
+        [v for _, v in plain.gains],
+    )
     return [
         Subheading(HEADING),
         Paragraph(f"{view.intro} {view.plain.text}"),
-        Figure(CHART_TITLE, view.svg),
+        Figure(CHART_TITLE, chart=chart),
     ]

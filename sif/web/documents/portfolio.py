@@ -18,8 +18,9 @@ from sif.calc.labels_sv import actor_label
 from sif.policy.states import WITHOUT_GAINS_STATES
 from sif.reports import content as c
 from sif.reports.content import Block, Document, Figure, Paragraph, Table
+from sif.reports.figures import ChartCall
 from sif.reports.portfolio_charts import balance_svg
-from sif.web.calculations.models import Purpose
+from sif.web.calculations.models import Calculation, Purpose
 from sif.web.calculations.selectors import calculation_current
 from sif.web.documents import parts
 from sif.web.ledger.models import LedgerEntry
@@ -100,10 +101,18 @@ def _gains(projects: list[Project]) -> Gains:
     the follow-up's calculation, or else the effect the follow-up measured (sif/web/followup/
     effects.py, kronor per year per actor) over the years the expected calculation counts gains."""
     from sif.web.followup import effects
-    from sif.web.followup import selectors as fu
 
     gains = Gains()
+    # one query for which projects have a calculation at all: without one a project has neither
+    # expected nor realised gains (nor a measured effect to value), so nothing else is read for it
+    calculated = set(
+        Calculation.objects.filter(project__in=[p.pk for p in projects])
+        .values_list("project_id", flat=True)
+        .distinct()
+    )
     for project in projects:
+        if project.pk not in calculated:
+            continue
         expected = _result(project, (Purpose.DECISION, Purpose.EXPECTED))
         if expected is not None:
             _add(gains.expected, gains.expected_by_actor, expected)
@@ -111,8 +120,14 @@ def _gains(projects: list[Project]) -> Gains:
         if realised is not None:
             _add(gains.realised, gains.realised_by_actor, realised)
             continue
+        if expected is None:  # a measured effect is valued over the expected calculation's years
+            continue
         card = next(
-            (x for x in effects.effect_cards(project, fu.indicator_tables(project)) if x.realised),
+            (
+                x
+                for x in effects.effect_cards(project, parts.indicator_tables(project, None))
+                if x.realised
+            ),
             None,
         )
         if card is None or expected is None:
@@ -167,6 +182,7 @@ def _balance_rows(
     return rows
 
 
+@parts.one_build
 def portfolio(fund: Fund, filters: Filters | None = None) -> Document:
     filters = filters or Filters()
     today = timezone.localdate()
@@ -292,7 +308,8 @@ def _balance_blocks(
         ]
         for y, a, d, r, b, projected in rows
     ]
-    svg = balance_svg(
+    chart = ChartCall.of(
+        balance_svg,
         "Fondens saldo vid årets slut",
         [str(y) for y, *_ in rows],
         [float(b) for *_, b, _p in rows],
@@ -308,7 +325,7 @@ def _balance_blocks(
             ],
             sheet="Saldo",
         ),
-        Figure("Fondens saldo vid årets slut", svg),
+        Figure("Fondens saldo vid årets slut", chart=chart),
     ]
 
 

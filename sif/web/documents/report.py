@@ -37,6 +37,7 @@ FINAL_REPORT_HEADINGS = (
 )
 
 
+@parts.one_build
 def final_report(project: Project, *, published: bool = False) -> Document:
     name = f"{project.title} ({project.short_name})" if project.short_name else project.title
     texts = texts_for(project, "final_report")

@@ -64,7 +64,7 @@ def _content(job: DocumentJob) -> Any:
 
 @task()
 def render_document_job(job_id: str) -> str:
-    from sif.web.documents.render import render
+    from sif.web.documents.cache import rendered
 
     job = DocumentJob.objects.select_related(
         "project__fund", "project__owner_unit", "project__municipality", "fund__municipality"
@@ -72,7 +72,7 @@ def render_document_job(job_id: str) -> str:
     job.state, job.started_at = JobState.RUNNING, timezone.now()
     job.save(update_fields=["state", "started_at"])
     try:
-        data = render(_content(job), job.fmt)
+        data = rendered(_content(job), job.fmt)  # unchanged content: the bytes made before
     except Exception:  # noqa: BLE001 - any failure is stored on the job and logged, never lost
         log.exception("document job failed", extra={"job": str(job.pk)})
         job.state, job.error, job.finished_at = (
