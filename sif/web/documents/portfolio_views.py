@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -20,6 +21,7 @@ from sif.web.documents.cache import rendered
 from sif.web.documents.portfolio import Filters, portfolio
 from sif.web.documents.render import CONTENT_TYPES
 from sif.web.projects.models import Fund, ProjectState
+from sif.web.tasks import views as tasks
 
 
 class PortfolioFilterForm(forms.Form):
@@ -101,7 +103,21 @@ def portfolio_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     if fmt not in CONTENT_TYPES:
         raise Http404(message_for("fund_not_found"))
     form = PortfolioFilterForm(request.GET or None, fund=fund)
-    document = portfolio(fund, form.filters() if form.is_bound else None)
+    filters = form.filters() if form.is_bound else Filters()
+    if settings.DOCUMENTS_IN_BACKGROUND and fmt != "xlsx":  # a PDF of 300 projects takes seconds
+        return tasks.start(
+            request,
+            kind="portfolio",
+            fmt=fmt,
+            filename=f"portfolj-{fund.pk}",
+            fund=fund,
+            filters={
+                "states": list(filters.states),
+                "unit_id": filters.unit_id,
+                "year": filters.year,
+            },
+        )
+    document = portfolio(fund, filters)
     response = HttpResponse(rendered(document, fmt), content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="portfolj-{fund.pk}.{fmt}"'
     return response

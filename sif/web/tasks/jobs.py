@@ -31,6 +31,7 @@ def document_order(
     project: Any = None,
     fund: Any = None,
     published: bool = False,
+    filters: dict[str, Any] | None = None,
 ) -> DocumentJob:
     """The user's job for this document: the one ordered in the last two minutes, else a new one."""
     fields = {
@@ -40,6 +41,7 @@ def document_order(
         "kind": kind,
         "fmt": fmt,
         "published": published,
+        "filters": filters or {},
     }
     job = (
         DocumentJob.objects.filter(**fields, created_at__gte=timezone.now() - REUSE_WITHIN)
@@ -58,7 +60,12 @@ def _content(job: DocumentJob) -> Any:
     from sif.web.documents import content
 
     if job.fund_id is not None:
-        return content.portfolio(job.fund)
+        from sif.web.documents.portfolio import Filters
+
+        f = job.filters or {}
+        return content.portfolio(
+            job.fund, Filters(tuple(f.get("states", ())), f.get("unit_id"), f.get("year"))
+        )
     return content.project_document(job.kind, job.project, published=job.published)
 
 

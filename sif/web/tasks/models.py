@@ -31,6 +31,8 @@ class DocumentJob(models.Model):
     kind = models.CharField(_("dokument"), max_length=30)
     fmt = models.CharField(_("format"), max_length=8)
     published = models.BooleanField(default=False)
+    # the portfolio's filters (states, unit, year) as the page chose them; {} for every project
+    filters = models.JSONField(default=dict, blank=True)
     state = models.CharField(
         _("status"), max_length=10, choices=JobState.choices, default=JobState.QUEUED
     )

@@ -82,3 +82,28 @@ def test_another_municipalitys_project_is_not_ordered(
     client.force_login(world.admin)
     assert client.get(f"/projekt/{project.pk}/dokument/ansokan.pdf").status_code == 404
     assert DocumentJob.objects.count() == 0
+
+
+def test_the_portfolio_pdf_is_made_by_the_worker_with_the_pages_filters(
+    client: Client, world: Any, background: None, django_capture_on_commit_callbacks: Any
+) -> None:
+    make_project(world.fund, world.unit_a)
+    client.force_login(world.admin)
+    query = f"status=application_step1&enhet={world.unit_a.pk}&ar=2021"
+    with django_capture_on_commit_callbacks(execute=True):
+        ordered = client.get(f"/fond/{world.fund.pk}/portfolj.pdf?{query}")
+    assert ordered.status_code == 303
+    job = DocumentJob.objects.get()
+    assert job.fund == world.fund and job.project is None
+    assert job.filters == {
+        "states": ["application_step1"],
+        "unit_id": world.unit_a.pk,
+        "year": 2021,
+    }
+    assert run_queued_tasks() == 1
+    job.refresh_from_db()
+    assert job.state == JobState.DONE and job.filename == f"portfolj-{world.fund.pk}.pdf"
+    assert b"".join(client.get(f"/dokumentjobb/{job.pk}/fil").streaming_content).startswith(b"%PDF")
+    # the spreadsheet is made in the request, as it takes a fraction of a second
+    sheet = client.get(f"/fond/{world.fund.pk}/portfolj.xlsx?{query}")
+    assert sheet.status_code == 200 and DocumentJob.objects.count() == 1
