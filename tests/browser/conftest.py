@@ -26,9 +26,10 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture
-def browser_page() -> Iterator[Any]:
-    """A fresh Chromium page (Swedish locale), closed after the test."""
+@pytest.fixture(scope="package")
+def chromium() -> Iterator[Any]:
+    """One Chromium for all the browser tests (starting Playwright and Chromium costs seconds each
+    time); every test still gets a fresh context (no cookies, storage or cache from another test)."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError as exc:  # pragma: no cover - depends on the machine
@@ -45,15 +46,23 @@ def browser_page() -> Iterator[Any]:
     except Exception as exc:  # noqa: BLE001
         manager.__exit__(None, None, None)
         pytest.skip(f"Chromium could not start ({CHROMIUM}): {exc}")
-    context = browser.new_context(locale="sv-SE")
+    try:
+        yield browser
+    finally:
+        browser.close()
+        manager.__exit__(None, None, None)
+
+
+@pytest.fixture
+def browser_page(chromium: Any) -> Iterator[Any]:
+    """A fresh Chromium page (Swedish locale) in a context of its own, closed after the test."""
+    context = chromium.new_context(locale="sv-SE")
     page = context.new_page()
     page.set_default_timeout(15_000)
     try:
         yield page
     finally:
         context.close()
-        browser.close()
-        manager.__exit__(None, None, None)
 
 
 @pytest.fixture

@@ -82,3 +82,12 @@ def _media_in_tmp(settings: Any, tmp_path: Any) -> None:
 def _fast_passwords(settings: Any) -> None:
     """Hashing with PBKDF2 would make every persona cost ~0.1 s; tests need no real hashing."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def static_root(tmp_path_factory: Any) -> Any:
+    """The production static files collected once for every test that runs `sif migrate` or
+    `sif serve` in a separate process (pass it as SIF_STATIC_ROOT)."""
+    from tests.web.ops.sif_process import collected_static
+
+    return collected_static(tmp_path_factory.mktemp("static"))

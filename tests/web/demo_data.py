@@ -12,10 +12,10 @@ from sif.reports.content import BulletList, Paragraph, Subheading, Table
 
 
 @contextmanager
-def demo_loaded(django_db_blocker: Any, tmp_path_factory: Any) -> Iterator[None]:
-    """`sif demo` in a transaction that is rolled back when the block ends (the tests only read)."""
+def rolled_back(django_db_blocker: Any, tmp_path_factory: Any) -> Iterator[None]:
+    """A transaction for data a whole module reads, rolled back when the block ends; files go to a
+    fresh DATA_DIR and MEDIA_ROOT meanwhile, and passwords are hashed fast."""
     from django.conf import settings
-    from django.core.management import call_command
     from django.db import transaction
 
     with django_db_blocker.unblock():
@@ -30,7 +30,6 @@ def demo_loaded(django_db_blocker: Any, tmp_path_factory: Any) -> Iterator[None]
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            call_command("demo", stdout=StringIO())
             yield
         finally:
             transaction.set_rollback(True)
@@ -40,6 +39,19 @@ def demo_loaded(django_db_blocker: Any, tmp_path_factory: Any) -> Iterator[None]
                 old_hashers,
                 old_media,
             )
+
+
+@contextmanager
+def demo_loaded(django_db_blocker: Any, tmp_path_factory: Any) -> Iterator[str]:
+    """`sif demo` in a transaction that is rolled back when the block ends (the tests only read,
+    or write inside their own test transaction); yields what the command printed. DATA_DIR (with
+    demo-login.txt) is a fresh folder meanwhile."""
+    from django.core.management import call_command
+
+    with rolled_back(django_db_blocker, tmp_path_factory):
+        out = StringIO()
+        call_command("demo", stdout=out)
+        yield out.getvalue()
 
 
 def document_text(doc: Any) -> str:

@@ -2,28 +2,26 @@
 
 from __future__ import annotations
 
-from io import StringIO
-from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
 from sif.web.audit.models import Event
 from sif.web.calculations.models import Calculation
 from sif.web.projects.models import Project
+from tests.web.demo_data import demo_loaded
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def loaded(settings: Any, tmp_path: Path) -> str:
-    settings.DATA_DIR = tmp_path
-    out = StringIO()
-    call_command("demo", "--if-empty", stdout=out)
-    return out.getvalue()
+@pytest.fixture(scope="module")
+def loaded(django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: Any) -> Iterator[str]:
+    """The demo, loaded once for the three cases and rolled back afterwards (the tests only read)."""
+    with demo_loaded(django_db_blocker, tmp_path_factory) as out:
+        yield out
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,9 @@ def _postgres_admin(sql: str) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_sqlite_backup_restores_into_postgresql(tmp_path: Path, settings: Any) -> None:
+def test_a_sqlite_backup_restores_into_postgresql(
+    tmp_path: Path, settings: Any, static_root: Path
+) -> None:
     from django.db import connection
 
     if connection.vendor != "sqlite":
@@ -64,6 +66,7 @@ def test_a_sqlite_backup_restores_into_postgresql(tmp_path: Path, settings: Any)
         "DATABASE_URL": PG.format(NAME),
         "SIF_DB_CONN_MAX_AGE": "0",
         "SIF_DATA_DIR": str(tmp_path),
+        "SIF_STATIC_ROOT": str(static_root),  # `sif migrate` finds them collected
     }
     sif = [sys.executable, "-m", "sif.cli"]
     try:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -18,17 +20,23 @@ from sif.web.followup import effects, selectors, services
 from sif.web.followup.models import Group, PeriodKind, ReportingPeriod
 from sif.web.projects import demo as projects_demo
 from sif.web.projects.models import Project
-from tests.web.demo_data import document_text
+from tests.web.demo_data import document_text, rolled_back
 
 PILOT = "Pilot för en innovativ och hållbar socialtjänst för barn och unga"
 
 
-def _demo() -> dict:
-    out = io.StringIO()
-    users = projects_demo.load(out)
-    followup_demo.load(out)
-    calculations_demo.load(out)
-    return users
+@pytest.fixture(scope="module")
+def demo_users(
+    django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: Any
+) -> Iterator[dict]:
+    """The projects, follow-up and calculations demos, loaded once for the module and rolled back
+    afterwards; each test writes only inside its own transaction."""
+    with rolled_back(django_db_blocker, tmp_path_factory):
+        out = io.StringIO()
+        users = projects_demo.load(out)
+        followup_demo.load(out)
+        calculations_demo.load(out)
+        yield users
 
 
 def _kronor(text: str) -> int:
@@ -36,9 +44,9 @@ def _kronor(text: str) -> int:
 
 
 def test_the_pilots_realised_gain_is_of_the_order_of_its_expected_gain_with_its_formula(
-    db, client
+    demo_users: dict, db: None, client: Any
 ) -> None:
-    users = _demo()
+    users = demo_users
     pilot = Project.objects.get(title=PILOT)
     card = next(
         c for c in effects.effect_cards(pilot, selectors.indicator_tables(pilot)) if c.gains
@@ -66,9 +74,9 @@ def test_the_pilots_realised_gain_is_of_the_order_of_its_expected_gain_with_its_
 
 
 def test_an_implausible_realised_gain_is_flagged_in_red_on_the_page_and_in_the_paper(
-    db, client
+    demo_users: dict, db: None, client: Any
 ) -> None:
-    users = _demo()
+    users = demo_users
     pilot = Project.objects.get(title=PILOT)
     indicator = pilot.indicators.get(name__icontains="60 dagar")
     period = ReportingPeriod.objects.get(project=pilot, label="T3 2020")
@@ -105,9 +113,9 @@ def test_an_implausible_realised_gain_is_flagged_in_red_on_the_page_and_in_the_p
 
 
 def test_a_newer_period_with_only_the_intervention_value_does_not_hide_the_effect(
-    db, client
+    demo_users: dict, db: None, client: Any
 ) -> None:
-    users = _demo()
+    users = demo_users
     pilot = Project.objects.get(title=PILOT)
     indicator = pilot.indicators.get(name__icontains="60 dagar")
     admin = users["fondforvaltare"][0]

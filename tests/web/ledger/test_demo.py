@@ -3,29 +3,26 @@ so in its text (so that no demo fund is empty)."""
 
 from __future__ import annotations
 
-import io
+from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.test import Client
 
 from sif.web.ledger.models import LedgerEntry, RepaymentAgreement
 from sif.web.projects.models import Fund, Project
+from tests.web.demo_data import demo_loaded
 
 
 @pytest.fixture(scope="module")
 def demo(
     django_db_setup: None, django_db_blocker: object, tmp_path_factory: pytest.TempPathFactory
-) -> object:  # type: ignore[misc]
-    """The demo loaded once for the module (it takes seconds), flushed afterwards."""
-    from django.test.utils import override_settings
-
-    with override_settings(DATA_DIR=tmp_path_factory.mktemp("data")), django_db_blocker.unblock():  # type: ignore[attr-defined]
-        call_command("demo", stdout=io.StringIO())
-        yield
-        call_command("flush", interactive=False, verbosity=0)
+) -> Iterator[str]:
+    """The demo loaded once for the module (it takes seconds), rolled back afterwards (a flush
+    of every table is slow on PostgreSQL)."""
+    with demo_loaded(django_db_blocker, tmp_path_factory) as out:
+        yield out
 
 
 def login(username: str) -> Client:

@@ -53,9 +53,14 @@ def sif(args: list[str], env: dict[str, str]) -> str:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: Any) -> Iterator[dict[str, Any]]:
+def server(tmp_path_factory: Any, static_root: Any) -> Iterator[dict[str, Any]]:
     data = tmp_path_factory.mktemp("production")
-    env = sif_env(data, SIF_SECRET_KEY=secrets.token_urlsafe(50), SIF_LOG_FORMAT="json")
+    env = sif_env(
+        data,
+        SIF_SECRET_KEY=secrets.token_urlsafe(50),
+        SIF_LOG_FORMAT="json",
+        SIF_STATIC_ROOT=str(static_root),  # collected once for the session, hashed and compressed
+    )
     sif(["migrate", "--verbosity=0"], env)
     project_id = int(sif(["manage", "shell", "-c", SETUP], env).strip().splitlines()[-1])
     port = free_port()

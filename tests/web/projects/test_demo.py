@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 from io import StringIO
 from pathlib import Path
@@ -16,16 +17,17 @@ from sif.web.accounts.models import Municipality, OrgUnit
 from sif.web.projects import demo
 from sif.web.projects.models import Application, Decision, Fund, Project, Review, SourceDocument
 from sif.web.projects.services import _budget_inputs
+from tests.web.demo_data import demo_loaded
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def loaded(settings: Any, tmp_path: Path) -> str:
-    settings.DATA_DIR = tmp_path
-    out = StringIO()
-    call_command("demo", "--if-empty", stdout=out)
-    return out.getvalue()
+@pytest.fixture(scope="module")
+def loaded(django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: Any) -> Iterator[str]:
+    """The demo, loaded once for this module (it takes seconds) and rolled back afterwards: no test
+    here changes it (a second `demo` adds nothing or is refused before it writes)."""
+    with demo_loaded(django_db_blocker, tmp_path_factory) as out:
+        yield out
 
 
 def counts() -> dict[str, int]:

@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
-import io
 import re
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from sif.web.audit.models import Event
 from sif.web.projects.labels import ACTION_LABELS
 from sif.web.projects.models import Project
 from sif.web.projects.selectors import TIMELINE_LENGTH
+from tests.web.demo_data import demo_loaded
+
+
+@pytest.fixture(scope="module")
+def loaded(django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: Any) -> Iterator[str]:
+    """The demo, loaded once for the module and rolled back afterwards (the tests only read)."""
+    with demo_loaded(django_db_blocker, tmp_path_factory) as out:
+        yield out
 
 
 @pytest.fixture
-def demo(db: None, tmp_path, settings):  # type: ignore[no-untyped-def]
-    settings.DATA_DIR = tmp_path
-    call_command("demo", stdout=io.StringIO())
+def demo(loaded: str, db: None) -> None:
+    """The module's demo, read inside each test's own transaction."""
 
 
 def _admin_client() -> Client:
