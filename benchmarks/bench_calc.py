@@ -22,7 +22,6 @@ import math
 import os
 import platform
 import random
-import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -30,6 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
+from benchmarks.results import write_section
 from sif.calc import engine
 from sif.calc.distributions import Distribution, Fixed, Pert, Triangular, Uniform, sample
 from sif.calc.scenario import ActorValue, CostItem, Outcome, Scenario, inputs
@@ -343,14 +343,7 @@ def section(f: dict[str, float], runs: list[dict[str, float]]) -> str:
 
 
 def write(text: str) -> None:
-    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmarks\n"
-    pattern = re.compile(r"<!-- calc:start -->.*?<!-- calc:end -->", re.S)
-    new = (
-        pattern.sub(lambda _: text, old)
-        if pattern.search(old)
-        else old.rstrip("\n") + "\n\n" + text + "\n"
-    )
-    RESULTS.write_text(new, encoding="utf-8")
+    write_section("calc", text)
 
 
 def main() -> None:

@@ -25,13 +25,14 @@ import argparse
 import datetime as dt
 import os
 import platform
-import re
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from benchmarks.results import write_section
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 START, END = "<!-- documents:start -->", "<!-- documents:end -->"
@@ -324,14 +325,7 @@ def section(rows: list[Row], database: str) -> str:
 
 
 def write(text: str) -> None:
-    current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmarks\n"
-    if START in current and END in current:
-        updated = re.sub(
-            re.escape(START) + r".*?" + re.escape(END), lambda _m: text, current, flags=re.S
-        )
-    else:
-        updated = current.rstrip("\n") + "\n\n" + text + "\n"
-    RESULTS.write_text(updated, encoding="utf-8")
+    write_section("documents", text)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import platform
-import re
 import statistics
 import sys
 import tempfile
@@ -24,6 +23,8 @@ import time
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+
+from benchmarks.results import write_section
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 START, END = "<!-- followup:start -->", "<!-- followup:end -->"
@@ -149,14 +150,7 @@ def section(results: dict[str, tuple[list[float], int]]) -> str:
 
 
 def write(text: str) -> None:
-    current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmarks\n"
-    if START in current and END in current:
-        updated = re.sub(
-            re.escape(START) + r".*?" + re.escape(END), lambda _m: text, current, flags=re.S
-        )
-    else:
-        updated = current.rstrip("\n") + "\n\n" + text + "\n"
-    RESULTS.write_text(updated, encoding="utf-8")
+    write_section("followup", text)
 
 
 def main() -> None:

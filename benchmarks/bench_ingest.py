@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import platform
-import re
 import statistics
 import sys
 import time
@@ -21,6 +20,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from benchmarks.results import write_section
 from sif.demo import SEEDS, seed_text
 from sif.ingest import ingest_bytes
 from sif.ingest.text import clean
@@ -99,14 +99,7 @@ def _pdfium_version() -> str:
 
 
 def write(text: str) -> None:
-    current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmarks\n"
-    pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.DOTALL)
-    updated = (
-        pattern.sub(lambda _: text, current)
-        if pattern.search(current)
-        else current.rstrip("\n") + "\n\n" + text + "\n"
-    )
-    RESULTS.write_text(updated, encoding="utf-8")
+    write_section("ingest", text)
 
 
 ROBUST_SCRIPT = """

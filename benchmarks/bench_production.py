@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-import re
 import statistics
 import sys
 import tempfile
@@ -28,7 +27,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.bench_followup import RESULTS, _machine, _setup
+from benchmarks.bench_followup import _machine, _setup
+from benchmarks.results import write_section
 
 START, END = "<!-- production:start -->", "<!-- production:end -->"
 RUNS = 3
@@ -275,14 +275,7 @@ def main() -> None:
         text = section(measure(), slow_pages())
     print(text)
     if "--no-write" not in sys.argv:
-        current = RESULTS.read_text(encoding="utf-8")
-        if START in current:
-            current = re.sub(
-                re.escape(START) + r".*?" + re.escape(END), lambda _m: text, current, flags=re.S
-            )
-        else:
-            current = current.rstrip("\n") + "\n\n" + text + "\n"
-        RESULTS.write_text(current, encoding="utf-8")
+        write_section("production", text)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.results import write_section
+
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 START, END = "<!-- scale:start -->", "<!-- scale:end -->"
 RUNS = 15
@@ -131,14 +133,8 @@ def main(argv: list[str] | None = None) -> int:
         "",
         END,
     ]
-    text = RESULTS.read_text(encoding="utf-8")
     block = "\n".join(lines)
-    text = (
-        text[: text.index(START)] + block + text[text.index(END) + len(END) :]
-        if START in text
-        else text.rstrip() + "\n\n" + block + "\n"
-    )
-    RESULTS.write_text(text, encoding="utf-8")
+    write_section("scale", block)
     print(block)
     return 0
 

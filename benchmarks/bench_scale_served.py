@@ -40,6 +40,8 @@ import threading
 import time
 from pathlib import Path
 
+from benchmarks.results import write_section
+
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "RESULTS.md"
 STORE = HERE / "scale_served.json"
@@ -443,13 +445,7 @@ def section(stored: dict[str, dict[str, object]]) -> str:
 
 
 def write(section_text: str) -> None:
-    text = RESULTS.read_text(encoding="utf-8")
-    text = (
-        text[: text.index(START)] + section_text + text[text.index(END) + len(END) :]
-        if START in text
-        else text.rstrip() + "\n\n" + section_text + "\n"
-    )
-    RESULTS.write_text(text, encoding="utf-8")
+    write_section("scale-served", section_text)
 
 
 def main(argv: list[str] | None = None) -> int:
