@@ -865,15 +865,17 @@ def _grant_decision_save(
     )
 
 
-def current_grant_decision(project: Project) -> Decision | None:
-    """The grant decision in force: the newest one no later decision supersedes."""
+def current_decision(project: Project, kind: str) -> Decision | None:
+    """The decision of this kind in force: the newest one no later decision supersedes."""
     return (
-        Decision.objects.filter(
-            project=project, kind=DecisionKind.GRANT, superseded_by__isnull=True
-        )
+        Decision.objects.filter(project=project, kind=kind, superseded_by__isnull=True)
         .order_by("-created_at", "-pk")
         .first()
     )
+
+
+def current_grant_decision(project: Project) -> Decision | None:
+    return current_decision(project, DecisionKind.GRANT)
 
 
 @transaction.atomic
@@ -1058,14 +1060,7 @@ def closing_decision_record(
 
 
 def current_closing_decision(project: Project) -> Decision | None:
-    """The closing decision in force: the newest one no later decision supersedes."""
-    return (
-        Decision.objects.filter(
-            project=project, kind=DecisionKind.CLOSING, superseded_by__isnull=True
-        )
-        .order_by("-created_at", "-pk")
-        .first()
-    )
+    return current_decision(project, DecisionKind.CLOSING)
 
 
 @transaction.atomic
