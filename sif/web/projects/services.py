@@ -878,18 +878,29 @@ def current_grant_decision(project: Project) -> Decision | None:
     return current_decision(project, DecisionKind.GRANT)
 
 
+def _decision_to_correct(
+    actor: Any, project: Project, action: str, kind: str, reason: str
+) -> Decision:
+    """The decision in force that a correction will supersede, once the project is locked, the
+    actor may correct and a reason is given."""
+    _lock(project)
+    _require(perms.check(actor, action, project))
+    old = current_decision(project, kind)
+    if old is None:
+        raise SifError("decision_none_to_correct")
+    if not reason.strip():
+        raise SifError("decision_correction_reason_required")
+    return old
+
+
 @transaction.atomic
 def decision_correct(*, actor: Any, project: Project, reason: str, **decision: Any) -> Decision:
     """Correct the grant decision by a new one that supersedes it (append-only: the old one stays).
     `decision` takes decision_record's fields. Turning a grant into a rejection or back is possible
     only before the work has started."""
-    _lock(project)
-    _require(perms.check(actor, "project.correct_decision", project))
-    old = current_grant_decision(project)
-    if old is None:
-        raise SifError("decision_none_to_correct")
-    if not reason.strip():
-        raise SifError("decision_correction_reason_required")
+    old = _decision_to_correct(
+        actor, project, "project.correct_decision", DecisionKind.GRANT, reason
+    )
     fields = {
         "paragraph": "",
         "granted_amount": None,
@@ -1071,13 +1082,9 @@ def closing_decision_correct(
     struck through, with the reason and who corrected it). `decision` takes
     closing_decision_record's fields; the same rules hold (outcome, dates after the grant and the
     start). The project stays closed, with the corrected outcome and repayment."""
-    _lock(project)
-    _require(perms.check(actor, "project.correct_closing", project))
-    old = current_closing_decision(project)
-    if old is None:
-        raise SifError("decision_none_to_correct")
-    if not reason.strip():
-        raise SifError("decision_correction_reason_required")
+    old = _decision_to_correct(
+        actor, project, "project.correct_closing", DecisionKind.CLOSING, reason
+    )
     fields = {
         "text": "",
         "paragraph": "",
