@@ -107,3 +107,21 @@ def test_the_portfolio_pdf_is_made_by_the_worker_with_the_pages_filters(
     # the spreadsheet is made in the request, as it takes a fraction of a second
     sheet = client.get(f"/fond/{world.fund.pk}/portfolj.xlsx?{query}")
     assert sheet.status_code == 200 and DocumentJob.objects.count() == 1
+
+
+def test_document_links_open_the_job_page_instead_of_saving_it_as_a_file(
+    client: Client, world: Any, background: None
+) -> None:
+    """A link with the `download` attribute would save the job page (HTML) under the document's
+    name; the file's own link on the job page is the one that downloads."""
+    import re
+
+    project = make_project(world.fund, world.unit_a)
+    client.force_login(world.admin)
+    pages = [
+        client.get(f"/projekt/{project.pk}/").content.decode(),
+        client.get(f"/fond/{world.fund.pk}/portfolj").content.decode(),
+    ]
+    links = [a for page in pages for a in re.findall(r"<a [^>]*(?:dokument|portfolj)[^>]*>", page)]
+    assert any(".pdf" in a for a in links)
+    assert [a for a in links if re.search(r"\.(pdf|docx)", a) and " download" in a] == []
