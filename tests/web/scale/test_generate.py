@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 from io import StringIO
 from typing import Any
@@ -12,18 +13,20 @@ from django.db import transaction
 from django.db.models import Sum
 
 from sif.calc import ledger as rules
+from sif.policy import states as ps
 from sif.web.accounts.models import Municipality
 from sif.web.audit.models import Event
 from sif.web.followup.models import Measurement
 from sif.web.ledger.models import LedgerEntry
 from sif.web.projects.models import Project
-from sif.web.scale.generate import Sizes, generate
+from sif.web.scale.generate import SYNTHETIC_NOTE, Sizes, generate
 
 pytestmark = pytest.mark.django_db
 
 SMALL = Sizes(
     municipalities=2,
     projects_per_municipality=3,
+    extra_projects=1,
     big_municipality_projects=5,
     units_per_municipality=4,
     units_per_project=2,
@@ -57,8 +60,8 @@ def test_the_same_seed_gives_the_same_data() -> None:
 def test_the_counts_follow_the_sizes_and_everything_is_marked_synthetic() -> None:
     counts = generate(SMALL, seed=1)
     assert counts.municipalities == Municipality.objects.count() == 2
-    assert counts.projects == Project.objects.count() == 5 + 3
-    assert counts.events == Event.objects.count() == 8 * 7
+    assert counts.projects == Project.objects.count() == 5 + 3 + 1 == SMALL.projects
+    assert counts.events == Event.objects.count() == 9 * 7 + counts.ledger_entries
     assert counts.measurements == Measurement.objects.count() > 0
     assert all(m.name.startswith("Syntetisk kommun") for m in Municipality.objects.all())
     assert not Project.objects.exclude(example_note__startswith="Syntetiska data").exists()
@@ -98,3 +101,44 @@ def test_the_command_refuses_a_database_that_already_has_synthetic_data() -> Non
     assert "1 kommuner" in out.getvalue()
     with pytest.raises(CommandError, match="redan syntetiska data"):
         call_command("generate_scale_data", *args, stdout=StringIO())
+
+
+def test_every_grant_is_booked_paid_out_and_followed_up_as_its_state_says() -> None:
+    sizes = Sizes(
+        municipalities=1,
+        big_municipality_projects=30,
+        units_per_municipality=3,
+        units_per_project=2,
+        indicators_per_project=2,
+        periods_per_project=3,
+        events_per_project=0,
+        big_project_units=2,
+        big_project_indicators=2,
+        big_project_periods=3,
+    )
+    generate(sizes, seed=5)
+    states = set()
+    for project in Project.objects.all():
+        states.add(project.state)
+        kinds = Counter(project.ledger_entries.values_list("kind", flat=True))
+        measured = Measurement.objects.filter(indicator__project=project).count()
+        if project.state in ps.AFTER_GRANT:
+            commitment = project.ledger_entries.get(kind=rules.COMMITMENT)
+            assert commitment.decision.granted_amount == commitment.amount
+        else:
+            assert not kinds
+        if project.state in (ps.RUNNING, ps.CLOSED):
+            assert kinds[rules.DISBURSEMENT] == 4 and measured == 2 * 2 * 3
+            paid = project.ledger_entries.filter(kind=rules.DISBURSEMENT).aggregate(s=Sum("amount"))
+            assert paid["s"] == commitment.amount
+        else:
+            assert measured == 0 and not kinds[rules.DISBURSEMENT]
+        if project.state != ps.CLOSED:
+            assert not kinds[rules.REPAYMENT]
+    assert {ps.GRANTED, ps.RUNNING, ps.CLOSED, ps.PROPOSAL} <= states
+    assert LedgerEntry.objects.filter(kind=rules.REPAYMENT).exists()
+    entries = list(LedgerEntry.objects.order_by("number"))
+    assert [e.number for e in entries] == list(range(1, len(entries) + 1))
+    assert [e.booked_on for e in entries] == sorted(e.booked_on for e in entries)
+    assert Event.objects.filter(action__startswith="ledger_").count() == len(entries)
+    assert all(SYNTHETIC_NOTE in e.text for e in entries)

@@ -13,7 +13,10 @@ from sif.web.scale.generate import Sizes, describe, generate
 
 
 class Command(BaseCommand):
-    help = "Skapar syntetiska data i nationell skala (290 kommuner, cirka 5 000 projekt, en miljon mätvärden) för skalmätning."
+    help = (
+        "Skapar syntetiska data i nationell skala (290 kommuner, 4 995 projekt, cirka en miljon "
+        "mätvärden, 1,36 miljoner händelser och 13 300 bokföringsposter) för skalmätning."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         for f in fields(Sizes):
@@ -44,6 +47,6 @@ class Command(BaseCommand):
             counts = generate(sizes, options["seed"])
         else:
             with Progress() as bar:
-                task = bar.add_task("Syntetiska kommuner", total=sizes.municipalities)
+                task = bar.add_task("Syntetiska projekt", total=sizes.projects)
                 counts = generate(sizes, options["seed"], lambda _label, n: bar.advance(task, n))
         self.stdout.write(f"Klart: {describe(counts)}.")
