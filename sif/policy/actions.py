@@ -72,6 +72,20 @@ def can(action: str, actor: Actor, target: Target) -> Verdict:
     return entry.rule(actor, target)
 
 
+def fund_scope_of(action: str, actor: Actor) -> frozenset[int]:
+    """The municipalities whose funds `action` (a fund action) allows the actor, for a queryset
+    filter that asks once instead of fund by fund: the rule itself is asked per municipality the
+    actor belongs to. Every fund rule refuses a non-member (another municipality's fund is not
+    found), so the actor's memberships hold every municipality the answer can contain."""
+    if REGISTRY[action].target != "fund":
+        raise ValueError(f"not a fund action: {action}")
+    return frozenset(
+        m.municipality_id
+        for m in actor.memberships
+        if can(action, actor, Target(municipality_id=m.municipality_id))
+    )
+
+
 def _on_project(name: str, doc: str) -> Callable[[ProjectRule], ProjectRule]:
     """Register a project rule; the wrapper refuses a project the actor may not see as not found."""
 

@@ -16,6 +16,7 @@ from django.db.models import Q, QuerySet
 
 from sif.policy import NOTHING, Actor, Target, Verdict, can, refuse
 from sif.policy import Membership as Grant
+from sif.policy.actions import fund_scope_of
 from sif.policy.lifecycle import transition_for
 from sif.policy.model import ANONYMOUS
 from sif.policy.relations import admin_scope, project_scope
@@ -24,7 +25,15 @@ from sif.web.accounts.models import Membership, OrgUnit
 if TYPE_CHECKING:
     from sif.web.projects.models import Fund, Project
 
-__all__ = ["Verdict", "check", "actor_for", "project_target", "visible_projects"]
+__all__ = [
+    "Verdict",
+    "check",
+    "actor_for",
+    "fund_or_404",
+    "funds_for",
+    "project_target",
+    "visible_projects",
+]
 
 
 def user_memberships(user: Any) -> list[Membership]:
@@ -135,6 +144,36 @@ def visible_projects(user: Any) -> QuerySet[Project]:
             else base & (Q(owner_unit_id__in=unit_ids) | Q(units__id__in=unit_ids))
         )
     return Project.objects.filter(q).distinct()
+
+
+def funds_for(user: Any, action: str) -> QuerySet[Fund]:
+    """Every fund on which the user may do `action` (a fund action of sif/policy), in one query:
+    the policy's scope of that action as a filter (sif/policy/actions.fund_scope_of)."""
+    from sif.web.projects.models import Fund
+
+    return Fund.objects.select_related("municipality").filter(
+        municipality_id__in=fund_scope_of(action, actor_for(user))
+    )
+
+
+def fund_or_404(user: Any, action: str, pk: int) -> Fund:
+    """The fund for a page that needs `action` on it: a fund that does not exist, or that the
+    policy hides (another municipality's: `fund_not_found`), is answered 404; one the user knows
+    but may not act on is refused with the policy's reason (403)."""
+    from django.core.exceptions import PermissionDenied
+    from django.http import Http404
+
+    from sif.messages import message_for
+    from sif.web.projects.models import Fund
+
+    fund = Fund.objects.select_related("municipality").filter(pk=pk).first()
+    verdict = check(user, action, fund) if fund is not None else refuse("fund_not_found")
+    if not verdict:
+        if verdict.reason == "fund_not_found":
+            raise Http404(message_for("fund_not_found"))
+        raise PermissionDenied(message_for(verdict.reason or "permission_denied"))
+    assert fund is not None
+    return fund
 
 
 def admin_municipality_ids(user: Any) -> set[int] | None:

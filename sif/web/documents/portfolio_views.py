@@ -1,22 +1,27 @@
 """The portfolio page and its downloads, for the fund administrators of the fund's municipality;
-filters by state, unit and year come from a Django form and apply to the page and the files."""
+filters by state, unit and year come from a Django form and apply to the page and the files.
+
+The page reads sums and one page of projects from the database (portfolio_selectors), so it asks
+the same number of questions for 3 projects as for 300 (issue 16); the report with the projected
+balance and the gains, which are computed project by project, is the download."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from sif.messages import message_for
-from sif.reports.pdf import render_html
 from sif.web.accounts.models import OrgUnit
-from sif.web.accounts.permissions import check
+from sif.web.accounts.permissions import fund_or_404, funds_for
 from sif.web.core import choice_fields
+from sif.web.core.paging import page_of, query_without_page
+from sif.web.documents import portfolio_selectors as selectors
 from sif.web.documents.cache import rendered
 from sif.web.documents.portfolio import Filters, portfolio
 from sif.web.documents.render import CONTENT_TYPES
@@ -59,23 +64,16 @@ class PortfolioFilterForm(forms.Form):
         )
 
 
+PAGE_PROJECTS = 50  # projects per page of the portfolio page
+
+
 def _fund(request: HttpRequest, pk: int) -> Fund:
-    fund = Fund.objects.select_related("municipality").filter(pk=pk).first()
-    verdict = check(request.user, "document.portfolio", fund) if fund else None
-    if fund is None or verdict is None or verdict.reason == "fund_not_found":
-        raise Http404(message_for("fund_not_found"))
-    if not verdict:  # the municipality's own members know the fund: refused, not hidden
-        raise PermissionDenied(message_for(verdict.reason))
-    return fund
+    return fund_or_404(request.user, "document.portfolio", pk)
 
 
 @login_required
 def portfolio_index(request: HttpRequest) -> HttpResponse:
-    funds = [
-        f
-        for f in Fund.objects.select_related("municipality").order_by("name")
-        if check(request.user, "document.portfolio", f)
-    ]
+    funds = list(funds_for(request.user, "document.portfolio").order_by("name", "pk"))
     if len(funds) == 1:
         return redirect("documents:portfolio_page", pk=funds[0].pk)
     return render(request, "documents/portfolio_index.html", {"funds": funds})
@@ -85,14 +83,24 @@ def portfolio_index(request: HttpRequest) -> HttpResponse:
 def portfolio_page(request: HttpRequest, pk: int) -> HttpResponse:
     fund = _fund(request, pk)
     form = PortfolioFilterForm(request.GET or None, fund=fund)
-    document = portfolio(fund, form.filters() if form.is_bound else None)
-    body = render_html(document)
-    start, end = body.index("<body>") + len("<body>"), body.index("</body>")
+    filters = form.filters() if form.is_bound else Filters()
+    states = selectors.state_rows(fund, filters)
+    page = page_of(request, selectors.projects_shown(fund, filters), per_page=PAGE_PROJECTS)
+    balance, years = Decimal(0), []
+    for year, totals in selectors.booked_by_year(fund):
+        balance += totals.balance
+        years.append((year, totals, balance))
     context = {
         "fund": fund,
         "form": form,
-        "document_html": body[start:end],
-        "query": request.GET.urlencode(),
+        "states": states,
+        "total": selectors.state_total(states),
+        "rows": selectors.project_rows(fund, page.object_list),
+        "page": page,
+        "pager_query": query_without_page(request),
+        "years": years,
+        "query": query_without_page(request),
+        "filtered": bool(filters.describe()),
     }
     return render(request, "documents/portfolio.html", context)
 

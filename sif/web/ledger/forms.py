@@ -47,9 +47,20 @@ class BookingForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args: Any, fund: Fund, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        fund: Fund,
+        project_choices: list[tuple[int, str]] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["project"].queryset = Project.objects.filter(fund=fund).order_by("title")  # type: ignore[attr-defined]
+        field = self.fields["project"]
+        field.queryset = Project.objects.filter(fund=fund).order_by("title")  # type: ignore[attr-defined]
+        if project_choices is not None:
+            # drawn from (pk, title) pairs the page read once, not from 331 whole projects;
+            # the queryset still checks a posted choice
+            field.widget.choices = [("", field.empty_label), *project_choices]  # type: ignore[attr-defined]
 
 
 class CorrectionForm(forms.Form):

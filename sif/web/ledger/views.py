@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from sif.calc import ledger as rules
 from sif.calc.errors import SifError
 from sif.messages import message_for, message_for_error
-from sif.web.accounts.permissions import can_view_project, visible_projects
+from sif.web.accounts.permissions import can_view_project, fund_or_404, visible_projects
 from sif.web.core.paging import page_of, query_without_page
 from sif.web.core.select import options_html
 from sif.web.ledger import selectors, services
@@ -29,7 +29,7 @@ from sif.web.ledger.permissions import can_keep_ledger, can_view_fund
 from sif.web.ledger.repayment import repayment_view
 from sif.web.projects.models import Decision, Fund, Project
 
-LEDGER_PAGE = 100  # entries per page of the fund ledger
+LEDGER_PAGE = 50  # entries per page of the fund ledger (issue 16: 100 rows cost 2× the demo page)
 
 
 @dataclass(frozen=True)
@@ -87,13 +87,7 @@ def fund_figures(t: rules.Totals) -> list[Figure]:
 
 
 def _fund(request: HttpRequest, pk: int) -> Fund:
-    fund = get_object_or_404(Fund.objects.select_related("municipality"), pk=pk)
-    verdict = can_view_fund(request.user, fund)
-    if not verdict:
-        if verdict.reason == "fund_not_found":
-            raise Http404(message_for("fund_not_found"))
-        raise PermissionDenied(message_for(verdict.reason))
-    return fund
+    return fund_or_404(request.user, "fund.view", pk)
 
 
 def _project(request: HttpRequest, pk: int) -> Project:
@@ -139,7 +133,11 @@ def _int(raw: str | None) -> int | None:
 def fund_ledger(request: HttpRequest, pk: int) -> HttpResponse:
     fund = _fund(request, pk)
     can_book = bool(can_keep_ledger(request.user, fund))
-    form = BookingForm(request.POST or None, fund=fund)
+    # the fund's projects as (pk, title), read once for the filter and the booking form
+    project_choices = list(
+        Project.objects.filter(fund=fund).order_by("title", "pk").values_list("pk", "title")
+    )
+    form = BookingForm(request.POST or None, fund=fund, project_choices=project_choices)
     error = ""
     if request.method == "POST":
         if not can_book:
@@ -165,6 +163,12 @@ def fund_ledger(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("ledger:ledger", pk=fund.pk)
         else:
             error = message_for("invalid_input")
+    booked = set(
+        LedgerEntry.objects.filter(fund=fund, project__isnull=False)
+        .values_list("project_id", flat=True)
+        .distinct()
+        .order_by()
+    )
     kinds = [k for k in request.GET.getlist("typ") if k in EntryKind.values]
     project_id, year = _int(request.GET.get("projekt")), _int(request.GET.get("ar"))
     shown = selectors.LedgerFilter(kinds=kinds, project_id=project_id, year=year)
@@ -180,9 +184,9 @@ def fund_ledger(request: HttpRequest, pk: int) -> HttpResponse:
         "kind_choices": EntryKind.choices,
         "project_id": project_id,
         "year": year,
+        # the filter offers the projects that have entries (a fund's 331 projects, 18 booked)
         "project_options": options_html(
-            Project.objects.filter(fund=fund).order_by("title").values_list("pk", "title"),
-            [project_id],
+            [(pk, title) for pk, title in project_choices if pk in booked], [project_id]
         ),
         "years": selectors.booking_years(fund),
         "can_book": can_book,

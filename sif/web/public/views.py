@@ -6,18 +6,17 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from sif.calc.errors import SifError
-from sif.messages import message_for, message_for_error
+from sif.messages import message_for_error
 from sif.policy.states import PUBLISHABLE_STATES
 from sif.reports import charts
-from sif.web.accounts.permissions import check
-from sif.web.projects.models import Fund, Project
+from sif.web.accounts.permissions import fund_or_404
+from sif.web.projects.models import Project
 from sif.web.public import opendata, selectors, services
 from sif.web.public.forms import FundPublicationForm, ProjectPublicationForm
 from sif.web.public.models import ProjectPublication
@@ -111,12 +110,7 @@ def dictionary(request: HttpRequest) -> HttpResponse:
 @login_required
 def publishing(request: HttpRequest, pk: int) -> HttpResponse:
     """The fund administrator's page: the fund's public page on or off, and which decided projects it shows."""
-    fund = get_object_or_404(Fund.objects.select_related("municipality"), pk=pk)
-    verdict = check(request.user, "fund.publish", fund)
-    if not verdict:  # another municipality's fund is not found; one's own is refused
-        if verdict.reason == "fund_not_found":
-            raise Http404
-        raise PermissionDenied(message_for(verdict.reason))
+    fund = fund_or_404(request.user, "fund.publish", pk)  # another municipality's: not found
     if request.method == "POST":
         try:
             if "fund" in request.POST:

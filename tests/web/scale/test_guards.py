@@ -74,6 +74,10 @@ PAGES: dict[str, tuple[Callable[[Project, Fund], str], str]] = {
         r'<tr><td><a href="/projekt/\d+/aterbetalning/"',
     ),
     "fund ledger": (lambda _p, f: f"/fond/{f.pk}/bokforing/", r'<tr id="post-\d+"'),
+    "portfolio": (
+        lambda _p, f: f"/fond/{f.pk}/portfolj",
+        r'<th scope="row"><a href="/projekt/\d+/"',
+    ),
 }
 # The API's list operations: rows are the items of the answer.
 API: dict[str, Callable[[Project, Fund], str]] = {
