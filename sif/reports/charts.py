@@ -254,6 +254,17 @@ def _found(key: str) -> str | None:
     return svg
 
 
+def kept(key: str) -> str | None:
+    """A chart drawn earlier, by its chart_key: from this process or the shared store; None when
+    no store holds it (a store may forget any chart; the page that showed it draws it again)."""
+    return _found(key)
+
+
+def key_of(chart: Callable[..., str], *args: Any, **kwargs: Any) -> str:
+    """The key a public chart function keeps its chart under for these arguments."""
+    return chart_key(chart.__name__, args, kwargs)
+
+
 def _cached(draw: Callable[P, str]) -> Callable[P, str]:
     @functools.wraps(draw)
     def chart(*args: P.args, **kwargs: P.kwargs) -> str:

@@ -59,7 +59,7 @@ def test_no_page_of_the_fund_administrator_violates_the_content_security_policy(
             f"{base}{url}", timeout=90_000
         )  # the follow-up page draws ~20 charts on first load
         expect(page.get_by_role("heading", level=1)).to_be_visible()
-        charts += page.locator("figure svg").count()
+        charts += page.locator("figure svg, figure img").count()  # inline or linked charts
         violations = page.evaluate("window.__csp")
         if violations:
             found[name] = violations

@@ -51,7 +51,7 @@ from sif.web.followup.models import (
     StatusReport,
 )
 from sif.web.followup.selectors import aggregate, sees_suppressed_figures
-from sif.web.projects.models import Project
+from sif.web.projects.models import Indicator, Project
 
 router = Router(tags=["uppföljning"])
 
@@ -175,15 +175,25 @@ def _period(project: Project, pk: int) -> ReportingPeriod:
     return child_of(project, project.reporting_periods.all(), pk)
 
 
-def _measurement_out(m: Measurement, hide_below: int | None) -> dict[str, Any]:
-    n = aggregate(m.indicator, [m]).n if hide_below is not None else None
+def _measurement_out(
+    m: Measurement,
+    hide_below: int | None,
+    unit_name: str | None = None,
+    indicators: dict[int, Indicator] | None = None,
+) -> dict[str, Any]:
+    """A measurement as the API shows it; `unit_name` and `indicators` (by pk) spare a list the
+    joins (one figure read alone uses its own relations)."""
+    n = None
+    if hide_below is not None:
+        indicator = (indicators or {}).get(m.indicator_id) or m.indicator
+        n = aggregate(indicator, [m]).n
     hidden = hide_below is not None and (n is None or n < hide_below)
     return {
         "id": m.pk,
         "indicator": m.indicator_id,
         "period": m.period_id,
         "unit": m.unit_id,
-        "unit_name": m.unit.name,
+        "unit_name": unit_name if unit_name is not None else m.unit.name,
         "group": m.group,
         "value": None if hidden else m.value,
         "numerator": None if hidden else m.numerator,
@@ -246,17 +256,38 @@ def measurement_list(
     indicator: int | None = ID,
     unit: int | None = ID,
 ) -> Any:
+    """One page of the project's figures, in (period, indicator, unit, group) order.
+
+    Read so that its cost follows the page, not the project: the project's periods are looked up
+    first, so the page is a plain range of the measurement table (its period index gives the
+    order, each period's rows are sorted on their own) with no join; unit names and indicator kinds
+    are read for the page's rows only; the total is counted over the same index range (always,
+    so the number of queries does not depend on whether the page is full).
+    """
     project = visible_project(request, pk)
-    rows = (
-        Measurement.objects.filter(period__project=project)
-        .select_related("unit", "indicator")
-        .order_by("period_id", "indicator_id", "unit_id", "group", "pk")
+    period_ids = list(project.reporting_periods.order_by().values_list("pk", flat=True))
+    rows = Measurement.objects.filter(period_id__in=period_ids).order_by(
+        "period_id", "indicator_id", "unit_id", "group", "pk"
     )
     for name, value in (("period_id", period), ("indicator_id", indicator), ("unit_id", unit)):
         if value is not None:
             rows = rows.filter(**{name: value})
+    items = list(rows[paging.offset : paging.offset + paging.limit])
+    names = dict(
+        OrgUnit.objects.filter(pk__in={m.unit_id for m in items})
+        .order_by()
+        .values_list("pk", "name")
+    )
     hide_below = _threshold_for(request, project)
-    return page(rows, paging, lambda m: _measurement_out(m, hide_below))
+    kinds = (
+        {i.pk: i for i in Indicator.objects.filter(pk__in={m.indicator_id for m in items})}
+        if hide_below is not None and items
+        else {}
+    )
+    return {
+        "items": [_measurement_out(m, hide_below, names[m.unit_id], kinds) for m in items],
+        "count": rows.count(),
+    }
 
 
 @router.post(

@@ -4,9 +4,12 @@ analysis and the spread of spindelmätning. Arithmetic is done by sif.calc.follo
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple, Protocol
+
+from django.db.models import Exists, OuterRef
 
 from sif.calc.errors import SifError
 from sif.calc.followup import (
@@ -37,6 +40,15 @@ from sif.web.followup.services import units_in_order
 from sif.web.projects.models import Indicator, IndicatorUnit, Project
 
 
+class Figured(Protocol):
+    """What an aggregate reads of a figure: a Measurement or a Figure."""
+
+    value: Decimal | None
+    numerator: int | None
+    denominator: int | None
+    is_example: bool
+
+
 @dataclass
 class Aggregate:
     """One indicator's figure for one group in one period, across the units that reported."""
@@ -59,7 +71,7 @@ class Aggregate:
         return self.denominator
 
 
-def aggregate(indicator: Indicator, measurements: list[Measurement]) -> Aggregate | None:
+def aggregate(indicator: Indicator, measurements: Sequence[Figured]) -> Aggregate | None:
     """Sum for counts, pooled numerator/denominator for shares, weighted mean for scores."""
     if not measurements:
         return None
@@ -135,21 +147,67 @@ class IndicatorTable:
         )
 
 
-def indicator_tables(project: Project, *, threshold: int | None = None) -> list[IndicatorTable]:
+class Figure(NamedTuple):
+    """One measurement's figures as the aggregates read them (a tuple: no model instance is built
+    for the thousands of rows a big project's tables read)."""
+
+    value: Decimal | None
+    numerator: int | None
+    denominator: int | None
+    is_example: bool
+
+
+def indicators_with_data(project: Project) -> list[Indicator]:
+    """The project's indicators that have at least one figure, in the project's order: one query
+    that probes the measurement index once per indicator, whatever the number of figures."""
+    has_figures = Measurement.objects.filter(
+        indicator=OuterRef("pk"), period__project=project
+    ).order_by()
+    return list(
+        project.indicators.select_related("responsible_unit")
+        .annotate(has_figures=Exists(has_figures))
+        .filter(has_figures=True)
+    )
+
+
+def indicator_tables(
+    project: Project,
+    *,
+    threshold: int | None = None,
+    indicator_ids: Collection[int] | None = None,
+) -> list[IndicatorTable]:
     """Per indicator: aggregate per period and group, and per unit in the latest period with data.
 
     With a `threshold`, per-unit cells under it are hidden (published and exported tables).
+    With `indicator_ids`, only those indicators' tables are built and only their figures read (the
+    follow-up page shows a chosen few of a big project's indicators). Every unit is kept: whether
+    a cell is hidden to protect another depends on all the units' cells of its period.
     """
     periods = list(project.reporting_periods.all())
-    by_key: dict[tuple[int, int, str], list[Measurement]] = defaultdict(list)
-    by_unit: dict[tuple[int, int, int], list[Measurement]] = defaultdict(list)
-    for m in Measurement.objects.filter(period__project=project).select_related("unit"):
-        by_key[(m.indicator_id, m.period_id, m.group)].append(m)
-        if m.group == Group.INTERVENTION:
-            by_unit[(m.indicator_id, m.period_id, m.unit_id)].append(m)
+    indicators = project.indicators.select_related("responsible_unit")
+    figures = Measurement.objects.filter(period__project=project).order_by()
+    if indicator_ids is not None:
+        indicators = indicators.filter(pk__in=list(indicator_ids))
+        figures = figures.filter(indicator_id__in=list(indicator_ids))
+    by_key: dict[tuple[int, int, str], list[Figure]] = defaultdict(list)
+    by_unit: dict[tuple[int, int, int], list[Figure]] = defaultdict(list)
+    for indicator_id, period_id, unit_id, group, *numbers in figures.values_list(
+        "indicator_id",
+        "period_id",
+        "unit_id",
+        "group",
+        "value",
+        "numerator",
+        "denominator",
+        "is_example",
+    ):
+        figure = Figure(*numbers)
+        by_key[(indicator_id, period_id, group)].append(figure)
+        if group == Group.INTERVENTION:
+            by_unit[(indicator_id, period_id, unit_id)].append(figure)
     units = units_in_order(project)
     tables: list[IndicatorTable] = []
-    for indicator in project.indicators.select_related("responsible_unit"):
+    for indicator in indicators:
         table = IndicatorTable(indicator=indicator)
         for period in periods:
             row = PeriodRow(
@@ -181,7 +239,7 @@ def _suppress_table(
     table: IndicatorTable,
     indicator: Indicator,
     units: list[OrgUnit],
-    by_unit: dict[tuple[int, int, int], list[Measurement]],
+    by_unit: dict[tuple[int, int, int], list[Figure]],
     threshold: int,
 ) -> None:
     """Per period: the units' cells, then the totals built on them (sif.calc.suppression)."""
@@ -209,14 +267,12 @@ def reporting_status(project: Project) -> list[dict[str, Any]]:
     """Per period: which participating units have reported figures and which have not."""
     units = list(project.units.order_by("name"))
     reported: dict[int, set[int]] = defaultdict(set)
-    for period_id, unit_id in Measurement.objects.filter(period__project=project).values_list(
-        "period_id", "unit_id"
-    ):
-        reported[period_id].add(unit_id)
-    for period_id, unit_id in ActivityCount.objects.filter(period__project=project).values_list(
-        "period_id", "unit_id"
-    ):
-        reported[period_id].add(unit_id)
+    # distinct pairs without the models' default ordering (it joins three tables to sort rows
+    # that only fill a set)
+    for model in (Measurement, ActivityCount):
+        pairs = model.objects.filter(period__project=project).order_by()  # type: ignore[attr-defined]
+        for period_id, unit_id in pairs.values_list("period_id", "unit_id").distinct():
+            reported[period_id].add(unit_id)
     reports = {(r.period_id, r.unit_id): r for r in StatusReport.objects.filter(project=project)}
     status = []
     for period in project.reporting_periods.all():

@@ -1,27 +1,35 @@
 from django.urls import path
 
-from sif.web.followup import views
+from sif.web.followup import (
+    chart_images,
+    export_views,
+    overview,
+    setup_views,
+    spider_views,
+    views,
+)
 
 app_name = "followup"
 
 urlpatterns = [
-    path("projekt/<int:pk>/uppfoljning/", views.overview, name="overview"),
-    path("projekt/<int:pk>/uppfoljning/export.xlsx", views.export, name="export"),
-    path("projekt/<int:pk>/uppfoljning/indikatorer/", views.indicators, name="indicators"),
+    path("projekt/<int:pk>/uppfoljning/", overview.overview, name="overview"),
+    path("projekt/<int:pk>/uppfoljning/export.xlsx", export_views.export, name="export"),
+    path("projekt/<int:pk>/uppfoljning/diagram/<str:token>", chart_images.chart, name="chart"),
+    path("projekt/<int:pk>/uppfoljning/indikatorer/", setup_views.indicators, name="indicators"),
     path(
         "projekt/<int:pk>/uppfoljning/indikatorer/<int:indicator_id>/",
-        views.indicators,
+        setup_views.indicators,
         name="indicator",
     ),
     path(
         "projekt/<int:pk>/uppfoljning/indikatorer/<int:indicator_id>/ta-bort/",
-        views.indicator_delete,
+        setup_views.indicator_delete,
         name="indicator_delete",
     ),
-    path("projekt/<int:pk>/uppfoljning/perioder/ny/", views.period_new, name="period_new"),
+    path("projekt/<int:pk>/uppfoljning/perioder/ny/", setup_views.period_new, name="period_new"),
     path(
         "projekt/<int:pk>/uppfoljning/perioder/<int:period_id>/stang/",
-        views.period_close,
+        setup_views.period_close,
         name="period_close",
     ),
     path(
@@ -54,20 +62,24 @@ urlpatterns = [
         views.status_report_review,
         name="status_review",
     ),
-    path("projekt/<int:pk>/uppfoljning/aktiviteter/", views.activity_types, name="activity_types"),
+    path(
+        "projekt/<int:pk>/uppfoljning/aktiviteter/",
+        setup_views.activity_types,
+        name="activity_types",
+    ),
     path(
         "projekt/<int:pk>/uppfoljning/aktiviteter/<int:activity_id>/",
-        views.activity_types,
+        setup_views.activity_types,
         name="activity_type",
     ),
     path(
         "projekt/<int:pk>/uppfoljning/spindel/ny/",
-        views.spider_instrument_new,
+        spider_views.spider_instrument_new,
         name="spider_instrument_new",
     ),
     path(
         "projekt/<int:pk>/uppfoljning/spindel/<int:instrument_id>/enhet/<int:unit_id>/",
-        views.spider_form,
+        spider_views.spider_form,
         name="spider",
     ),
 ]

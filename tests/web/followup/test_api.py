@@ -109,6 +109,35 @@ def test_measurements_are_paginated_and_filtered(stis: Stis) -> None:
     assert [i["unit_name"] for i in one["items"]] == ["Farsta stadsdelsförvaltning"]
 
 
+def test_the_measurement_list_asks_the_same_queries_for_few_and_many_figures_in_order(
+    stis: Stis,
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def figures(period: Any) -> None:
+        Measurement.objects.bulk_create(
+            Measurement(indicator=stis.count, period=period, unit=unit, value=n)
+            for n, unit in enumerate(stis.districts.values())
+        )
+
+    client = client_for(stis.reader)  # a reader: the hiding reads the indicators too
+    url = f"/api/projects/{stis.project.pk}/measurements?limit=5"
+    figures(stis.period)
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        first = client.get(url).json()
+    figures(stis.closed_period)
+    with CaptureQueriesContext(connection) as many:
+        second = client.get(url).json()
+    assert (first["count"], second["count"]) == (7, 14)
+    assert len(many) == len(few)
+    keys = [(i["period"], i["indicator"], i["unit"], i["group"]) for i in second["items"]]
+    assert keys == sorted(keys) and len(keys) == 5
+    last = client.get(url.replace("limit=5", "limit=5&offset=10")).json()
+    assert last["count"] == 14 and len(last["items"]) == 4
+
+
 def test_another_municipality_gets_404(stis: Stis) -> None:
     response = client_for(stis.outsider).get(f"/api/projects/{stis.project.pk}/periods")
     assert response.status_code == 404
