@@ -4,6 +4,7 @@ The URL configuration (and with it every view module, matplotlib and WeasyPrint)
 so that with `gunicorn --preload` the workers fork with it loaded and the first request is not slow.
 """
 
+import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
@@ -12,3 +13,10 @@ from django.urls import get_resolver
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sif.web.settings")
 application = get_wsgi_application()
 get_resolver().url_patterns  # noqa: B018 - imports the views now, not in the first request
+
+# Everything imported so far lives as long as the process: move it out of the garbage collector's
+# reach. A full collection walked these ~210 000 objects in 120-140 ms of CPU (300-550 ms on a
+# loaded machine) about every 15 requests, which set the p95 of light pages (the demo's project
+# list: p50 28 ms, p95 ~200 ms); with them frozen one takes under a millisecond. With --preload
+# the workers fork with the frozen objects, which also keeps their memory pages shared.
+gc.freeze()

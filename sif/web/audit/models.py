@@ -45,8 +45,14 @@ class Event(models.Model):
         verbose_name = _("händelse")
         verbose_name_plural = _("händelselogg")
         ordering = ["-at", "-id"]
-        # The project page reads a project's newest events; without this it walks the whole log.
-        indexes = [models.Index(fields=["project", "-at", "-id"], name="audit_event_project_at")]
+        indexes = [
+            # The project page reads a project's newest events; without this it walks the whole log.
+            models.Index(fields=["project", "-at", "-id"], name="audit_event_project_at"),
+            # The admin's event log of a fund administrator (scoped to a municipality) reads the
+            # municipality's newest events: without this PostgreSQL walked `at` backwards past
+            # every other municipality's events (0,9-2,1 s for syntetisk-001; 0,1 ms with it).
+            models.Index(fields=["municipality", "-at", "-id"], name="audit_event_municipality_at"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type}#{self.object_id}"

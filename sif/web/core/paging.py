@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.core.paginator import Page, Paginator
+from django.db import connections
 from django.http import HttpRequest
 from django.utils.functional import cached_property
 
@@ -30,14 +31,39 @@ def query_without_page(request: HttpRequest) -> str:
 
 
 COUNT_CAP = 10_000
+# Rows a page of the admin's lists of the tables that grow with the data (Django's default is 100).
+LIST_PER_PAGE = 50
 
 
 class CappedCountPaginator(Paginator):
     """For the admin's lists of tables with millions of rows: counts at most COUNT_CAP rows
-    (`SELECT COUNT(*) FROM (… LIMIT 10 001)`), so the pager costs the same at any size; the list
-    then offers the first COUNT_CAP rows' pages and says "10 000", and filters or search narrow
-    it. A full count of the event log took 0,3 s on the national data."""
+    (`SELECT COUNT(*) FROM (… LIMIT 10 001)`, without the list's ORDER BY, which made PostgreSQL
+    sort 10 001 events first: 16 → 6 ms), so the pager costs the same at any size; the list then
+    offers the first COUNT_CAP rows' pages and says "10 000", and filters or search narrow it.
+    An unfiltered list of a table PostgreSQL estimates at COUNT_CAP rows or more (pg_class.reltuples,
+    kept by autovacuum's ANALYZE) is not counted at all. A full count of the event log took 0,3 s
+    on the national data."""
 
     @cached_property
     def count(self) -> int:
-        return min(self.object_list[: COUNT_CAP + 1].count(), COUNT_CAP)
+        if _estimated_rows(self.object_list) >= COUNT_CAP:
+            return COUNT_CAP
+        return min(self.object_list.order_by()[: COUNT_CAP + 1].count(), COUNT_CAP)
+
+
+def _estimated_rows(queryset: Any) -> int:
+    """PostgreSQL's estimate of the rows of an unfiltered queryset's table; -1 when the queryset
+    is filtered, the database is not PostgreSQL or the table was never analysed."""
+    query = queryset.query
+    if query.where or query.distinct or query.combinator:
+        return -1
+    connection = connections[queryset.db]
+    if connection.vendor != "postgresql":
+        return -1
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reltuples FROM pg_class WHERE oid = to_regclass(%s)",
+            [connection.ops.quote_name(queryset.model._meta.db_table)],
+        )
+        row = cursor.fetchone()
+    return int(row[0]) if row else -1

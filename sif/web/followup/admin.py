@@ -4,10 +4,15 @@ logs it; an edit in the admin would bypass all three."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
+from django.db.models import F
+from django.http import HttpRequest
 
 from sif.web.accounts.admin import MunicipalityScopedAdmin
-from sif.web.core.paging import CappedCountPaginator
+from sif.web.accounts.permissions import admin_municipality_ids
+from sif.web.core.paging import LIST_PER_PAGE, CappedCountPaginator
 from sif.web.followup.models import (
     ActivityCount,
     ActivityType,
@@ -24,10 +29,23 @@ class FollowupAdmin(MunicipalityScopedAdmin):
     read_only = True
     municipality_field = "project__municipality"
     # Issue 16: newest first by primary key (the models' orderings join three tables and sort the
-    # whole table); no full count under the pager.
+    # whole table); no full count under the pager, no facet counts; 50 rows a page (Django's
+    # admin draws each cell through display_for_field: about 0,6 ms a row of ten columns).
     ordering = ("-id",)
     show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
     paginator = CappedCountPaginator
+    list_per_page = LIST_PER_PAGE
+
+    def get_ordering(self, request: HttpRequest) -> Any:
+        """Newest first. For a user scoped to some municipalities, by `id + 0`: ordered by the
+        bare primary key, PostgreSQL walked the measurements backwards from the newest, joining
+        each to its period and project, past every other municipality's rows (syntetisk-001's
+        newest: 345 000 rows, 1,1 s); an expression no index serves makes it start from the
+        municipality's projects and sort their rows (39 000 rows, 41 ms)."""
+        if admin_municipality_ids(request.user) is None:
+            return self.ordering
+        return [(F("id") + 0).desc()]
 
 
 @admin.register(ReportingPeriod)

@@ -106,4 +106,4 @@ def test_every_section_code_has_a_place_on_the_project_page():
 
     source = get_template("projects/project_detail.html").template.source
     for code in ExampleSection.values:
-        assert f'section="{code}"' in source
+        assert f'example_badge:"{code}"' in source

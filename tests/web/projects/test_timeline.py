@@ -51,6 +51,7 @@ def test_a_busy_project_shows_its_newest_events_and_links_to_all(demo: None) -> 
     page = client.get(f"/projekt/{stis.pk}/").text
     timeline = page[page.index('id="h-timeline"') :]
     assert len(re.findall(r"<li><time", timeline)) == TIMELINE_LENGTH
+    assert f'reversed start="{total}"' in timeline
     assert f"Visa alla {total} händelser" in timeline
 
     # the whole timeline comes in pages of 100 events, the newest first, with a pager
@@ -61,5 +62,7 @@ def test_a_busy_project_shows_its_newest_events_and_links_to_all(demo: None) -> 
         shown = len(re.findall(r"<li><time", everything[everything.index('id="h-timeline"') :]))
         assert shown == min(100, total - seen)
         assert f"Sida {number} av {pages} ({total} rader)" in everything
+        # the numbers count down across the pages: the newest event on page 2 is total - 100
+        assert f'reversed start="{total - seen}"' in everything
         seen += shown
     assert seen == total

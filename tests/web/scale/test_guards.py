@@ -15,6 +15,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from sif.web.accounts.models import Municipality, Role
+from sif.web.core.paging import LIST_PER_PAGE
 from sif.web.projects.models import Fund, Project
 from sif.web.scale.generate import Sizes, generate
 from tests.web.builders import make_user
@@ -51,6 +52,8 @@ def _world(sizes: Sizes) -> tuple[Client, Project, Fund]:
     generate(sizes, seed=11)
     municipality = Municipality.objects.get()
     admin = make_user(f"admin-{Project.objects.count()}", Role.FUND_ADMIN, municipality)
+    admin.is_staff = True  # the fund administrator also reads the admin's lists of its municipality
+    admin.save()
     client = Client()
     client.force_login(admin)
     return (
@@ -103,6 +106,10 @@ ADMIN = [
     "accounts/membership",
     "accounts/orgunit",
 ]
+# The admin's lists of the largest tables, also as the fund administrator (scoped to its
+# municipality: a filtered query that must not walk the other municipalities' rows); at most
+# LIST_PER_PAGE rows a page.
+BIG_ADMIN = ["audit/event", "followup/measurement", "ledger/ledgerentry"]
 ADMIN_ROW = r'<th class="field-'
 PAGE_ROWS = 100  # no page and no API answer (default limit) shows more rows than this
 
@@ -133,6 +140,12 @@ def _measure_all(sizes: Sizes, warm: bool) -> dict[str, tuple[int, int]]:
             for name in ADMIN
         },
         **{
+            f"fund administrator's admin {name}": _measure(
+                client, f"/admin/{name}/", ADMIN_ROW, warm
+            )
+            for name in BIG_ADMIN
+        },
+        **{
             page: _measure(client, url(project, fund), marker, warm)
             for page, (url, marker) in PAGES.items()
         },
@@ -159,4 +172,8 @@ def test_no_list_page_or_api_list_asks_more_or_draws_more_when_the_data_grows() 
     }
     assert not grown, f"(queries, rows) on the small and the large data: {grown}"
     assert all(small[page][1] > 0 for page in ("project list", "whole timeline", "fund ledger"))
+    for name in BIG_ADMIN:
+        for who in ("admin", "fund administrator's admin"):
+            assert large[f"{who} {name}"][1] <= LIST_PER_PAGE, (who, name, large[f"{who} {name}"])
+    assert large["fund administrator's admin audit/event"][1] == LIST_PER_PAGE, "a full page"
     assert large["API measurements"][1] > small["API measurements"][1], "the large data is larger"
