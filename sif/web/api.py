@@ -24,6 +24,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import django_auth
 
 from sif.calc import budget as budget_rules
+from sif.calc.budget import BudgetRowInput
 from sif.calc.errors import SifError
 from sif.messages import message_for, message_for_error
 from sif.policy.model import REFUSALS
@@ -39,9 +40,8 @@ from sif.web.api_input import (
     field_message,
     id_in_range,
 )
-from sif.web.projects import services
+from sif.web.projects import budget_changes, grant_decisions, project_transitions, reviews
 from sif.web.projects.models import Decision, Project, ProjectState, Review
-from sif.web.projects.services import BudgetRowInput
 from sif.web.tokens.auth import TokenAuth
 
 api = NinjaAPI(title="SIF API", version="1", auth=[TokenAuth(), django_auth], urls_namespace="api")
@@ -315,7 +315,7 @@ def _project_out(p: Project) -> dict[str, Any]:
 
 
 def _budget_out(project: Project) -> dict[str, Any]:
-    rows = services._budget_inputs(project)
+    rows = budget_changes.budget_inputs(project)
     totals = budget_rules.row_totals(rows)
     years = sorted(budget_rules.year_totals(rows))
     return {
@@ -349,7 +349,7 @@ def _detail_out(request: HttpRequest, p: Project) -> dict[str, Any]:
         "budget": _budget_out(p),
         "transitions": [
             {"to_state": s, "allowed": bool(v), "reason": v.reason}
-            for s, v in services.allowed_transitions(user, p)
+            for s, v in project_transitions.allowed_transitions(user, p)
         ],
         "can_review": bool(can_review(user, p)),
         "can_decide": bool(can_decide(user, p)),
@@ -398,7 +398,7 @@ def project_detail(request: HttpRequest, pk: int) -> Any:
 )
 def project_transition(request: HttpRequest, pk: int, payload: TransitionIn) -> Any:
     project = _project(request, pk)
-    services.project_transition(
+    project_transitions.project_transition(
         actor=request.user,
         project=project,
         to_state=payload.to_state,
@@ -416,7 +416,9 @@ def project_transition(request: HttpRequest, pk: int, payload: TransitionIn) -> 
 def budget_put(request: HttpRequest, pk: int, payload: BudgetIn) -> Any:
     project = _project(request, pk)
     rows = [BudgetRowInput(r.category, r.label, r.footnote, r.amounts) for r in payload.rows]
-    services.budget_set(actor=request.user, project=project, rows=rows, version=payload.version)
+    budget_changes.budget_set(
+        actor=request.user, project=project, rows=rows, version=payload.version
+    )
     return _budget_out(project)
 
 
@@ -427,7 +429,7 @@ def budget_put(request: HttpRequest, pk: int, payload: BudgetIn) -> Any:
 )
 def sought_amount_put(request: HttpRequest, pk: int, payload: SoughtAmountIn) -> Any:
     project = _project(request, pk)
-    services.sought_amount_set(actor=request.user, project=project, amount=payload.amount)
+    budget_changes.sought_amount_set(actor=request.user, project=project, amount=payload.amount)
     return _project_out(project)
 
 
@@ -438,7 +440,7 @@ def sought_amount_put(request: HttpRequest, pk: int, payload: SoughtAmountIn) ->
 )
 def review_post(request: HttpRequest, pk: int, payload: ReviewIn) -> Any:
     project = _project(request, pk)
-    review: Review = services.review_add(
+    review: Review = reviews.review_add(
         actor=request.user,
         project=project,
         comments=payload.comments,
@@ -464,7 +466,7 @@ def review_post(request: HttpRequest, pk: int, payload: ReviewIn) -> Any:
 )
 def decision_post(request: HttpRequest, pk: int, payload: DecisionIn) -> Any:
     project = _project(request, pk)
-    decision: Decision = services.decision_record(
+    decision: Decision = grant_decisions.decision_record(
         actor=request.user,
         project=project,
         granted=payload.granted,

@@ -15,7 +15,7 @@ MESSAGES: dict[str, str] = {
     "unit_outside_municipality": "Enheten {unit} hör inte till fondens kommun.",
     "project_locked": "Projektet är avslutat, avslaget eller återtaget och kan inte längre ändras.",
     "project_not_editable_in_state": "Projektet kan inte ändras av sökande i sin nuvarande status. Kontakta fondförvaltaren.",
-    # --- project (sif/web/projects/services.py)
+    # --- project (the service modules of sif/web/projects, e.g. project_details.py)
     "title_required": "Ange projektets namn.",
     "field_not_editable": "Fältet {field} kan inte ändras här.",
     "field_invalid": "Fältet {label} är ogiltigt: {detail}",
@@ -207,7 +207,8 @@ MESSAGES.update(
     }
 )
 
-# follow-up: new spindelmätning instrument, activity total (sif/web/followup/services.py)
+# follow-up: new spindelmätning instrument, activity total (sif/web/followup/spider_measurement.py,
+# sif/web/followup/measurement_plan.py)
 MESSAGES.update(
     {
         "spider_name_required": "Ange spindelmätningens namn.",

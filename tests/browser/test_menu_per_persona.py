@@ -49,13 +49,16 @@ def demo_people(settings: Any, transactional_db: Any) -> dict[str, str]:
     """The demo's municipalities, units, funds and users (the same code as `sif demo`), without its
     projects: the menu depends on the roles alone, and the whole demo costs tens of seconds.
     Returns each demo user's password."""
-    from sif.web.projects import demo
+    from sif.web.projects import demo_organisation
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    municipalities = demo._municipalities()
-    units = demo._units(municipalities)
-    demo._funds(municipalities)
-    return {name: password for name, (_, password) in demo._users(municipalities, units).items()}
+    municipalities = demo_organisation.demo_municipalities()
+    units = demo_organisation.demo_units(municipalities)
+    demo_organisation.demo_funds(municipalities)
+    return {
+        name: password
+        for name, (_, password) in demo_organisation.demo_users(municipalities, units).items()
+    }
 
 
 def _by_policy(username: str) -> set[str]:

@@ -20,7 +20,14 @@ from sif.reports.content import (
     Signatures,
     Subheading,
 )
-from sif.web.documents import parts
+from sif.web.documents import (
+    activity_parts,
+    budget_parts,
+    document_build,
+    document_wording,
+    followup_parts,
+    result_parts,
+)
 from sif.web.documents.drafts import texts_for
 from sif.web.documents.plain import plain_blocks
 from sif.web.projects.models import DecisionKind, Project
@@ -97,9 +104,9 @@ def proposal_blocks(text: str) -> list[Block]:
     return [BulletList(items, numbered=True)] if items else []
 
 
-@parts.one_build
+@document_build.one_build
 def committee_paper(project: Project, *, published: bool = False) -> Document:
-    decisions = parts.decisions_of(project)
+    decisions = budget_parts.decisions_of(project)
     closing = next((d for d in reversed(decisions) if d.kind == DecisionKind.CLOSING), None)
     reported = project.state in REPORTED or closing is not None
     texts = texts_for(project, "committee_paper")
@@ -121,12 +128,12 @@ def committee_paper(project: Project, *, published: bool = False) -> Document:
     doc.meta = [(k, v) for k, v in doc.letterhead.right()]
     gender = [
         *c.text_blocks(texts.get("gender")),
-        *parts.gender_blocks(project, published=published),
+        *activity_parts.gender_blocks(project, published=published),
     ]
     views = [*c.text_blocks(texts.get("views")), *plain_blocks(project)]
-    views += parts.effect_blocks(project, published=published)
+    views += result_parts.effect_blocks(project, published=published)
     if views and (project.repayment_rule or project.repayment_note or reported):
-        views.append(c.Paragraph(parts.repayment_text(project)))
+        views.append(c.Paragraph(document_wording.repayment_text(project)))
     doc.sections = [
         c.section(
             COMMITTEE_HEADINGS[0],
@@ -140,7 +147,7 @@ def committee_paper(project: Project, *, published: bool = False) -> Document:
         c.section(COMMITTEE_HEADINGS[6], views),
         c.section(COMMITTEE_HEADINGS[7], attachments(texts.get("attachments", ""))),
     ]
-    technical = parts.calculation_blocks(project)
+    technical = result_parts.calculation_blocks(project)
     if technical:
         doc.sections.append(c.section(APPENDIX_HEADING, technical))
     return doc
@@ -151,26 +158,26 @@ def _matter(project: Project, decisions: list, published: bool) -> list[Block]:
     overview = [
         ("Fond", project.fund.name),
         ("Ansvarig enhet", project.owner_unit.name),
-        ("Period", parts.period_text(project)),
+        ("Period", document_wording.period_text(project)),
         ("Status", str(project.get_state_display())),
-        ("Sökt belopp", parts.money(project.sought_amount)),
-        ("Beviljat belopp", parts.money(parts.granted_total(decisions))),
+        ("Sökt belopp", document_wording.money(project.sought_amount)),
+        ("Beviljat belopp", document_wording.money(budget_parts.granted_total(decisions))),
     ]
     blocks.append(
         c.key_value_table(
             "Projektet i korthet", [(k, v or "–") for k, v in overview], sheet="Projektet"
         )
     )
-    table = parts.decisions_table(decisions)
+    table = budget_parts.decisions_table(decisions)
     if table:
         blocks.append(table)
-    budget = parts.budget_blocks(project)
+    budget = budget_parts.budget_blocks(project)
     if budget:
         blocks += [Subheading("Budget"), *budget]
-    activities = parts.activity_table(project, published=published)
+    activities = activity_parts.activity_table(project, published=published)
     # seed 001 prints no table per period: the committee reads the summary and the charts
-    followup = parts.followup_blocks(project, published=published, period_tables=False)
-    spider = parts.spider_blocks(project)
+    followup = followup_parts.followup_blocks(project, published=published, period_tables=False)
+    spider = followup_parts.spider_blocks(project)
     if activities or followup or spider:
         blocks.append(Subheading("Uppföljning"))
         blocks += ([activities] if activities else []) + followup + spider

@@ -14,7 +14,7 @@ from typing import Any
 
 from sif.reports import content as c
 from sif.reports.content import Block, Document, Paragraph, Subheading
-from sif.web.documents import parts
+from sif.web.documents import budget_parts, document_wording, followup_parts
 from sif.web.documents.committee import COMMITTEE_HEADINGS, committee_paper, document_base
 from sif.web.documents.portfolio import portfolio
 from sif.web.documents.report import final_report
@@ -46,8 +46,8 @@ def application(project: Project, *, published: bool = False) -> Document:
     doc.meta = [
         ("Ansökande verksamhet", project.owner_unit.name),
         ("Fond", project.fund.name),
-        ("Period", parts.period_text(project) or c.MISSING),
-        ("Sökt belopp", parts.money(project.sought_amount) or c.MISSING),
+        ("Period", document_wording.period_text(project) or c.MISSING),
+        ("Sökt belopp", document_wording.money(project.sought_amount) or c.MISSING),
         ("Status", str(project.get_state_display())),
     ]
     if submitted:
@@ -82,22 +82,24 @@ def _answer(project: Project, field: dict[str, Any], answer: Any) -> list[Block]
     kind = field["kind"]
     if kind == "budget":
         intro = _before_table(answer)
-        return [*c.text_blocks(intro), *parts.budget_blocks(project, summary=True)] or [c.missing()]
+        return [*c.text_blocks(intro), *budget_parts.budget_blocks(project, summary=True)] or [
+            c.missing()
+        ]
     if kind == "contacts":
         contacts = [
             c.ContactLine(x.name, x.title, x.email, x.phone) for x in project.contacts.all()
         ]
         return [c.contacts_table(contacts)] if contacts else [c.missing()]
     if kind == "indicators":
-        indicators = [parts.indicator_line(i) for i in project.indicators.all()]
+        indicators = [followup_parts.indicator_line(i) for i in project.indicators.all()]
         return [c.indicators_table(indicators)] if indicators else [c.missing()]
     if kind == "money":
         amount = project.sought_amount if project.sought_amount is not None else _decimal(answer)
-        return [Paragraph(parts.money(amount))] if amount is not None else [c.missing()]
+        return [Paragraph(document_wording.money(amount))] if amount is not None else [c.missing()]
     if kind == "yesno":
         return [Paragraph("Ja" if answer else "Nej")] if answer in (True, False) else [c.missing()]
     if kind == "period" and not answer:
-        return c.text_or_missing(parts.period_text(project))
+        return c.text_or_missing(document_wording.period_text(project))
     text = str(answer or "")
     if not text.strip() and field["key"] in FALLBACK_FIELDS:
         text = str(getattr(project, FALLBACK_FIELDS[field["key"]]) or "")

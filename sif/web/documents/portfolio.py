@@ -26,7 +26,7 @@ from sif.reports.figures import ChartCall
 from sif.reports.portfolio_charts import balance_svg
 from sif.web.calculations.models import Calculation, Purpose
 from sif.web.calculations.selectors import calculation_current
-from sif.web.documents import parts
+from sif.web.documents import document_build
 from sif.web.documents.portfolio_selectors import (
     Filters,
     projects_shown,
@@ -101,7 +101,9 @@ def _gains(projects: list[Project]) -> Gains:
         card = next(
             (
                 x
-                for x in effects.effect_cards(project, parts.indicator_tables(project, None))
+                for x in effects.effect_cards(
+                    project, document_build.indicator_tables(project, None)
+                )
                 if x.realised
             ),
             None,
@@ -158,7 +160,7 @@ def _balance_rows(
     return rows
 
 
-@parts.one_build
+@document_build.one_build
 def portfolio(fund: Fund, filters: Filters | None = None) -> Document:
     filters = filters or Filters()
     today = timezone.localdate()

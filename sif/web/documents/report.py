@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from sif.reports import content as c
 from sif.reports.content import Block, Document, Paragraph, Subheading
-from sif.web.documents import parts
+from sif.web.documents import (
+    activity_parts,
+    budget_parts,
+    document_build,
+    document_wording,
+    followup_parts,
+    result_parts,
+)
 from sif.web.documents.committee import (
     APPENDIX_HEADING,
     attachments,
@@ -37,40 +44,43 @@ FINAL_REPORT_HEADINGS = (
 )
 
 
-@parts.one_build
+@document_build.one_build
 def final_report(project: Project, *, published: bool = False) -> Document:
     name = f"{project.title} ({project.short_name})" if project.short_name else project.title
     texts = texts_for(project, "final_report")
     doc = document_base("final_report", project, f"Slutrapport – {name}", published=published)
     doc.subtitle = project.fund.name
     doc.letterhead = letterhead(project, texts)
-    decisions = parts.decisions_of(project)
+    decisions = budget_parts.decisions_of(project)
     doc.meta = [
         ("Ansvarig enhet", project.owner_unit.name),
-        ("Period", parts.period_text(project) or c.MISSING),
-        ("Beviljat belopp", parts.money(parts.granted_total(decisions)) or c.MISSING),
+        ("Period", document_wording.period_text(project) or c.MISSING),
+        (
+            "Beviljat belopp",
+            document_wording.money(budget_parts.granted_total(decisions)) or c.MISSING,
+        ),
         ("Status", str(project.get_state_display())),
     ]
     implementation: list[Block] = [*c.text_blocks(texts.get("implementation"))]
-    if parts.period_text(project):
-        implementation.append(Paragraph(f"Period: {parts.period_text(project)}."))
-    activities = parts.activity_table(project, published=published)
+    if document_wording.period_text(project):
+        implementation.append(Paragraph(f"Period: {document_wording.period_text(project)}."))
+    activities = activity_parts.activity_table(project, published=published)
     if activities:
         implementation.append(activities)
-    economy: list[Block] = [*parts.budget_blocks(project), *cost_blocks(project)]
-    if (table := parts.decisions_table(decisions)) is not None:
+    economy: list[Block] = [*budget_parts.budget_blocks(project), *cost_blocks(project)]
+    if (table := budget_parts.decisions_table(decisions)) is not None:
         economy.append(table)
-    indicators = [parts.indicator_line(i) for i in project.indicators.all()]
+    indicators = [followup_parts.indicator_line(i) for i in project.indicators.all()]
     results: list[Block] = [c.indicators_table(indicators)] if indicators else []
-    results += parts.followup_blocks(project, published=published, per_unit=True)
-    results += parts.spider_blocks(project)
-    gains = [*parts.effect_blocks(project, published=published), *plain_blocks(project)]
+    results += followup_parts.followup_blocks(project, published=published, per_unit=True)
+    results += followup_parts.spider_blocks(project)
+    gains = [*result_parts.effect_blocks(project, published=published), *plain_blocks(project)]
     closing = next((d for d in reversed(decisions) if d.kind == DecisionKind.CLOSING), None)
     after: list[Block] = []
     if project.closing_outcome:
         after.append(Paragraph(f"Utfall vid avslut: {project.get_closing_outcome_display()}."))
     if closing is not None and closing.conditions:
-        when = parts.date_text(closing.decided_on, closing.date_precision)
+        when = document_wording.date_text(closing.decided_on, closing.date_precision)
         after += [
             Subheading(f"Beslut, {closing.body}" + (f" {when}" if when else "")),
             *c.text_blocks(closing.conditions),
@@ -99,7 +109,7 @@ def final_report(project: Project, *, published: bool = False) -> Document:
             "Jämställdhetsanalys",
             [
                 *c.text_blocks(texts.get("gender")),
-                *parts.gender_blocks(project, published=published),
+                *activity_parts.gender_blocks(project, published=published),
             ],
         ),
         c.section("Lärdomar", c.text_blocks(project.lessons)),
@@ -107,7 +117,7 @@ def final_report(project: Project, *, published: bool = False) -> Document:
         c.section("Underskrifter", signatures(texts.get("signatures", ""))),
         c.section("Bilagor", attachments(texts.get("attachments", ""))),
     ]
-    technical = parts.calculation_blocks(project)
+    technical = result_parts.calculation_blocks(project)
     if technical:
         doc.sections.append(c.section(APPENDIX_HEADING, technical))
     return doc

@@ -39,7 +39,14 @@ from sif.web.api_common import (
     page,
     visible_project,
 )
-from sif.web.followup import services, views, xlsx
+from sif.web.followup import (
+    measurement_store,
+    reporting_periods,
+    spider_measurement,
+    status_reports,
+    views,
+    xlsx,
+)
 from sif.web.followup.models import (
     ActivityCount,
     ActivityType,
@@ -239,7 +246,7 @@ def _period_out(p: ReportingPeriod) -> dict[str, Any]:
 )
 def period_post(request: HttpRequest, pk: int, payload: PeriodIn) -> Any:
     project = visible_project(request, pk)
-    period = services.period_create(actor=request.user, project=project, **payload.dict())
+    period = reporting_periods.period_create(actor=request.user, project=project, **payload.dict())
     return Status(201, _period_out(period))
 
 
@@ -297,7 +304,7 @@ def measurement_list(
 )
 def measurement_post(request: HttpRequest, pk: int, payload: MeasurementIn) -> Any:
     project = visible_project(request, pk)
-    measurement = services.measurement_save(
+    measurement = measurement_store.measurement_save(
         actor=request.user,
         indicator=child_of(project, project.indicators.all(), payload.indicator),
         period=_period(project, payload.period),
@@ -358,7 +365,7 @@ def activity_list(
 def activity_post(request: HttpRequest, pk: int, payload: ActivityIn) -> Any:
     project = visible_project(request, pk)
     data = payload.dict()
-    count = services.activity_save(
+    count = measurement_store.activity_save(
         actor=request.user,
         period=_period(project, data.pop("period")),
         unit=_unit(project, data.pop("unit")),
@@ -408,7 +415,7 @@ def report_list(
 )
 def report_post(request: HttpRequest, pk: int, payload: StatusReportIn) -> Any:
     project = visible_project(request, pk)
-    report = services.status_report_submit(
+    report = status_reports.status_report_submit(
         actor=request.user,
         period=_period(project, payload.period),
         unit=_unit(project, payload.unit),
@@ -434,7 +441,7 @@ def _report(project: Project, report_id: int) -> StatusReport:
 def report_approve(request: HttpRequest, pk: int, report_id: int, payload: ReviewIn) -> Any:
     project = visible_project(request, pk)
     return _report_out(
-        services.status_report_approve(
+        status_reports.status_report_approve(
             actor=request.user, report=_report(project, report_id), comment=payload.comment
         )
     )
@@ -448,7 +455,7 @@ def report_approve(request: HttpRequest, pk: int, report_id: int, payload: Revie
 def report_return(request: HttpRequest, pk: int, report_id: int, payload: ReviewIn) -> Any:
     project = visible_project(request, pk)
     return _report_out(
-        services.status_report_return(
+        status_reports.status_report_return(
             actor=request.user, report=_report(project, report_id), comment=payload.comment
         )
     )
@@ -498,7 +505,7 @@ def spider_rating_post(request: HttpRequest, pk: int, payload: SpiderRatingIn) -
     instrument = child_of(
         project, SpiderInstrument.objects.filter(project=project), payload.instrument
     )
-    services.spider_rating_save(
+    spider_measurement.spider_rating_save(
         actor=request.user,
         instrument=instrument,
         unit=_unit(project, payload.unit),

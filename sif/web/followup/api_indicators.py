@@ -23,7 +23,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from sif.calc.errors import SifError
 from sif.web.api_common import ERRORS, MAX_ID, ErrorOut, child_of, visible_project
-from sif.web.followup import services
+from sif.web.followup import indicator_services, reporting_units
 from sif.web.projects.models import (
     Direction,
     Frequency,
@@ -91,7 +91,9 @@ def _out(i: Indicator) -> dict[str, Any]:
     return {
         "id": i.pk,
         "version": i.version,
-        **{f: getattr(i, f) for f in services.INDICATOR_FIELDS if f != "responsible_unit"},
+        **{
+            f: getattr(i, f) for f in indicator_services.INDICATOR_FIELDS if f != "responsible_unit"
+        },
         "responsible_unit": i.responsible_unit_id,
     }
 
@@ -103,7 +105,7 @@ def _fields(project: Project, payload: IndicatorIn) -> dict[str, Any]:
     data["responsible_unit"] = None
     if unit_id is not None:
         data["responsible_unit"] = next(
-            (u for u in services.units_in_order(project) if u.pk == unit_id), None
+            (u for u in reporting_units.units_in_order(project) if u.pk == unit_id), None
         )
         if data["responsible_unit"] is None:
             raise SifError("unknown_org_unit", unit=unit_id, field="responsible_unit")
@@ -113,7 +115,7 @@ def _fields(project: Project, payload: IndicatorIn) -> dict[str, Any]:
 def _save(request: HttpRequest, project: Project, **kwargs: Any) -> Indicator:
     """The service's save; the model's own checks (a share's baseline 0–1) answer 400 with fields."""
     try:
-        return services.indicator_save(actor=request.user, project=project, **kwargs)
+        return indicator_services.indicator_save(actor=request.user, project=project, **kwargs)
     except ValidationError as exc:
         raise SifError(
             "invalid_input", fields={k: " ".join(v) for k, v in exc.message_dict.items()}
@@ -171,7 +173,7 @@ def indicator_delete(
     request: HttpRequest, pk: int, indicator_id: int, version: int = VERSION_READ
 ) -> Any:
     project = visible_project(request, pk)
-    services.indicator_delete(
+    indicator_services.indicator_delete(
         actor=request.user,
         project=project,
         indicator=_indicator(project, indicator_id),

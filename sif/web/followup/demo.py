@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import Any, TextIO
 
 from sif.web.accounts.models import Membership, Role
-from sif.web.followup import services
+from sif.web.followup import measurement_store, spider_measurement, status_reports
 from sif.web.followup.models import (
     ActivityCount,
     ActivityType,
@@ -150,7 +150,7 @@ def _stis(project: Project, stdout: TextIO) -> None:
             code=code,
             defaults={"label": label, "has_parent_split": split, "position": position},
         )
-        services.activity_save(
+        measurement_store.activity_save(
             actor=admin, period=period, unit=project.owner_unit, activity=activity, total=total
         )
         ActivityCount.objects.filter(activity=activity, period=period).update(
@@ -202,7 +202,7 @@ def _stis_spider(project: Project, admin: Any) -> None:
                 round(min(10.0, max(1.0, level + offset * shrink + 0.3 * ((k + d) % 3 - 1))), 1)
                 for k in range(SPIDER_MEASURES)
             ]
-            services.spider_rating_save(
+            spider_measurement.spider_rating_save(
                 actor=admin,
                 instrument=instrument,
                 unit=unit,
@@ -295,7 +295,7 @@ def _stis_status_reports(project: Project, admin: Any) -> None:
         period = periods[label]
         if unit is None or StatusReport.objects.filter(period=period, unit=unit).exists():
             continue
-        report = services.status_report_submit(
+        report = status_reports.status_report_submit(
             actor=reporters.get(unit.pk, admin),
             period=period,
             unit=unit,
@@ -303,9 +303,9 @@ def _stis_status_reports(project: Project, admin: Any) -> None:
             is_example=True,
         )
         if state == ReportState.APPROVED:
-            services.status_report_approve(actor=admin, report=report, comment=comment)
+            status_reports.status_report_approve(actor=admin, report=report, comment=comment)
         elif state == ReportState.RETURNED:
-            services.status_report_return(actor=admin, report=report, comment=comment)
+            status_reports.status_report_return(actor=admin, report=report, comment=comment)
 
 
 def _pilot(project: Project, stdout: TextIO) -> None:
@@ -345,7 +345,7 @@ def _pilot(project: Project, stdout: TextIO) -> None:
     figures = [((16, 40), (30, 90)), ((17, 44), (31, 88)), ((20, 46), (35, 92))]
     for period, (pilot, ordinary) in zip(periods, figures, strict=True):
         for group, (x, n) in ((Group.INTERVENTION, pilot), (Group.COMPARISON, ordinary)):
-            services.measurement_save(
+            measurement_store.measurement_save(
                 actor=admin,
                 indicator=indicator,
                 period=period,
@@ -384,7 +384,7 @@ def _hela_familjen(project: Project, stdout: TextIO) -> None:
     )
     note = "16 och 2 familjer är källans siffror; gruppstorlekarna (50 familjer per grupp) anges inte i källan och är Exempeldata."
     for group, x in ((Group.INTERVENTION, 16), (Group.COMPARISON, 2)):
-        services.measurement_save(
+        measurement_store.measurement_save(
             actor=admin,
             indicator=indicator,
             period=period,

@@ -4,7 +4,7 @@ Both go through the policy's `followup.indicators` (the project leader or the fu
 runs) and optimistic concurrency: every save raises the indicator's `version`; a save or delete
 that names the version the editor read is refused (`indicator_edit_conflict`) when someone else
 saved in between, with the Swedish message naming who, when and which fields changed, so nothing
-is silently overwritten. The mechanism is the budget's (sif/web/projects/services.py): a version
+is silently overwritten. The mechanism is the budget's (sif/web/projects/budget_changes.py): a version
 number that travels with the form, checked under a row lock.
 """
 

@@ -3,7 +3,7 @@ spindelmätning and status reports.
 
 Only figures per unit and period are stored, never a person. Every row that is a made-up example
 (the seeds do not give the figure) carries `is_example` and is shown with the "Exempeldata" badge.
-Services in services.py are the only writers.
+The service modules (service_support.py names them) are the only writers.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from sif.calc import format as fmt
 from sif.reports import charts
 from sif.web.accounts.permissions import can_report_for_unit, check
 from sif.web.caching.jobs import charts_defer, charts_in_background
-from sif.web.followup import effects, selectors, services
+from sif.web.followup import effects, reporting_units, selectors, service_support
 from sif.web.followup.access import visible_project
 from sif.web.followup.chart_images import chart_image
 from sif.web.followup.selection import MAX_INDICATORS, MAX_UNITS, Selection, selection_for
@@ -38,7 +38,7 @@ def overview(request: HttpRequest, pk: int) -> HttpResponse:
     project = visible_project(request, pk)
     published = selectors.sees_suppressed_figures(request.user, project)
     threshold = project.fund.suppression_threshold
-    units = services.units_in_order(project)
+    units = reporting_units.units_in_order(project)
     chosen = selection_for(request.GET, selectors.indicators_with_data(project), units)
     chosen.tables = selectors.indicator_tables(
         project, threshold=threshold if published else None, indicator_ids=chosen.indicator_ids
@@ -60,7 +60,7 @@ def overview(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "project": project,
         "is_admin": bool(check(request.user, "followup.closed_period", project)),
-        "is_editor": services.is_followup_editor(request.user, project),
+        "is_editor": service_support.is_followup_editor(request.user, project),
         "published": published,
         "threshold": threshold,
         "status": status,

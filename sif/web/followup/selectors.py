@@ -36,7 +36,7 @@ from sif.web.followup.models import (
     SpiderInstrument,
     StatusReport,
 )
-from sif.web.followup.services import units_in_order
+from sif.web.followup.reporting_units import units_in_order
 from sif.web.projects.models import Indicator, IndicatorUnit, Project
 
 

@@ -19,7 +19,14 @@ from sif.calc.errors import SifError
 from sif.messages import message_for_error
 from sif.web.accounts.models import OrgUnit
 from sif.web.accounts.permissions import check
-from sif.web.followup import services
+from sif.web.followup import (
+    activity_definitions,
+    cell_values,
+    indicator_services,
+    reporting_periods,
+    reporting_units,
+    service_support,
+)
 from sif.web.followup.models import (
     ActivityType,
     PeriodKind,
@@ -44,7 +51,7 @@ def period_new(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         p = request.POST
         try:
-            services.period_create(
+            reporting_periods.period_create(
                 actor=request.user,
                 project=project,
                 kind=p.get("kind", PeriodKind.TERTIAL),
@@ -70,7 +77,7 @@ def period_new(request: HttpRequest, pk: int) -> HttpResponse:
 def period_close(request: HttpRequest, pk: int, period_id: int) -> HttpResponse:
     project = _project(request, pk)
     try:
-        services.period_close(actor=request.user, period=_period(project, period_id))
+        reporting_periods.period_close(actor=request.user, period=_period(project, period_id))
     except SifError as exc:
         messages.error(request, message_for_error(exc))
     return redirect("followup:overview", pk=project.pk)
@@ -116,12 +123,12 @@ def indicators(request: HttpRequest, pk: int, indicator_id: int | None = None) -
                 "target_value": _in_kind(
                     p.get("target_value"), p.get("unit", IndicatorUnit.COUNT), _("Målvärde")
                 ),
-                "plausible_max": services.parse_count(p.get("plausible_max"), "Rimlighetsgräns"),
+                "plausible_max": cell_values.parse_count(p.get("plausible_max"), "Rimlighetsgräns"),
                 "comparison_group": p.get("comparison_group", "").strip(),
                 "frequency": p.get("frequency", Frequency.TERTIAL),
                 "responsible_unit": _responsible_unit(project, p.get("responsible_unit", "")),
             }
-            services.indicator_save(
+            indicator_services.indicator_save(
                 actor=request.user,
                 project=project,
                 indicator=indicator,
@@ -148,8 +155,8 @@ def indicators(request: HttpRequest, pk: int, indicator_id: int | None = None) -
         "kind": indicator.unit if indicator else IndicatorUnit.COUNT,
         "error": error,
         "locked": check(request.user, "followup.indicators", project).reason == "indicator_locked",
-        "is_editor": services.is_followup_editor(request.user, project),
-        "org_units": services.units_in_order(project),
+        "is_editor": service_support.is_followup_editor(request.user, project),
+        "org_units": reporting_units.units_in_order(project),
         "units": IndicatorUnit.choices,
         "directions": Direction.choices,
         "methods": MeasurementMethod.choices,
@@ -171,7 +178,7 @@ def indicator_delete(request: HttpRequest, pk: int, indicator_id: int) -> HttpRe
     project = _project(request, pk)
     indicator = get_object_or_404(Indicator, pk=indicator_id, project=project)
     try:
-        services.indicator_delete(
+        indicator_services.indicator_delete(
             actor=request.user,
             project=project,
             indicator=indicator,
@@ -188,7 +195,9 @@ def _responsible_unit(project: Project, raw: str) -> OrgUnit | None:
     """The unit chosen in the editor: blank for none, else one of the project's units."""
     if not raw.strip():
         return None
-    unit = next((u for u in services.units_in_order(project) if str(u.pk) == raw.strip()), None)
+    unit = next(
+        (u for u in reporting_units.units_in_order(project) if str(u.pk) == raw.strip()), None
+    )
     if unit is None:
         raise SifError("unknown_org_unit", unit=raw.strip())
     return unit
@@ -207,14 +216,14 @@ def activity_types(request: HttpRequest, pk: int, activity_id: int | None = None
     if request.method == "POST":
         p = request.POST
         try:
-            services.activity_type_save(
+            activity_definitions.activity_type_save(
                 actor=request.user,
                 project=project,
                 activity=activity,
                 code=p.get("code", ""),
                 label=p.get("label", ""),
                 has_parent_split=p.get("has_parent_split") == "on",
-                position=services.parse_count(p.get("position"), "Ordning") or 0,
+                position=cell_values.parse_count(p.get("position"), "Ordning") or 0,
             )
             messages.success(request, _("Aktiviteten är sparad."))
             return redirect("followup:activity_types", pk=project.pk)
@@ -226,6 +235,6 @@ def activity_types(request: HttpRequest, pk: int, activity_id: int | None = None
         "items": list(project.activity_types.all()),
         "error": error,
         "data": request.POST if request.method == "POST" else None,
-        "is_editor": services.is_followup_editor(request.user, project),
+        "is_editor": service_support.is_followup_editor(request.user, project),
     }
     return render(request, "followup/activity_types.html", context, status=422 if error else 200)

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from sif.calc import format as fmt
 from sif.calc.errors import SifError
 from sif.messages import message_for, message_for_error
-from sif.web.followup import services
+from sif.web.followup import cell_values, service_support, spider_measurement
 from sif.web.followup.models import (
     SpiderInstrument,
     SpiderRating,
@@ -30,13 +30,13 @@ from sif.web.followup.views import _date, _project, _unit_for
 @login_required
 def spider_instrument_new(request: HttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk)
-    if not services.is_followup_editor(request.user, project):
+    if not service_support.is_followup_editor(request.user, project):
         raise PermissionDenied(message_for("not_followup_editor"))
     error = ""
     if request.method == "POST":
         p = request.POST
         try:
-            instrument = services.spider_instrument_create(
+            instrument = spider_measurement.spider_instrument_create(
                 actor=request.user,
                 project=project,
                 name=p.get("name", ""),
@@ -63,12 +63,12 @@ def spider_instrument_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _occasions_field(raw: Any) -> int:
-    value = services.parse_count(raw, str(_("Antal mättillfällen")))
+    value = cell_values.parse_count(raw, str(_("Antal mättillfällen")))
     return 1 if value is None else value
 
 
 def _scale(raw: Any, column: str, default: int) -> Decimal:
-    value = services.parse_decimal(raw, column)
+    value = cell_values.parse_decimal(raw, column)
     return Decimal(default) if value is None else value
 
 
@@ -94,7 +94,7 @@ def spider_form(request: HttpRequest, pk: int, instrument_id: int, unit_id: int)
     )
     if raw is not None:
         try:
-            values = [services.parse_decimal(v, dims[k]) for k, v in enumerate(raw)]
+            values = [cell_values.parse_decimal(v, dims[k]) for k, v in enumerate(raw)]
             if all(v is None for v in values):
                 raise SifError("spider_no_values", unit=unit.name, occasion=occasion)
             day = (
@@ -102,7 +102,7 @@ def spider_form(request: HttpRequest, pk: int, instrument_id: int, unit_id: int)
                 if request.POST.get("occasion_date", "").strip()
                 else None
             )
-            services.spider_rating_save(
+            spider_measurement.spider_rating_save(
                 actor=request.user,
                 instrument=instrument,
                 unit=unit,

@@ -25,14 +25,21 @@ from sif.messages import message_for, message_for_error
 from sif.web.accounts.models import OrgUnit
 from sif.web.accounts.permissions import can_report_for_unit
 from sif.web.core.uploads import check_upload_size
-from sif.web.followup import services, xlsx
+from sif.web.followup import (
+    measurement_plan,
+    measurement_rows,
+    measurement_store,
+    reporting_units,
+    status_reports,
+    xlsx,
+)
 from sif.web.followup.access import visible_project
+from sif.web.followup.measurement_rows import RawActivity, RawMeasurement
 from sif.web.followup.models import (
     Group,
     ReportingPeriod,
     StatusReport,
 )
-from sif.web.followup.services import RawActivity, RawMeasurement
 from sif.web.projects.models import (
     Indicator,
     Project,
@@ -51,12 +58,14 @@ def _period(project: Project, period_id: int) -> ReportingPeriod:
 
 def _reportable_units(request: HttpRequest, project: Project) -> list[OrgUnit]:
     return [
-        u for u in services.units_in_order(project) if can_report_for_unit(request.user, project, u)
+        u
+        for u in reporting_units.units_in_order(project)
+        if can_report_for_unit(request.user, project, u)
     ]
 
 
 def _unit_for(request: HttpRequest, project: Project, unit_id: int) -> OrgUnit:
-    unit = next((u for u in services.units_in_order(project) if u.pk == unit_id), None)
+    unit = next((u for u in reporting_units.units_in_order(project) if u.pk == unit_id), None)
     if unit is None:
         raise Http404(message_for("project_not_found"))
     verdict = can_report_for_unit(request.user, project, unit)
@@ -75,13 +84,13 @@ def report_form(request: HttpRequest, pk: int, period_id: int, unit_id: int) -> 
     unit = _unit_for(request, project, unit_id)
     indicators = list(project.indicators.all())
     activities = list(project.activity_types.all())
-    refused: list[services.RefusedRow] = []
-    implausible: list[services.RefusedRow] = []
+    refused: list[measurement_rows.RefusedRow] = []
+    implausible: list[measurement_rows.RefusedRow] = []
     error = ""
     if request.method == "POST":
         rows, acts = _rows_from_post(request, indicators, activities, unit)
         try:
-            preview = services.measurements_plan(
+            preview = measurement_plan.measurements_plan(
                 actor=request.user,
                 project=project,
                 period=period,
@@ -94,7 +103,7 @@ def report_form(request: HttpRequest, pk: int, period_id: int, unit_id: int) -> 
             confirmed = request.POST.get("confirm_implausible") == "1"
             implausible = [] if confirmed else preview.implausible
             if not refused and not implausible:
-                services.measurements_store(
+                measurement_store.measurements_store(
                     actor=request.user,
                     project=project,
                     period=period,
@@ -147,8 +156,8 @@ def report_form(request: HttpRequest, pk: int, period_id: int, unit_id: int) -> 
                 if posted
                 else (getattr(c, name) if c and getattr(c, name) is not None else ""),
             )
-            for name, label in services.PART_LABELS.items()
-            if name not in services.PARENT_PARTS or a.has_parent_split
+            for name, label in measurement_rows.PART_LABELS.items()
+            if name not in measurement_rows.PARENT_PARTS or a.has_parent_split
         ]
         activity_lines.append({"activity": a, "fields": fields})
     context = {
@@ -195,7 +204,7 @@ def _rows_from_post(
             i + 1,
             unit.pk,
             a.code,
-            *[request.POST.get(f"a-{a.pk}-{name}") for name in services.PART_LABELS],
+            *[request.POST.get(f"a-{a.pk}-{name}") for name in measurement_rows.PART_LABELS],
         )
         for i, a in enumerate(activities)
     ]
@@ -230,7 +239,7 @@ def upload(request: HttpRequest, pk: int, period_id: int) -> HttpResponse:
             context["error"] = message_for("not_xlsx", filename="(ingen fil)")
             return render(request, "followup/upload.html", context, status=422)
         try:
-            services.upload_allowed(actor=request.user, project=project, period=period)
+            measurement_plan.upload_allowed(actor=request.user, project=project, period=period)
             check_upload_size(uploaded.size, uploaded.name or "")  # before reading it into memory
             preview, parsed = xlsx.measurements_import_preview(
                 actor=request.user,
@@ -301,7 +310,7 @@ def status_report(request: HttpRequest, pk: int, period_id: int, unit_id: int) -
     if request.method == "POST":
         text = request.POST.get("text", "")
         try:
-            services.status_report_submit(
+            status_reports.status_report_submit(
                 actor=request.user,
                 period=period,
                 unit=unit,
@@ -333,12 +342,12 @@ def status_report_review(request: HttpRequest, pk: int, report_id: int) -> HttpR
     comment = request.POST.get("comment", "")
     try:
         if request.POST.get("decision") == "approve":
-            services.status_report_approve(actor=request.user, report=report, comment=comment)
+            status_reports.status_report_approve(actor=request.user, report=report, comment=comment)
             messages.success(
                 request, _("Statusrapporten från %(unit)s är godkänd.") % {"unit": report.unit.name}
             )
         else:
-            services.status_report_return(actor=request.user, report=report, comment=comment)
+            status_reports.status_report_return(actor=request.user, report=report, comment=comment)
             messages.success(
                 request,
                 _("Statusrapporten från %(unit)s är återsänd.") % {"unit": report.unit.name},

@@ -22,8 +22,8 @@ from sif.calc.privacy import check_no_personal_identity_number
 from sif.reports.xlsx import workbook_bytes
 from sif.web.accounts.models import OrgUnit
 from sif.web.core.uploads import check_xlsx_archive, upload_limits
+from sif.web.followup.measurement_rows import RawActivity, RawMeasurement
 from sif.web.followup.models import ActivityCount, Group, Measurement, ReportingPeriod
-from sif.web.followup.services import RawActivity, RawMeasurement
 from sif.web.projects.models import IndicatorUnit, Project
 
 INFO_SHEET = "Info"
@@ -267,7 +267,7 @@ def measurements_import_preview(
     *, actor: Any, project: Project, period: ReportingPeriod, data: bytes, filename: str
 ) -> tuple[Any, ParsedWorkbook]:
     """Parse an uploaded file and plan it: the preview lists rows to store and rows refused."""
-    from sif.web.followup.services import measurements_plan, upload_allowed
+    from sif.web.followup.measurement_plan import measurements_plan, upload_allowed
 
     upload_allowed(
         actor=actor, project=project, period=period
@@ -293,7 +293,7 @@ def measurements_import_confirm(
     confirmed: bool = False,
 ) -> Any:
     """Store the previewed file in one transaction; refused as a whole if any row is refused now."""
-    from sif.web.followup.services import measurements_store
+    from sif.web.followup.measurement_store import measurements_store
 
     return measurements_store(
         actor=actor,

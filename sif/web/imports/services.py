@@ -28,7 +28,16 @@ from sif.web.accounts import permissions as perms
 from sif.web.accounts.models import Municipality, OrgUnit, UnitKind
 from sif.web.audit.services import event_record
 from sif.web.core.files import files_removed_on_failure
-from sif.web.projects import services
+from sif.web.projects import (
+    budget_changes,
+    closing_decisions,
+    grant_decisions,
+    indicator_definitions,
+    project_details,
+    project_transitions,
+    reviews,
+    source_documents,
+)
 from sif.web.projects.models import Fund, Project, ProjectState
 
 S = ProjectState
@@ -165,7 +174,7 @@ def _keep_source(actor: Any, project: Project, plan: ImportPlan) -> None:
     """The original file beside the project, unless it held a personal identity number (then
     staging never kept it and its content is empty)."""
     if plan.content:
-        services.source_document_add(
+        source_documents.source_document_add(
             actor=actor, project=project, name=plan.filename, content=plan.content, kind=plan.kind
         )
 
@@ -189,7 +198,7 @@ def _proposals(actor: Any, fund: Fund, owner: OrgUnit, plan: ImportPlan) -> list
             state=plan.state,
         )
         if proposal.synpunkter.strip():
-            services.review_add(
+            reviews.review_add(
                 actor=actor,
                 project=project,
                 comments=proposal.synpunkter,
@@ -214,7 +223,7 @@ def _start(
     if not title.strip():
         raise SifError("title_required")
     if perms.check(actor, "project.import", fund):
-        return services.project_import(
+        return project_details.project_import(
             actor=actor,
             fund=fund,
             title=title.strip(),
@@ -228,13 +237,13 @@ def _start(
     lessons = fields.pop(
         "lessons", ""
     )  # written on the project once it exists, as on its edit page
-    project = services.project_create(
+    project = project_details.project_create(
         actor=actor, fund=fund, title=title, owner_unit=owner, **fields
     )
     if lessons:
-        services.project_update(actor=actor, project=project, lessons=lessons)
+        project_details.project_update(actor=actor, project=project, lessons=lessons)
     for step in APPLICANT_STATES[1 : APPLICANT_STATES.index(S(state)) + 1]:
-        services.project_transition(
+        project_transitions.project_transition(
             actor=actor, project=project, to_state=step, reason=_source(plan)
         )
     return project
@@ -253,11 +262,11 @@ def _project(actor: Any, fund: Fund, owner: OrgUnit, plan: ImportPlan) -> Projec
     }
     project = _start(actor, fund, owner, plan, title=plan.title, state=_first_state(plan), **fields)
     if plan.budget:
-        services.budget_set(actor=actor, project=project, rows=plan.budget)
+        budget_changes.budget_set(actor=actor, project=project, rows=plan.budget)
     if plan.sought_amount is not None:
-        services.sought_amount_set(actor=actor, project=project, amount=plan.sought_amount)
+        budget_changes.sought_amount_set(actor=actor, project=project, amount=plan.sought_amount)
     for contact in plan.contacts:
-        services.contact_add(
+        project_details.contact_add(
             actor=actor,
             project=project,
             name=contact.name,
@@ -266,7 +275,7 @@ def _project(actor: Any, fund: Fund, owner: OrgUnit, plan: ImportPlan) -> Projec
             phone=contact.phone,
         )
     for ind in plan.indicators:
-        services.indicator_add(
+        indicator_definitions.indicator_add(
             actor=actor,
             project=project,
             name=ind.name,
@@ -293,7 +302,7 @@ def _first_state(plan: ImportPlan) -> str:
 def _decide(actor: Any, project: Project, plan: ImportPlan) -> None:
     if plan.granted_amount is not None:
         # A decision taken before SIF kept the fund's ledger: recorded as decided, with its source as the reason.
-        services.decision_record(
+        grant_decisions.decision_record(
             actor=actor,
             project=project,
             granted=True,
@@ -308,11 +317,11 @@ def _decide(actor: Any, project: Project, plan: ImportPlan) -> None:
                 plan.state == S.CLOSED and project.state == S.FINAL_REPORT_SUBMITTED
             ):
                 break
-            services.project_transition(
+            project_transitions.project_transition(
                 actor=actor, project=project, to_state=step, reason=_source(plan)
             )
     if plan.state == S.CLOSED:
-        services.closing_decision_record(
+        closing_decisions.closing_decision_record(
             actor=actor,
             project=project,
             body=plan.closing_body,

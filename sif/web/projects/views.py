@@ -25,7 +25,17 @@ from sif.web.accounts.permissions import Verdict
 from sif.web.audit.models import Event
 from sif.web.core.paging import page_of, query_without_page
 from sif.web.core.templatetags import sif_format
-from sif.web.projects import selectors, services
+from sif.web.projects import (
+    application_answers,
+    budget_changes,
+    closing_decisions,
+    decision_records,
+    grant_decisions,
+    project_details,
+    project_transitions,
+    reviews,
+    selectors,
+)
 from sif.web.projects.forms import (
     ApplicationAnswersForm,
     BudgetForm,
@@ -180,7 +190,7 @@ def _transitions(user: Any, project: Project) -> list[dict[str, Any]]:
             "label": str(labels.get(state, state)),
             "closing": _needs_closing_decision(project, state),
         }
-        for state, verdict in services.allowed_transitions(user, project)
+        for state, verdict in project_transitions.allowed_transitions(user, project)
         if verdict
     ]
 
@@ -206,7 +216,7 @@ def _actions(user: Any, project: Project) -> dict[str, bool]:
     actions["indicators_locked"] = verdicts["indicators"].reason == "indicator_locked"
     # Only a recorded closing decision can be corrected (imported projects may be closed without).
     actions["correct_closing"] = actions["correct_closing"] and bool(
-        services.current_closing_decision(project)
+        decision_records.current_closing_decision(project)
     )
     return actions
 
@@ -269,7 +279,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            project = services.project_create(
+            project = project_details.project_create(
                 actor=request.user,
                 fund=data["fund"],
                 owner_unit=data["owner_unit"],
@@ -300,10 +310,10 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid() and contact_forms.is_valid():
         try:
             with transaction.atomic():
-                services.project_update(
+                project_details.project_update(
                     actor=request.user, project=project, **form.project_fields()
                 )
-                services.participating_units_set(
+                project_details.participating_units_set(
                     actor=request.user,
                     project=project,
                     units=form.cleaned_data["participating_units"],
@@ -324,9 +334,9 @@ def _save_contacts(user: Any, project: Project, contacts: list[Any], formset: An
     for index, contact_form in enumerate(formset.forms):
         data = {k: (v or "").strip() for k, v in contact_form.cleaned_data.items()}
         if index < len(contacts):
-            services.contact_update(actor=user, contact=contacts[index], **data)
+            project_details.contact_update(actor=user, contact=contacts[index], **data)
         elif data.get("name"):
-            services.contact_add(actor=user, project=project, **data)
+            project_details.contact_add(actor=user, project=project, **data)
 
 
 def _budget_initial(project: Project) -> dict[str, Any]:
@@ -361,14 +371,14 @@ def project_budget(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
-                services.budget_set(
+                budget_changes.budget_set(
                     actor=request.user,
                     project=project,
                     rows=form.rows(),
                     version=form.cleaned_data["version"],
                 )
                 if form.cleaned_data["sought_amount"] is not None:
-                    services.sought_amount_set(
+                    budget_changes.sought_amount_set(
                         actor=request.user,
                         project=project,
                         amount=form.cleaned_data["sought_amount"],
@@ -406,7 +416,7 @@ def project_application(request: HttpRequest, pk: int, kind: str) -> HttpRespons
     project = _project_or_404(request, pk)
     _require(permissions.can_submit_application(request.user, project))
     form_code = APPLICATION_KINDS[kind]
-    version = services.application_form_current(form_code)
+    version = application_answers.application_form_current(form_code)
     form = ApplicationAnswersForm(
         request.POST or None,
         schema=version.schema,
@@ -416,7 +426,7 @@ def project_application(request: HttpRequest, pk: int, kind: str) -> HttpRespons
     if request.method == "POST" and form.is_valid():
         draft = "save_draft" in request.POST
         try:
-            services.application_submit(
+            application_answers.application_submit(
                 actor=request.user,
                 project=project,
                 form_code=form_code,
@@ -450,7 +460,7 @@ def project_review(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.review_add(
+            reviews.review_add(
                 actor=request.user,
                 project=project,
                 comments=data["comments"],
@@ -496,7 +506,7 @@ def project_decision(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if not correcting:
         _require(deciding)
-    current = services.current_grant_decision(project) if correcting else None
+    current = decision_records.current_grant_decision(project) if correcting else None
     form_class = DecisionCorrectionForm if correcting else DecisionForm
     form = form_class(request.POST or None, initial=_decision_initial(project, current))
     if request.method == "POST" and form.is_valid():
@@ -514,11 +524,11 @@ def project_decision(request: HttpRequest, pk: int) -> HttpResponse:
         }
         try:
             if correcting:
-                services.decision_correct(
+                grant_decisions.decision_correct(
                     actor=request.user, project=project, reason=data["correction_reason"], **fields
                 )
             else:
-                services.decision_record(actor=request.user, project=project, **fields)
+                grant_decisions.decision_record(actor=request.user, project=project, **fields)
         except SifError as error:
             _form_error(form, error)
         else:
@@ -560,7 +570,7 @@ def project_closing(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if not correcting:
         _require(closing)
-    current = services.current_closing_decision(project) if correcting else None
+    current = decision_records.current_closing_decision(project) if correcting else None
     if correcting and current is None:  # closed without a recorded closing decision (imported)
         raise PermissionDenied(message_for("decision_none_to_correct"))
     form_class = ClosingCorrectionForm if correcting else ClosingDecisionForm
@@ -579,11 +589,13 @@ def project_closing(request: HttpRequest, pk: int) -> HttpResponse:
         }
         try:
             if correcting:
-                services.closing_decision_correct(
+                closing_decisions.closing_decision_correct(
                     actor=request.user, project=project, reason=data["correction_reason"], **fields
                 )
             else:
-                services.closing_decision_record(actor=request.user, project=project, **fields)
+                closing_decisions.closing_decision_record(
+                    actor=request.user, project=project, **fields
+                )
         except SifError as error:
             _form_error(form, error)
         else:
@@ -610,7 +622,7 @@ def project_transition(request: HttpRequest, pk: int) -> HttpResponse:
     if verdict and _needs_closing_decision(project, to_state):
         return redirect("projects:closing", pk=project.pk)
     try:
-        services.project_transition(
+        project_transitions.project_transition(
             actor=request.user, project=project, to_state=to_state, reason=reason
         )
     except SifError as error:

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from sif.web.projects import services
+from sif.web.projects import project_details
 from tests.web.builders import make_project
 
 pytestmark = pytest.mark.django_db
@@ -15,8 +15,8 @@ pytestmark = pytest.mark.django_db
 
 def test_a_projects_events_are_listed_newest_first(world: Any) -> None:
     project = make_project(world.fund, world.unit_a)
-    services.project_update(actor=world.admin, project=project, summary="Första")
-    services.project_update(actor=world.admin, project=project, summary="Andra")
+    project_details.project_update(actor=world.admin, project=project, summary="Första")
+    project_details.project_update(actor=world.admin, project=project, summary="Andra")
     client = Client()
     client.force_login(world.reader)
     events = client.get(f"/api/projects/{project.pk}/events").json()

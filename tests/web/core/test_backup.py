@@ -53,14 +53,14 @@ def test_restore_refuses_a_database_that_already_holds_data(tmp_path: Path) -> N
 
 
 def _world_with_a_file(settings: Any) -> tuple[Project, SourceDocument]:
-    from sif.web.projects import services
+    from sif.web.projects import source_documents
     from tests.web.builders import make_user
 
     municipality = make_municipality()
     unit = make_unit(municipality, "Farsta stadsdelsförvaltning")
     project = make_project(make_fund(municipality), unit, title="Projekt med källdokument")
     admin = make_user("admin", Role.FUND_ADMIN, municipality)
-    document = services.source_document_add(
+    document = source_documents.source_document_add(
         actor=admin, project=project, name="ansokan.txt", content="Ansökan om medel".encode()
     )
     return project, document

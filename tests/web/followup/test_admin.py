@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from sif.web.followup import services
+from sif.web.followup import measurement_store, status_reports
 from sif.web.followup.models import Group, Measurement, SpiderInstrument, StatusReport
 
 
@@ -21,7 +21,7 @@ def staff_client(user: Any) -> Client:
 
 @pytest.fixture
 def measurement(stis) -> Measurement:
-    return services.measurement_save(
+    return measurement_store.measurement_save(
         actor=stis.admin,
         indicator=stis.share,
         period=stis.period,
@@ -75,7 +75,7 @@ def test_another_municipalitys_administrator_does_not_see_the_followup(stis, mea
     SpiderInstrument.objects.create(
         project=stis.project, name="Samverkan", dimensions=["a"], occasions=1
     )
-    report = services.status_report_submit(
+    report = status_reports.status_report_submit(
         actor=stis.farsta, period=stis.period, unit=stis.districts["Farsta"], text="Tre hembesök."
     )
     client = staff_client(stis.outsider)

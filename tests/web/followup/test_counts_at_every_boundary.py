@@ -13,7 +13,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from sif.calc.errors import SifError
-from sif.web.followup import services
+from sif.web.followup import measurement_store
 from sif.web.followup.models import ActivityCount, Group, Measurement
 from sif.web.followup.xlsx import ACTIVITY_SHEET, MEASUREMENT_SHEET, template_workbook
 
@@ -67,7 +67,7 @@ ENDAST_ABOVE_MED = {
 
 def test_endast_mamma_above_med_mamma_is_refused_by_the_service(stis: Any) -> None:
     with pytest.raises(SifError) as caught:
-        services.activity_save(
+        measurement_store.activity_save(
             actor=stis.farsta,
             period=stis.period,
             unit=stis.districts["Farsta"],
@@ -154,12 +154,12 @@ def test_the_plausibility_ceiling_is_set_per_indicator(stis: Any) -> None:
     stis.count.save()
     farsta = stis.districts["Farsta"]
     with pytest.raises(SifError) as caught:
-        services.measurement_save(
+        measurement_store.measurement_save(
             actor=stis.farsta, indicator=stis.count, period=stis.period, unit=farsta, value=640
         )
     assert caught.value.code == "implausible_value"
     assert (
-        services.measurement_save(
+        measurement_store.measurement_save(
             actor=stis.farsta,
             indicator=stis.count,
             period=stis.period,

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from sif.web.calculations.models import Calculation, Purpose
-from sif.web.followup import effects, selectors, services
+from sif.web.followup import effects, measurement_store, selectors
 from sif.web.followup.models import Group
 
 HELA_LIKE_CASE = {
@@ -36,7 +36,7 @@ HELA_LIKE_CASE = {
 
 
 def _share(stis, period, group, x, n) -> None:
-    services.measurement_save(
+    measurement_store.measurement_save(
         actor=stis.admin,
         indicator=stis.share,
         period=period,
@@ -161,7 +161,7 @@ def test_difference_in_differences_where_both_groups_have_a_baseline(
 
 def test_difference_in_differences_of_counts_is_in_the_indicators_own_unit(stis) -> None:
     for period, (i, c) in ((stis.closed_period, (40, 38)), (stis.period, (55, 41))):
-        services.measurement_save(
+        measurement_store.measurement_save(
             actor=stis.admin,
             indicator=stis.count,
             period=period,
@@ -169,7 +169,7 @@ def test_difference_in_differences_of_counts_is_in_the_indicators_own_unit(stis)
             group=Group.INTERVENTION,
             value=i,
         )
-        services.measurement_save(
+        measurement_store.measurement_save(
             actor=stis.admin,
             indicator=stis.count,
             period=period,

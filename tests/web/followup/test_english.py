@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from sif.web.followup import services
+from sif.web.followup import measurement_store
 from sif.web.followup.models import ActivityCount, Qualifier
 
 
@@ -26,7 +26,7 @@ def _title(html: str) -> str:
 
 
 def test_the_overview_in_english_says_of_and_about(english, stis) -> None:
-    services.activity_save(
+    measurement_store.activity_save(
         actor=stis.admin,
         period=stis.period,
         unit=stis.districts["Farsta"],
@@ -57,7 +57,7 @@ def test_the_report_form_labels_and_save_message_in_english(english, stis) -> No
 
 
 def test_the_same_pages_in_swedish(client, stis) -> None:
-    services.activity_save(
+    measurement_store.activity_save(
         actor=stis.admin,
         period=stis.period,
         unit=stis.districts["Farsta"],

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from sif.web.audit.models import Event
-from sif.web.followup import services
+from sif.web.followup import measurement_store
 from sif.web.followup.models import (
     ActivityCount,
     ActivityType,
@@ -145,7 +145,7 @@ def test_a_bad_activity_type_is_refused_in_swedish_and_nothing_is_saved(
 
 
 def test_an_activity_code_in_use_cannot_change(client, stis) -> None:
-    services.activity_save(
+    measurement_store.activity_save(
         actor=stis.admin,
         period=stis.period,
         unit=stis.districts["Farsta"],

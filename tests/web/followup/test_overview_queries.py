@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from sif.reports import charts
-from sif.web.followup import services
+from sif.web.followup import measurement_store, spider_measurement, status_reports
 from sif.web.followup.models import (
     ActivityType,
     Group,
@@ -35,14 +35,14 @@ def _fill(stis, periods: int) -> None:
     )
     for i, name in enumerate(DISTRICTS):
         for occasion in (1, 2):
-            services.spider_rating_save(
+            spider_measurement.spider_rating_save(
                 actor=stis.admin,
                 instrument=instrument,
                 unit=stis.districts[name],
                 occasion=occasion,
                 values=[3 + i * 0.2] * 3,
             )
-    services.status_report_submit(
+    status_reports.status_report_submit(
         actor=stis.farsta,
         period=stis.period,
         unit=stis.districts["Farsta"],
@@ -69,7 +69,7 @@ def _periods(stis, visits: ActivityType, periods: list[ReportingPeriod]) -> None
     for period in periods:
         for name in DISTRICTS:
             unit = stis.districts[name]
-            services.measurement_save(
+            measurement_store.measurement_save(
                 actor=stis.admin,
                 indicator=stis.share,
                 period=period,
@@ -78,7 +78,7 @@ def _periods(stis, visits: ActivityType, periods: list[ReportingPeriod]) -> None
                 numerator=12,
                 denominator=40,
             )
-            services.measurement_save(
+            measurement_store.measurement_save(
                 actor=stis.admin,
                 indicator=stis.share,
                 period=period,
@@ -87,10 +87,10 @@ def _periods(stis, visits: ActivityType, periods: list[ReportingPeriod]) -> None
                 numerator=8,
                 denominator=40,
             )
-            services.measurement_save(
+            measurement_store.measurement_save(
                 actor=stis.admin, indicator=stis.count, period=period, unit=unit, value=30
             )
-            services.activity_save(
+            measurement_store.activity_save(
                 actor=stis.admin,
                 period=period,
                 unit=unit,
@@ -101,7 +101,7 @@ def _periods(stis, visits: ActivityType, periods: list[ReportingPeriod]) -> None
                 single_mother=26,
                 single_father=4,
             )
-            services.activity_save(
+            measurement_store.activity_save(
                 actor=stis.admin, period=period, unit=unit, activity=visits, total=20
             )
 
@@ -148,7 +148,7 @@ def test_the_second_request_draws_no_chart(client, stis, monkeypatch) -> None:
     )
     client.get(reverse("followup:overview", args=[stis.project.pk]))
     assert drawn == []
-    services.measurement_save(
+    measurement_store.measurement_save(
         actor=stis.admin,
         indicator=stis.count,
         period=stis.period,

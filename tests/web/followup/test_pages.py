@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from sif.web.followup import services
+from sif.web.followup import measurement_store, spider_measurement
 from sif.web.followup.models import (
     ActivityCount,
     Measurement,
@@ -25,7 +25,7 @@ def _others_report(stis) -> None:
     for name in DISTRICTS:
         if name != "Farsta":
             unit = stis.districts[name]
-            services.measurement_save(
+            measurement_store.measurement_save(
                 actor=stis.admin,
                 indicator=stis.share,
                 period=stis.period,
@@ -33,7 +33,7 @@ def _others_report(stis) -> None:
                 numerator=10,
                 denominator=50,
             )
-            services.measurement_save(
+            measurement_store.measurement_save(
                 actor=stis.admin,
                 indicator=stis.share,
                 period=stis.period,
@@ -42,7 +42,7 @@ def _others_report(stis) -> None:
                 numerator=5,
                 denominator=50,
             )
-            services.activity_save(
+            measurement_store.activity_save(
                 actor=stis.admin,
                 period=stis.period,
                 unit=unit,
@@ -159,7 +159,7 @@ def test_the_administrator_sees_aggregate_gender_spider_and_effect_sections(clie
     )
     for i, name in enumerate(DISTRICTS):
         for occasion in (1, 2):
-            services.spider_rating_save(
+            spider_measurement.spider_rating_save(
                 actor=stis.admin,
                 instrument=instrument,
                 unit=stis.districts[name],
@@ -204,7 +204,7 @@ def test_a_status_report_with_a_personnummer_is_refused_on_the_page(client, stis
 
 def test_the_export_hides_cells_under_the_threshold(client, stis) -> None:
     for name, n in zip(DISTRICTS, [40, 3, 25, 30, 12, 9, 50], strict=True):
-        services.measurement_save(
+        measurement_store.measurement_save(
             actor=stis.admin,
             indicator=stis.count,
             period=stis.period,

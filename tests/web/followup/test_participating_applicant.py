@@ -10,7 +10,7 @@ import pytest
 
 from sif.calc.errors import SifError
 from sif.messages import message_for_error
-from sif.web.followup import services
+from sif.web.followup import reporting_periods, service_support, status_reports
 from sif.web.followup.models import ReportingPeriod
 from sif.web.projects.models import ProjectState, ProjectUnit
 from tests.web.builders import make_project
@@ -37,25 +37,26 @@ def test_an_applicant_of_a_participating_district_cannot_create_a_reporting_peri
     world, shared
 ) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(SifError) as refused:
-        services.period_create(actor=world.applicant_b, project=shared, **PERIOD)
+        reporting_periods.period_create(actor=world.applicant_b, project=shared, **PERIOD)
     assert (
         message_for_error(refused.value)
         == "Bara projektledaren eller fondförvaltaren kan ändra projektets uppföljning."
     )
     assert not ReportingPeriod.objects.exists()
-    assert not services.is_followup_editor(world.applicant_b, shared)
+    assert not service_support.is_followup_editor(world.applicant_b, shared)
 
 
 def test_an_applicant_of_a_participating_district_cannot_approve_a_status_report(
     world, shared
 ) -> None:  # type: ignore[no-untyped-def]
-    period = services.period_create(actor=world.applicant_a, project=shared, **PERIOD)
-    report = services.status_report_submit(
+    period = reporting_periods.period_create(actor=world.applicant_a, project=shared, **PERIOD)
+    report = status_reports.status_report_submit(
         actor=world.admin, period=period, unit=world.unit_a, text="Arbetet går enligt plan."
     )
     with pytest.raises(SifError) as refused:
-        services.status_report_approve(actor=world.applicant_b, report=report)
+        status_reports.status_report_approve(actor=world.applicant_b, report=report)
     assert refused.value.code == "not_project_leader"
     assert (
-        services.status_report_approve(actor=world.applicant_a, report=report).state == "approved"
+        status_reports.status_report_approve(actor=world.applicant_a, report=report).state
+        == "approved"
     )

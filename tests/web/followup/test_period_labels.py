@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 
 from sif.calc.errors import SifError
-from sif.web.followup import services
+from sif.web.followup import reporting_periods
 from sif.web.followup.models import ReportingPeriod
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +39,7 @@ def test_the_template_of_a_period_with_any_label_downloads_under_a_plain_name(
 
 
 def test_a_new_period_label_is_one_line(stis: Any) -> None:
-    period = services.period_create(
+    period = reporting_periods.period_create(
         actor=stis.admin,
         project=stis.project,
         kind="tertial",
@@ -51,7 +51,7 @@ def test_a_new_period_label_is_one_line(stis: Any) -> None:
     )
     assert period.label == "T2 2020"
     with pytest.raises(SifError) as caught:
-        services.period_create(
+        reporting_periods.period_create(
             actor=stis.admin,
             project=stis.project,
             kind="tertial",

@@ -10,7 +10,7 @@ from django.urls import reverse
 from sif.calc import format as fmt
 from sif.calc.errors import SifError
 from sif.reports import charts
-from sif.web.followup import services
+from sif.web.followup import measurement_store
 from sif.web.projects.models import ProjectState
 
 
@@ -50,7 +50,7 @@ def test_a_share_baseline_typed_as_40_is_stored_as_040_and_shown_as_40_percent_o
     stis.project.state = ProjectState.RUNNING
     stis.project.save(update_fields=["state"])
     for unit in stis.districts.values():
-        services.measurement_save(
+        measurement_store.measurement_save(
             actor=stis.admin,
             indicator=stis.share,
             period=stis.period,

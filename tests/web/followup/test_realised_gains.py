@@ -16,7 +16,7 @@ from sif.reports.content import Paragraph
 from sif.web.calculations import demo as calculations_demo
 from sif.web.documents import content
 from sif.web.followup import demo as followup_demo
-from sif.web.followup import effects, selectors, services
+from sif.web.followup import effects, measurement_store, selectors
 from sif.web.followup.models import Group, PeriodKind, ReportingPeriod
 from sif.web.projects import demo as projects_demo
 from sif.web.projects.models import Project
@@ -85,7 +85,7 @@ def test_an_implausible_realised_gain_is_flagged_in_red_on_the_page_and_in_the_p
         (Group.INTERVENTION, 30, 46),
         (Group.COMPARISON, 33, 92),
     ):  # the old demo's 29 percentage points
-        services.measurement_save(
+        measurement_store.measurement_save(
             actor=admin,
             indicator=indicator,
             period=period,
@@ -130,7 +130,7 @@ def test_a_newer_period_with_only_the_intervention_value_does_not_hide_the_effec
             "closes_at": dt.date(2021, 5, 31),
         },
     )
-    services.measurement_save(
+    measurement_store.measurement_save(
         actor=admin,
         indicator=indicator,
         period=newer,

@@ -10,9 +10,17 @@ from django.db import IntegrityError, transaction
 
 from sif.calc.errors import SifError
 from sif.web.audit.models import Event
-from sif.web.followup import selectors, services
+from sif.web.followup import (
+    indicator_services,
+    measurement_plan,
+    measurement_store,
+    reporting_periods,
+    selectors,
+    spider_measurement,
+    status_reports,
+)
+from sif.web.followup.measurement_rows import RawActivity, RawMeasurement
 from sif.web.followup.models import ActivityCount, Group, Measurement, ReportState
-from sif.web.followup.services import RawActivity, RawMeasurement
 from sif.web.projects.models import Indicator, ProjectState
 from tests.web.followup.conftest import DISTRICTS
 
@@ -38,7 +46,7 @@ def test_a_district_reporter_stores_its_rows_and_each_change_is_logged(stis) -> 
         RawMeasurement(4, stis.score.pk, farsta.pk, "", value="3,5", denominator=20),
     ]
     activity = [RawActivity(1, farsta.pk, "conversations", 100, 92, 40, 44, 6)]
-    preview = services.measurements_store(
+    preview = measurement_store.measurements_store(
         actor=stis.farsta,
         project=stis.project,
         period=stis.period,
@@ -54,7 +62,7 @@ def test_a_district_reporter_stores_its_rows_and_each_change_is_logged(stis) -> 
 
 def test_the_aggregate_pools_all_seven_districts(stis) -> None:
     for i, name in enumerate(DISTRICTS):
-        services.measurement_save(
+        measurement_store.measurement_save(
             actor=stis.admin,
             indicator=stis.share,
             period=stis.period,
@@ -62,7 +70,7 @@ def test_the_aggregate_pools_all_seven_districts(stis) -> None:
             numerator=i + 1,
             denominator=10,
         )
-        services.measurement_save(
+        measurement_store.measurement_save(
             actor=stis.admin,
             indicator=stis.count,
             period=stis.period,
@@ -86,13 +94,13 @@ def test_a_reporter_of_another_district_is_refused_and_nothing_is_stored(stis) -
         RawMeasurement(2, stis.count.pk, stis.districts["Farsta"].pk, "", value=10),
         RawMeasurement(3, stis.count.pk, stis.districts["Skarpnäck"].pk, "", value=10),
     ]
-    preview = services.measurements_plan(
+    preview = measurement_plan.measurements_plan(
         actor=stis.farsta, project=stis.project, period=stis.period, measurements=rows
     )
     assert [(r.row, r.code) for r in preview.refused] == [(3, "unit_not_yours")]
     assert "Skarpnäck" in preview.refused[0].message
     with pytest.raises(SifError) as caught:
-        services.measurements_store(
+        measurement_store.measurements_store(
             actor=stis.farsta, project=stis.project, period=stis.period, measurements=rows
         )
     assert caught.value.code == "import_has_refused_rows"
@@ -118,14 +126,14 @@ def test_each_bad_row_is_refused_with_its_row_number_and_reason(stis, row, code)
     unit = row.pop("unit", stis.districts["Farsta"].pk)
     good = RawMeasurement(2, stis.count.pk, stis.districts["Farsta"].pk, "", value=7)
     bad = RawMeasurement(3, indicator, unit, row.pop("group", ""), **row)
-    preview = services.measurements_plan(
+    preview = measurement_plan.measurements_plan(
         actor=stis.farsta, project=stis.project, period=stis.period, measurements=[good, bad]
     )
     assert [(r.row, r.code) for r in preview.refused] == [(3, code)]
     assert preview.refused[0].message and "okänt fel" not in preview.refused[0].message
     assert len(preview.measurements) == 1  # the preview still shows what would be stored
     with pytest.raises(SifError):
-        services.measurements_store(
+        measurement_store.measurements_store(
             actor=stis.farsta, project=stis.project, period=stis.period, measurements=[good, bad]
         )
     assert _state() == before
@@ -134,7 +142,7 @@ def test_each_bad_row_is_refused_with_its_row_number_and_reason(stis, row, code)
 def test_a_closed_period_refuses_the_reporter(stis) -> None:
     before = _state()
     with pytest.raises(SifError) as caught:
-        services.measurement_save(
+        measurement_store.measurement_save(
             actor=stis.farsta,
             indicator=stis.count,
             period=stis.closed_period,
@@ -146,9 +154,9 @@ def test_a_closed_period_refuses_the_reporter(stis) -> None:
 
 
 def test_a_period_closed_early_refuses_the_reporter(stis) -> None:
-    services.period_close(actor=stis.leader, period=stis.period)
+    reporting_periods.period_close(actor=stis.leader, period=stis.period)
     with pytest.raises(SifError) as caught:
-        services.measurement_save(
+        measurement_store.measurement_save(
             actor=stis.farsta,
             indicator=stis.count,
             period=stis.period,
@@ -160,7 +168,7 @@ def test_a_period_closed_early_refuses_the_reporter(stis) -> None:
 
 def test_an_activity_part_larger_than_the_total_is_refused(stis) -> None:
     rows = [RawActivity(4, stis.districts["Farsta"].pk, "conversations", 10, 11, 2, 1, 1)]
-    preview = services.measurements_plan(
+    preview = measurement_plan.measurements_plan(
         actor=stis.farsta, project=stis.project, period=stis.period, activities=rows
     )
     assert [(r.sheet, r.row, r.code) for r in preview.refused] == [
@@ -183,7 +191,7 @@ def test_the_database_refuses_a_numerator_larger_than_its_denominator(stis) -> N
 def test_indicators_are_editable_until_the_project_runs(stis) -> None:
     stis.project.state = ProjectState.GRANTED
     stis.project.save()
-    changed = services.indicator_save(
+    changed = indicator_services.indicator_save(
         actor=stis.leader,
         project=stis.project,
         indicator=stis.count,
@@ -195,7 +203,7 @@ def test_indicators_are_editable_until_the_project_runs(stis) -> None:
     stis.project.state = ProjectState.RUNNING
     stis.project.save()
     with pytest.raises(SifError) as caught:
-        services.indicator_save(
+        indicator_services.indicator_save(
             actor=stis.leader, project=stis.project, indicator=stis.count, target_value=Decimal(1)
         )
     assert caught.value.code == "indicator_locked"
@@ -206,7 +214,7 @@ def test_a_reporter_may_not_edit_indicators(stis) -> None:
     stis.project.state = ProjectState.GRANTED
     stis.project.save()
     with pytest.raises(SifError) as caught:
-        services.indicator_save(
+        indicator_services.indicator_save(
             actor=stis.farsta, project=stis.project, indicator=stis.count, name="x"
         )
     assert caught.value.code == "not_followup_editor"
@@ -214,7 +222,7 @@ def test_a_reporter_may_not_edit_indicators(stis) -> None:
 
 def test_a_status_report_with_a_personnummer_is_refused_and_not_stored(stis) -> None:
     with pytest.raises(SifError) as caught:
-        services.status_report_submit(
+        status_reports.status_report_submit(
             actor=stis.farsta,
             period=stis.period,
             unit=stis.districts["Farsta"],
@@ -226,7 +234,7 @@ def test_a_status_report_with_a_personnummer_is_refused_and_not_stored(stis) -> 
 
 def test_a_status_report_is_submitted_returned_resubmitted_and_approved(stis) -> None:
     farsta = stis.districts["Farsta"]
-    report = services.status_report_submit(
+    report = status_reports.status_report_submit(
         actor=stis.farsta,
         period=stis.period,
         unit=farsta,
@@ -234,18 +242,18 @@ def test_a_status_report_is_submitted_returned_resubmitted_and_approved(stis) ->
     )
     assert report.state == ReportState.SUBMITTED
     with pytest.raises(SifError) as caught:
-        services.status_report_approve(actor=stis.skarpnack, report=report)
+        status_reports.status_report_approve(actor=stis.skarpnack, report=report)
     assert caught.value.code == "not_project_leader"
     with pytest.raises(SifError):
-        services.status_report_return(actor=stis.leader, report=report, comment="  ")
-    report = services.status_report_return(
+        status_reports.status_report_return(actor=stis.leader, report=report, comment="  ")
+    report = status_reports.status_report_return(
         actor=stis.leader, report=report, comment="Lägg till antal samtal."
     )
     assert report.state == ReportState.RETURNED
-    report = services.status_report_submit(
+    report = status_reports.status_report_submit(
         actor=stis.farsta, period=stis.period, unit=farsta, text="Kompletterad: 100 samtal."
     )
-    report = services.status_report_approve(actor=stis.leader, report=report)
+    report = status_reports.status_report_approve(actor=stis.leader, report=report)
     assert report.state == ReportState.APPROVED and report.reviewed_by == stis.leader
     actions = list(
         Event.objects.filter(object_type="followup.statusreport")
@@ -262,14 +270,14 @@ def test_a_status_report_is_submitted_returned_resubmitted_and_approved(stis) ->
 
 def test_a_reporter_may_not_submit_for_another_district(stis) -> None:
     with pytest.raises(SifError) as caught:
-        services.status_report_submit(
+        status_reports.status_report_submit(
             actor=stis.farsta, period=stis.period, unit=stis.districts["Skarpnäck"], text="x"
         )
     assert caught.value.code == "not_reporter_for_unit"
 
 
 def test_missing_reports_lists_the_districts_without_figures(stis) -> None:
-    services.measurement_save(
+    measurement_store.measurement_save(
         actor=stis.farsta,
         indicator=stis.count,
         period=stis.period,
@@ -282,7 +290,7 @@ def test_missing_reports_lists_the_districts_without_figures(stis) -> None:
 
 def test_published_per_unit_cells_under_the_threshold_are_hidden(stis) -> None:
     for name, n in zip(DISTRICTS, [40, 3, 25, 30, 12, 9, 50], strict=True):
-        services.measurement_save(
+        measurement_store.measurement_save(
             actor=stis.admin,
             indicator=stis.count,
             period=stis.period,
@@ -313,7 +321,7 @@ def test_spider_ratings_are_stored_per_unit_and_occasion(stis) -> None:
         scale_min=1,
         scale_max=10,
     )
-    services.spider_rating_save(
+    spider_measurement.spider_rating_save(
         actor=stis.farsta,
         instrument=instrument,
         unit=stis.districts["Farsta"],
@@ -321,7 +329,7 @@ def test_spider_ratings_are_stored_per_unit_and_occasion(stis) -> None:
         values=[3, 4, None],
     )
     with pytest.raises(SifError) as caught:
-        services.spider_rating_save(
+        spider_measurement.spider_rating_save(
             actor=stis.farsta,
             instrument=instrument,
             unit=stis.districts["Farsta"],
@@ -330,7 +338,7 @@ def test_spider_ratings_are_stored_per_unit_and_occasion(stis) -> None:
         )
     assert caught.value.code == "spider_value_out_of_scale"
     with pytest.raises(SifError):
-        services.spider_rating_save(
+        spider_measurement.spider_rating_save(
             actor=stis.farsta,
             instrument=instrument,
             unit=stis.districts["Skarpnäck"],

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from sif.calc.errors import SifError
 from sif.web.audit.models import Event
-from sif.web.followup import services
+from sif.web.followup import spider_measurement
 from sif.web.followup.models import SpiderInstrument
 from sif.web.projects.labels import action_label
 
@@ -66,7 +66,7 @@ def test_the_project_leader_or_the_fund_admin_creates_an_instrument(client, stis
 
 
 def test_the_new_instrument_is_rated_by_a_district(client, stis) -> None:
-    instrument = services.spider_instrument_create(
+    instrument = spider_measurement.spider_instrument_create(
         actor=stis.leader,
         project=stis.project,
         name="Samverkan",
@@ -155,7 +155,7 @@ def test_a_reporter_or_a_reader_may_not_create_an_instrument(client, stis, who) 
         client.post(_url(stis), {"name": "Samverkan", "dimensions": DIMENSIONS}).status_code == 403
     )
     with pytest.raises(SifError) as caught:
-        services.spider_instrument_create(
+        spider_measurement.spider_instrument_create(
             actor=getattr(stis, who),
             project=stis.project,
             name="Samverkan",

@@ -14,7 +14,7 @@ from docx import Document as WordDocument
 from openpyxl import load_workbook
 
 from sif.calc.suppression import may_see_small_counts, split_hidden
-from sif.web.followup import services
+from sif.web.followup import measurement_store
 from sif.web.projects.models import Application, ApplicationForm, Project, ProjectState
 
 # One district reports 3 of 7 (42,9 %), 3 home visits and 3 conversations (1 with a mother,
@@ -26,7 +26,7 @@ DOCUMENTS = ("ansokan", "tjansteutlatande", "slutrapport")
 @pytest.fixture
 def small(stis):
     farsta = stis.districts["Farsta"]
-    services.measurement_save(
+    measurement_store.measurement_save(
         actor=stis.admin,
         indicator=stis.share,
         period=stis.period,
@@ -34,7 +34,7 @@ def small(stis):
         numerator=3,
         denominator=7,
     )
-    services.measurement_save(
+    measurement_store.measurement_save(
         actor=stis.admin,
         indicator=stis.share,
         period=stis.period,
@@ -43,10 +43,10 @@ def small(stis):
         numerator=2,
         denominator=6,
     )
-    services.measurement_save(
+    measurement_store.measurement_save(
         actor=stis.admin, indicator=stis.count, period=stis.period, unit=farsta, value=3
     )
-    services.activity_save(
+    measurement_store.activity_save(
         actor=stis.admin,
         period=stis.period,
         unit=farsta,

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from sif.web.followup import services
+from sif.web.followup import measurement_store
 from sif.web.projects.models import Project, ProjectState
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +21,7 @@ def test_a_backslash_in_an_indicator_name_leaves_the_page_and_documents_working(
 ) -> None:
     stis.share.name = name
     stis.share.save()
-    services.measurement_save(
+    measurement_store.measurement_save(
         actor=stis.admin,
         indicator=stis.share,
         period=stis.period,

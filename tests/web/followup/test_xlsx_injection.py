@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from sif.web.followup import services
+from sif.web.followup import measurement_store
 from sif.web.followup.xlsx import parse_workbook
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,7 @@ def test_the_template_and_the_export_hold_formula_like_names_as_text(
     stis.conversations.label = "@SUM(1)"
     stis.conversations.save()
     farsta = stis.districts["Farsta"]
-    services.measurement_save(
+    measurement_store.measurement_save(
         actor=stis.admin, indicator=stis.count, period=stis.period, unit=farsta, value=12
     )
     client.force_login(stis.admin)

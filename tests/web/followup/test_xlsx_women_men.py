@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from sif.web.followup import services
+from sif.web.followup import measurement_store
 from sif.web.followup.models import ActivityCount, Measurement
 from sif.web.followup.xlsx import (
     A_HEADERS,
@@ -60,7 +60,7 @@ def _upload(client, stis, data: bytes):
 
 def test_the_template_has_women_and_men_columns_prefilled_with_stored_figures(stis) -> None:
     farsta = stis.districts["Farsta"]
-    services.activity_save(
+    measurement_store.activity_save(
         actor=stis.farsta,
         period=stis.period,
         unit=farsta,

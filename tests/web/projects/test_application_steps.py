@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from sif.calc.errors import SifError
 from sif.messages import message_for_error
-from sif.web.projects import services
+from sif.web.projects import application_answers, project_transitions
 from sif.web.projects.models import Application, ProjectState
 from tests.web.builders import make_project
 
@@ -20,7 +20,7 @@ S = ProjectState
 def test_the_full_application_is_the_step_2_form_and_is_not_stored_as_step_1(world) -> None:  # type: ignore[no-untyped-def]
     project = make_project(world.fund, world.unit_a, state=S.APPLICATION_STEP1)
     with pytest.raises(SifError) as refused:
-        services.application_submit(
+        application_answers.application_submit(
             actor=world.applicant_a,
             project=project,
             form_code="application_full",
@@ -30,9 +30,11 @@ def test_the_full_application_is_the_step_2_form_and_is_not_stored_as_step_1(wor
         "Ansökan – insatser sociala investeringsfonden lämnas i steg 2, men projektet är ansökan steg 1. Fondförvaltaren bjuder in till nästa steg."
     )
     assert not Application.objects.exists()
-    services.project_transition(actor=world.admin, project=project, to_state=S.APPLICATION_STEP2)
+    project_transitions.project_transition(
+        actor=world.admin, project=project, to_state=S.APPLICATION_STEP2
+    )
     assert (
-        services.application_submit(
+        application_answers.application_submit(
             actor=world.applicant_a,
             project=project,
             form_code="application_full",
@@ -47,7 +49,7 @@ def test_the_full_application_is_the_step_2_form_and_is_not_stored_as_step_1(wor
 )
 def test_each_step_is_stored_as_its_own_step(world, state: str, step: int) -> None:  # type: ignore[no-untyped-def]
     project = make_project(world.fund, world.unit_a, state=state)
-    app = services.application_submit(
+    app = application_answers.application_submit(
         actor=world.applicant_a,
         project=project,
         form_code="application_short",
@@ -80,8 +82,12 @@ def test_the_applicant_cannot_move_their_own_proposal_on(world) -> None:  # type
     project = make_project(world.fund, world.unit_a, state=S.PROPOSAL)
     for to_state in (S.APPLICATION_STEP1, S.APPLICATION_STEP2, S.IN_REVIEW):
         with pytest.raises(SifError) as refused:
-            services.project_transition(actor=world.applicant_a, project=project, to_state=to_state)
+            project_transitions.project_transition(
+                actor=world.applicant_a, project=project, to_state=to_state
+            )
         assert refused.value.code in {"permission_denied", "transition_not_allowed"}
     for to_state in (S.APPLICATION_STEP1, S.APPLICATION_STEP2, S.IN_REVIEW):
-        services.project_transition(actor=world.admin, project=project, to_state=to_state)
+        project_transitions.project_transition(
+            actor=world.admin, project=project, to_state=to_state
+        )
     assert project.state == S.IN_REVIEW

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from sif.calc.errors import SifError
 from sif.messages import message_for_error
-from sif.web.projects import services
+from sif.web.projects import application_answers, closing_decisions, grant_decisions
 from sif.web.projects.models import Decision, Project, ProjectState
 from tests.web.builders import allocate, make_project
 
@@ -26,7 +26,7 @@ PILOT = {
 
 
 def _grant(world, project: Project, amount: str, **extra) -> Decision:  # type: ignore[no-untyped-def]
-    return services.decision_record(
+    return grant_decisions.decision_record(
         actor=world.admin,
         project=project,
         granted=True,
@@ -137,7 +137,7 @@ def test_a_closing_decision_before_the_grant_is_refused(world) -> None:  # type:
     Project.objects.filter(pk=project.pk).update(state=S.FINAL_REPORT_SUBMITTED)
     project.refresh_from_db()
     with pytest.raises(SifError) as refused:
-        services.closing_decision_record(
+        closing_decisions.closing_decision_record(
             actor=world.admin,
             project=project,
             body="Socialnämnden",
@@ -154,7 +154,7 @@ def test_a_closing_decision_before_the_grant_is_refused(world) -> None:  # type:
 def test_a_closing_decision_before_the_project_started_is_refused(world) -> None:  # type: ignore[no-untyped-def]
     project = make_project(world.fund, world.unit_a, state=S.FINAL_REPORT_SUBMITTED, **PILOT)
     with pytest.raises(SifError, match="closing_before_start"):
-        services.closing_decision_record(
+        closing_decisions.closing_decision_record(
             actor=world.admin,
             project=project,
             body="Socialnämnden",
@@ -165,7 +165,7 @@ def test_a_closing_decision_before_the_project_started_is_refused(world) -> None
 
 def test_a_grant_dated_before_the_application_was_submitted_is_refused(world) -> None:  # type: ignore[no-untyped-def]
     project = make_project(world.fund, world.unit_a, state=S.APPLICATION_STEP2, **PILOT)
-    services.application_submit(
+    application_answers.application_submit(
         actor=world.applicant_a,
         project=project,
         form_code="application_full",
@@ -183,7 +183,7 @@ def _closed(world) -> tuple[Project, Decision]:  # type: ignore[no-untyped-def]
     _grant(world, project, "22540000", above_available_confirmed=True)
     Project.objects.filter(pk=project.pk).update(state=S.FINAL_REPORT_SUBMITTED)
     project.refresh_from_db()
-    closing = services.closing_decision_record(
+    closing = closing_decisions.closing_decision_record(
         actor=world.admin,
         project=project,
         body="Socialnämnden",
@@ -240,7 +240,7 @@ def test_a_closing_correction_keeps_the_dates_in_order_and_needs_a_reason(world)
     project, _old = _closed(world)
     fields = {"body": "Socialnämnden", "closing_outcome": "ended"}
     with pytest.raises(SifError) as refused:
-        services.closing_decision_correct(
+        closing_decisions.closing_decision_correct(
             actor=world.admin,
             project=project,
             reason="Datumet rättas.",
@@ -251,7 +251,7 @@ def test_a_closing_correction_keeps_the_dates_in_order_and_needs_a_reason(world)
         "Beslutet om avslut (2019-06-01) kan inte ligga före beslutet om medel (2019-12-17). Kontrollera datumet."
     )
     with pytest.raises(SifError, match="decision_correction_reason_required"):
-        services.closing_decision_correct(
+        closing_decisions.closing_decision_correct(
             actor=world.admin, project=project, reason=" ", decided_on=date(2023, 3, 2), **fields
         )
     assert Decision.objects.filter(kind="closing").count() == 1

@@ -14,9 +14,9 @@ from django.core.management import CommandError, call_command
 
 from sif.calc.budget import grand_total, row_totals, year_totals
 from sif.web.accounts.models import Municipality, OrgUnit
-from sif.web.projects import demo
+from sif.web.projects import demo_organisation
+from sif.web.projects.budget_changes import budget_inputs as _budget_inputs
 from sif.web.projects.models import Application, Decision, Fund, Project, Review, SourceDocument
-from sif.web.projects.services import _budget_inputs
 from tests.web.demo_data import demo_loaded
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +63,7 @@ def test_the_login_file_lists_every_demo_user_with_a_generated_password(
     loaded: str, settings: Any
 ) -> None:
     text = (Path(settings.DATA_DIR) / "demo-login.txt").read_text(encoding="utf-8")
-    for spec in demo.DEMO_USERS:
+    for spec in demo_organisation.DEMO_USERS:
         line = next(x for x in text.splitlines() if x.startswith(spec.username + " "))
         password = line.split()[1]
         assert get_user_model().objects.get(username=spec.username).check_password(password)

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from sif.calc.errors import SifError
 from sif.web.audit.models import Event
-from sif.web.projects import services
+from sif.web.projects import project_details
 from sif.web.projects.models import Project, ProjectState
 from tests.web.builders import make_project
 
@@ -63,7 +63,7 @@ def test_a_new_proposal_has_no_lessons_field(client, world):
 
 def test_a_reader_may_not_change_the_lessons(world, running):
     with pytest.raises(SifError) as refused:
-        services.project_update(actor=world.reader, project=running, lessons=FIRST_LESSON)
+        project_details.project_update(actor=world.reader, project=running, lessons=FIRST_LESSON)
     assert refused.value.code == "permission_denied"
     running.refresh_from_db()
     assert running.lessons == ""

@@ -7,7 +7,7 @@ import pytest
 
 from sif.calc.errors import SifError
 from sif.web.audit.models import Event
-from sif.web.projects import services
+from sif.web.projects import project_transitions
 from sif.web.projects.models import Project, ProjectState
 from tests.web.builders import make_project
 from tests.web.conftest import PERSONAS, World
@@ -38,7 +38,7 @@ def _try(
 ) -> tuple[Project, SifError | None]:
     project = make_project(world.fund, world.unit_a, state=from_state)
     try:
-        services.project_transition(
+        project_transitions.project_transition(
             actor=world.persona(persona),
             project=project,
             to_state=to_state,
@@ -102,12 +102,14 @@ def test_the_refusal_of_an_impossible_step_names_both_states_in_swedish(world: W
 def test_closing_needs_an_outcome(world: World) -> None:
     project = make_project(world.fund, world.unit_a, state=S.FINAL_REPORT_SUBMITTED)
     with pytest.raises(SifError, match="closing_outcome_required"):
-        services.project_transition(actor=world.admin, project=project, to_state=S.CLOSED)
+        project_transitions.project_transition(
+            actor=world.admin, project=project, to_state=S.CLOSED
+        )
     with pytest.raises(SifError, match="closing_outcome_unknown"):
-        services.project_transition(
+        project_transitions.project_transition(
             actor=world.admin, project=project, to_state=S.CLOSED, closing_outcome="forever"
         )
-    services.project_transition(
+    project_transitions.project_transition(
         actor=world.admin, project=project, to_state=S.CLOSED, closing_outcome="ended"
     )
     assert Project.objects.get(pk=project.pk).closing_outcome == "ended"
@@ -116,10 +118,10 @@ def test_closing_needs_an_outcome(world: World) -> None:
 def test_withdrawing_needs_a_reason_and_keeps_the_project(world: World) -> None:
     project = make_project(world.fund, world.unit_a, state=S.APPLICATION_STEP1)
     with pytest.raises(SifError, match="transition_reason_required"):
-        services.project_transition(
+        project_transitions.project_transition(
             actor=world.applicant_a, project=project, to_state=S.WITHDRAWN, reason="  "
         )
-    services.project_transition(
+    project_transitions.project_transition(
         actor=world.applicant_a, project=project, to_state=S.WITHDRAWN, reason="Ingen finansiering"
     )
     assert Project.objects.filter(pk=project.pk, state=S.WITHDRAWN).exists()
@@ -144,5 +146,5 @@ def test_allowed_transitions_lists_the_buttons_with_verdicts(
     world: World, persona: str, state: str, expected: list[tuple[str, bool]]
 ) -> None:
     project = make_project(world.fund, world.unit_a, state=state)
-    result = services.allowed_transitions(world.persona(persona), project)
+    result = project_transitions.allowed_transitions(world.persona(persona), project)
     assert [(to, bool(v)) for to, v in result] == expected

@@ -16,7 +16,7 @@ from django.urls import reverse
 from sif.calc.budget import BudgetRowInput
 from sif.calc.errors import SifError
 from sif.messages import message_for_error
-from sif.web.projects import services
+from sif.web.projects import application_answers, budget_changes
 from sif.web.projects.models import Application, BudgetCell, Project, ProjectState
 from tests.web.builders import make_project
 
@@ -41,9 +41,9 @@ def _budget(amount: int) -> list[BudgetRowInput]:
 def test_a_budget_saved_from_a_version_someone_has_replaced_is_refused_naming_the_change(
     world: Any, step2: Project
 ) -> None:
-    services.budget_set(actor=world.admin, project=step2, rows=_budget(100_000), version=1)
+    budget_changes.budget_set(actor=world.admin, project=step2, rows=_budget(100_000), version=1)
     with pytest.raises(SifError) as refused:
-        services.budget_set(
+        budget_changes.budget_set(
             actor=world.applicant_a,
             project=Project.objects.get(pk=step2.pk),
             rows=_budget(5),
@@ -103,7 +103,7 @@ def test_a_budget_put_from_an_old_version_answers_409_with_the_changes(
 def test_an_application_saved_from_a_version_someone_has_replaced_is_refused_naming_the_answer(
     world: Any, step2: Project
 ) -> None:
-    services.application_submit(
+    application_answers.application_submit(
         actor=world.admin,
         project=step2,
         form_code="application_full",
@@ -112,7 +112,7 @@ def test_an_application_saved_from_a_version_someone_has_replaced_is_refused_nam
         version=1,
     )
     with pytest.raises(SifError) as refused:
-        services.application_submit(
+        application_answers.application_submit(
             actor=world.applicant_a,
             project=Project.objects.get(pk=step2.pk),
             form_code="application_full",

@@ -17,7 +17,7 @@ import pytest
 from django.urls import reverse
 
 from sif.web.audit.services import event_record
-from sif.web.projects import services
+from sif.web.projects import application_answers
 from sif.web.projects.models import Application, Decision, Indicator, Review
 from tests.web.builders import make_unit
 from tests.web.projects import view_personas
@@ -51,7 +51,7 @@ def full_pilot(world, pages):
         )
     Application.objects.create(
         project=pilot,
-        form=services.application_form_current("application_short"),
+        form=application_answers.application_form_current("application_short"),
         answers={"name": "Piloten"},
     )
     for action in ("project_create", "budget_set", "project_transition"):

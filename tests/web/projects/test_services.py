@@ -9,10 +9,21 @@ from typing import Any
 import pytest
 from django.apps import apps
 
+from sif.calc.budget import BudgetRowInput
 from sif.calc.errors import SifError
 from sif.messages import message_for_error
 from sif.web.audit.models import Event
-from sif.web.projects import services
+from sif.web.projects import (
+    application_answers,
+    budget_changes,
+    closing_decisions,
+    grant_decisions,
+    indicator_definitions,
+    project_details,
+    project_transitions,
+    reviews,
+    source_documents,
+)
 from sif.web.projects.applications import application_sections
 from sif.web.projects.models import (
     ApplicationForm,
@@ -22,7 +33,6 @@ from sif.web.projects.models import (
     Project,
     ProjectState,
 )
-from sif.web.projects.services import BudgetRowInput
 from tests.web.builders import allocate, make_project
 from tests.web.conftest import World
 
@@ -58,7 +68,7 @@ def pilot(world: World) -> Project:
 
 
 def pilot_with_budget(world: World, pilot: Project) -> Project:
-    services.budget_set(actor=world.applicant_a, project=pilot, rows=PILOT_BUDGET)
+    budget_changes.budget_set(actor=world.applicant_a, project=pilot, rows=PILOT_BUDGET)
     return pilot
 
 
@@ -66,7 +76,7 @@ def pilot_with_budget(world: World, pilot: Project) -> Project:
 
 
 def test_an_applicant_creates_a_proposal_and_the_event_holds_what_was_written(world: World) -> None:
-    project = services.project_create(
+    project = project_details.project_create(
         actor=world.applicant_a,
         fund=world.fund,
         title="Pilot",
@@ -102,7 +112,7 @@ def test_a_refused_creation_writes_nothing(
     before = database_state()
     args = {"title": "Pilot", **kwargs}
     with pytest.raises(SifError) as caught:
-        services.project_create(
+        project_details.project_create(
             actor=world.persona(persona), fund=world.fund, owner_unit=world.unit_a, **args
         )
     assert caught.value.code == code
@@ -112,7 +122,7 @@ def test_a_refused_creation_writes_nothing(
 def test_an_update_records_only_the_changed_fields_before_and_after(
     world: World, pilot: Project
 ) -> None:
-    services.project_update(
+    project_details.project_update(
         actor=world.applicant_a,
         project=pilot,
         title="Pilot för en innovativ socialtjänst",
@@ -127,21 +137,23 @@ def test_an_update_records_only_the_changed_fields_before_and_after(
 
 def test_state_and_amounts_cannot_be_changed_through_update(world: World, pilot: Project) -> None:
     with pytest.raises(SifError, match="field_not_editable"):
-        services.project_update(actor=world.admin, project=pilot, state=S.GRANTED)
+        project_details.project_update(actor=world.admin, project=pilot, state=S.GRANTED)
 
 
 def test_shortening_the_period_past_a_budget_year_is_refused(world: World, pilot: Project) -> None:
     pilot_with_budget(world, pilot)
     before = database_state()
     with pytest.raises(SifError) as caught:
-        services.project_update(actor=world.applicant_a, project=pilot, end_date=date(2021, 12, 31))
+        project_details.project_update(
+            actor=world.applicant_a, project=pilot, end_date=date(2021, 12, 31)
+        )
     assert caught.value.code == "budget_year_outside_period" and caught.value.params["year"] == 2022
     assert database_state() == before
 
 
 def test_participating_units_are_replaced_and_logged(world: World, pilot: Project) -> None:
-    services.participating_units_set(actor=world.admin, project=pilot, units=[world.unit_b])
-    services.participating_units_set(actor=world.admin, project=pilot, units=[])
+    project_details.participating_units_set(actor=world.admin, project=pilot, units=[world.unit_b])
+    project_details.participating_units_set(actor=world.admin, project=pilot, units=[])
     events = list(
         Event.objects.filter(project=pilot, action="participating_units_set").order_by("id")
     )
@@ -153,11 +165,13 @@ def test_participating_units_are_replaced_and_logged(world: World, pilot: Projec
 
 def test_a_unit_of_another_municipality_cannot_participate(world: World, pilot: Project) -> None:
     with pytest.raises(SifError, match="unit_outside_municipality"):
-        services.participating_units_set(actor=world.admin, project=pilot, units=[world.malmo_unit])
+        project_details.participating_units_set(
+            actor=world.admin, project=pilot, units=[world.malmo_unit]
+        )
 
 
 def test_contacts_are_added_and_corrected_never_removed(world: World, pilot: Project) -> None:
-    contact = services.contact_add(
+    contact = project_details.contact_add(
         actor=world.applicant_a,
         project=pilot,
         name="Andrea Hormazabal",
@@ -165,16 +179,16 @@ def test_contacts_are_added_and_corrected_never_removed(world: World, pilot: Pro
         email="Andrea.hormazabal@stockholm.se",
         phone="08-508 04 025",
     )
-    services.contact_update(actor=world.applicant_a, contact=contact, phone="08-508 04 172")
+    project_details.contact_update(actor=world.applicant_a, contact=contact, phone="08-508 04 172")
     assert Contact.objects.get(pk=contact.pk).phone == "08-508 04 172"
     update = Event.objects.get(project=pilot, action="contact_update")
     assert (update.before, update.after) == ({"phone": "08-508 04 025"}, {"phone": "08-508 04 172"})
-    assert not hasattr(services, "contact_remove")
+    assert not hasattr(project_details, "contact_remove")
 
 
 def test_an_invalid_email_is_refused_with_the_field_named(world: World, pilot: Project) -> None:
     with pytest.raises(SifError) as caught:
-        services.contact_add(
+        project_details.contact_add(
             actor=world.applicant_a,
             project=pilot,
             name="Rebecca Hedenstedt",
@@ -200,7 +214,7 @@ def test_the_pilot_budget_is_stored_in_kronor_and_totals_22_540_000(
 
 def test_replacing_the_budget_records_the_old_cells_in_before(world: World, pilot: Project) -> None:
     pilot_with_budget(world, pilot)
-    services.budget_set(actor=world.applicant_a, project=pilot, rows=PILOT_BUDGET[:1])
+    budget_changes.budget_set(actor=world.applicant_a, project=pilot, rows=PILOT_BUDGET[:1])
     event = Event.objects.filter(project=pilot, action="budget_set").order_by("-id").first()
     assert event is not None
     assert event.before["total"] == "22540000.00"
@@ -214,7 +228,9 @@ def test_replacing_the_budget_records_the_old_cells_in_before(world: World, pilo
 
 def test_the_sought_amount_22_540_000_equals_the_budget(world: World, pilot: Project) -> None:
     pilot_with_budget(world, pilot)
-    services.sought_amount_set(actor=world.applicant_a, project=pilot, amount=Decimal(22_540_000))
+    budget_changes.sought_amount_set(
+        actor=world.applicant_a, project=pilot, amount=Decimal(22_540_000)
+    )
     assert Project.objects.get(pk=pilot.pk).sought_amount == Decimal(22_540_000)
     event = Event.objects.get(project=pilot, action="sought_amount_set")
     assert (event.before, event.after) == (
@@ -254,7 +270,7 @@ def test_a_refused_budget_leaves_the_old_budget_and_writes_no_event(
     pilot_with_budget(world, pilot)
     before = database_state()
     with pytest.raises(SifError) as caught:
-        services.budget_set(actor=world.applicant_a, project=pilot, rows=rows)
+        budget_changes.budget_set(actor=world.applicant_a, project=pilot, rows=rows)
     assert caught.value.code == code
     assert database_state() == before
 
@@ -265,7 +281,7 @@ def test_a_sought_amount_of_22_540_001_is_refused_and_changes_nothing(
     pilot_with_budget(world, pilot)
     before = database_state()
     with pytest.raises(SifError) as caught:
-        services.sought_amount_set(actor=world.applicant_a, project=pilot, amount="22540001")
+        budget_changes.sought_amount_set(actor=world.applicant_a, project=pilot, amount="22540001")
     assert message_for_error(caught.value) == (
         "Sökt belopp 22\xa0540\xa0001\xa0kr stämmer inte med budgetens totalsumma 22\xa0540\xa0000\xa0kr. "
         "Sökt belopp ska vara lika med budgetens totalsumma."
@@ -275,17 +291,19 @@ def test_a_sought_amount_of_22_540_001_is_refused_and_changes_nothing(
 
 def test_a_sought_amount_needs_a_budget(world: World, pilot: Project) -> None:
     with pytest.raises(SifError, match="sought_amount_without_budget"):
-        services.sought_amount_set(actor=world.applicant_a, project=pilot, amount=1)
+        budget_changes.sought_amount_set(actor=world.applicant_a, project=pilot, amount=1)
 
 
 def test_sending_for_review_checks_the_sought_amount_against_a_changed_budget(
     world: World, pilot: Project
 ) -> None:
     pilot_with_budget(world, pilot)
-    services.sought_amount_set(actor=world.applicant_a, project=pilot, amount=22_540_000)
-    services.budget_set(actor=world.applicant_a, project=pilot, rows=PILOT_BUDGET[:1])
+    budget_changes.sought_amount_set(actor=world.applicant_a, project=pilot, amount=22_540_000)
+    budget_changes.budget_set(actor=world.applicant_a, project=pilot, rows=PILOT_BUDGET[:1])
     with pytest.raises(SifError, match="sought_amount_differs_from_budget"):
-        services.project_transition(actor=world.admin, project=pilot, to_state=S.IN_REVIEW)
+        project_transitions.project_transition(
+            actor=world.admin, project=pilot, to_state=S.IN_REVIEW
+        )
 
 
 @pytest.mark.parametrize(
@@ -301,7 +319,7 @@ def test_only_the_owner_and_the_fund_administrator_change_a_budget(
     world: World, pilot: Project, persona: str, code: str
 ) -> None:
     with pytest.raises(SifError) as caught:
-        services.budget_set(actor=world.persona(persona), project=pilot, rows=PILOT_BUDGET)
+        budget_changes.budget_set(actor=world.persona(persona), project=pilot, rows=PILOT_BUDGET)
     assert caught.value.code == code
 
 
@@ -311,7 +329,7 @@ def test_only_the_owner_and_the_fund_administrator_change_a_budget(
 def test_an_application_keeps_its_form_version_and_still_renders_after_a_new_version(
     world: World, pilot: Project
 ) -> None:
-    old = services.application_submit(
+    old = application_answers.application_submit(
         actor=world.applicant_a,
         project=pilot,
         form_code="application_full",
@@ -330,7 +348,7 @@ def test_an_application_keeps_its_form_version_and_still_renders_after_a_new_ver
         ],
     }
     ApplicationForm.objects.create(code="application_full", version=2, title=v1["title"], schema=v2)
-    new = services.application_submit(
+    new = application_answers.application_submit(
         actor=world.applicant_a,
         project=pilot,
         form_code="application_full",
@@ -346,7 +364,7 @@ def test_an_application_keeps_its_form_version_and_still_renders_after_a_new_ver
 
 
 def test_the_short_form_has_seed_004s_fields(db: Any) -> None:
-    form = services.application_form_current("application_short")
+    form = application_answers.application_form_current("application_short")
     labels = [f["label"] for s in form.schema["sections"] for f in s["fields"]]
     assert labels[:3] == ["Namn på projekt", "Nämnd", "Kontaktperson"]
     assert "Plan för implementering efter avslut" in labels and "Finns övriga intäkter" in labels
@@ -363,7 +381,7 @@ def test_answers_outside_the_form_are_refused(
     world: World, pilot: Project, answers: dict[str, Any], code: str
 ) -> None:
     with pytest.raises(SifError) as caught:
-        services.application_submit(
+        application_answers.application_submit(
             actor=world.applicant_a, project=pilot, form_code="application_full", answers=answers
         )
     assert caught.value.code == code
@@ -373,7 +391,7 @@ def test_answers_outside_the_form_are_refused(
 
 
 def test_a_reviewer_scores_the_funds_criteria_from_1_to_5(world: World, pilot: Project) -> None:
-    review = services.review_add(
+    review = reviews.review_add(
         actor=world.reviewer,
         project=pilot,
         comments="Behov av att styra mot en modell där många barn nås.",
@@ -398,7 +416,7 @@ def test_scores_outside_the_criteria_or_the_scale_are_refused(
     world: World, pilot: Project, scores: dict[str, int], code: str
 ) -> None:
     with pytest.raises(SifError) as caught:
-        services.review_add(
+        reviews.review_add(
             actor=world.reviewer, project=pilot, comments="Synpunkter", scores=scores
         )
     assert caught.value.code == code
@@ -411,7 +429,7 @@ def test_a_grant_may_differ_from_the_sought_amount_and_moves_the_project_to_gran
         world.fund, world.unit_a, state=S.IN_REVIEW, sought_amount=Decimal(22_540_000)
     )
     allocate(world.fund, 50_000_000)
-    decision = services.decision_record(
+    decision = grant_decisions.decision_record(
         actor=world.admin,
         project=project,
         granted=True,
@@ -429,7 +447,7 @@ def test_a_grant_may_differ_from_the_sought_amount_and_moves_the_project_to_gran
 
 def test_a_rejection_needs_no_amount(world: World) -> None:
     project = make_project(world.fund, world.unit_a, state=S.IN_REVIEW)
-    services.decision_record(
+    grant_decisions.decision_record(
         actor=world.admin,
         project=project,
         granted=False,
@@ -464,14 +482,14 @@ def test_a_refused_decision_changes_nothing(
         **kwargs,
     }
     with pytest.raises(SifError) as caught:
-        services.decision_record(actor=world.persona(persona), project=project, **args)
+        grant_decisions.decision_record(actor=world.persona(persona), project=project, **args)
     assert caught.value.code == code
     assert database_state() == before
 
 
 def test_the_closing_decision_closes_the_project_into_regular_operations(world: World) -> None:
     project = make_project(world.fund, world.unit_a, state=S.FINAL_REPORT_SUBMITTED)
-    services.closing_decision_record(
+    closing_decisions.closing_decision_record(
         actor=world.admin,
         project=project,
         body="Socialnämnden",
@@ -485,7 +503,7 @@ def test_the_closing_decision_closes_the_project_into_regular_operations(world: 
 
 
 def test_indicators_and_documents_are_logged(world: World, pilot: Project) -> None:
-    services.indicator_add(
+    indicator_definitions.indicator_add(
         actor=world.applicant_a,
         project=pilot,
         group="För barn och unga 6-12 år",
@@ -494,7 +512,7 @@ def test_indicators_and_documents_are_logged(world: World, pilot: Project) -> No
         segment="6-12 år",
         comparison_group="ordinarie socialtjänst",
     )
-    document = services.source_document_add(
+    document = source_documents.source_document_add(
         actor=world.applicant_a, project=pilot, name="ansokan.txt", content="Ansökan".encode()
     )
     assert len(document.sha256) == 64
@@ -507,7 +525,7 @@ def test_indicators_and_documents_are_logged(world: World, pilot: Project) -> No
 def test_a_historical_project_is_imported_by_a_fund_administrator_with_its_source(
     world: World,
 ) -> None:
-    project = services.project_import(
+    project = project_details.project_import(
         actor=world.admin,
         fund=world.fund,
         title="STIS",
@@ -518,7 +536,7 @@ def test_a_historical_project_is_imported_by_a_fund_administrator_with_its_sourc
     )
     assert Event.objects.get(project=project, action="project_import").reason == "Slutrapport 2021"
     with pytest.raises(SifError, match="permission_denied"):
-        services.project_import(
+        project_details.project_import(
             actor=world.applicant_a,
             fund=world.fund,
             title="X",

@@ -391,7 +391,7 @@ def test_a_bad_amount_in_an_application_shows_a_message_and_stores_nothing(clien
 
 
 def test_a_new_form_version_renders_without_code_changes(client, world, proposal):
-    from sif.web.projects.services import application_form_current
+    from sif.web.projects.application_answers import application_form_current
 
     current = application_form_current("application_short")
     schema = dict(current.schema)
