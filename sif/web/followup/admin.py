@@ -1,5 +1,5 @@
 """Admin: follow-up data is read-only here, scoped to the user's municipalities. Every change goes
-through sif/web/followup/services.py (the pages), which checks the reporter's unit, validates and
+through the follow-up services (the pages), which checks the reporter's unit, validates and
 logs it; an edit in the admin would bypass all three."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Setting a project's follow-up up: reporting periods (new, close), the indicator editor and the
-activity types. Thin views over sif.web.followup.services; a refused change shows the Swedish reason
+activity types. Thin views over the follow-up services; a refused change shows the Swedish reason
 and changes nothing."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Spindelmätning: a new instrument (fund administrator or project leader) and one unit's ratings per
-occasion. Thin views over sif.web.followup.services."""
+occasion. Thin views over the follow-up services."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Admin: funds and application forms are reference data (editable); projects and everything in
-them are read-only here, because every change must go through sif/web/projects/services.py."""
+them are read-only here, because every change must go through the project services."""
 
 from __future__ import annotations
 
