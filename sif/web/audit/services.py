@@ -45,3 +45,27 @@ def event_record(
         after=_json_safe(after),
         reason=reason,
     )
+
+
+def project_event_record(
+    actor: AbstractBaseUser | AnonymousUser | None,
+    action: str,
+    obj: models.Model,
+    project: Any,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    reason: str = "",
+) -> Event:
+    """Append an event about something of a project's: the project's municipality and the project
+    scope it, so that it shows in the project's timeline and only to its municipality. Every
+    service that changes a project's things records through here."""
+    return event_record(
+        actor=actor,
+        action=action,
+        obj=obj,
+        municipality_id=project.municipality_id,
+        project_id=project.pk,
+        before=before,
+        after=after,
+        reason=reason,
+    )

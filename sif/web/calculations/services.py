@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from sif.calc.casefile import EFFECT_KEYS
 from sif.calc.errors import SifError
 from sif.calc.model import Scenario, evaluate, scenario_from_dict
-from sif.web.audit.services import event_record
+from sif.web.audit.services import project_event_record
 from sif.web.calculations.limits import check_calculation_bounds
 from sif.web.calculations.models import Calculation, Purpose
 from sif.web.calculations.permissions import can_save_calculation
@@ -104,12 +104,11 @@ def calculation_save(
         )
         calculation.full_clean()
         calculation.save()
-        event_record(
-            actor=actor,
-            action="calculation_save",
-            obj=calculation,
-            municipality_id=project.municipality_id,
-            project_id=project.pk,
+        project_event_record(
+            actor,
+            "calculation_save",
+            calculation,
+            project,
             after={
                 "version": calculation.version,
                 "purpose": purpose,

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 
 from sif.calc.errors import SifError
-from sif.web.audit.services import event_record
+from sif.web.audit.services import project_event_record
 from sif.web.documents import fields, offer
 from sif.web.documents.models import DocumentText
 from sif.web.documents.selectors import document_text_current
@@ -39,12 +39,11 @@ def document_texts_save(
             texts=clean,
             created_by=actor if getattr(actor, "is_authenticated", False) else None,
         )
-        event_record(
-            actor=actor,
-            action="document_texts_save",
-            obj=saved,
-            municipality_id=project.municipality_id,
-            project_id=project.pk,
+        project_event_record(
+            actor,
+            "document_texts_save",
+            saved,
+            project,
             before=_changed(current.texts if current else {}, clean, before=True),
             after=_changed(current.texts if current else {}, clean, before=False),
         )

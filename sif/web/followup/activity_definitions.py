@@ -13,8 +13,9 @@ from django.db import transaction
 
 from sif.calc.errors import SifError
 from sif.calc.privacy import check_no_personal_identity_number
+from sif.web.audit.services import project_event_record
 from sif.web.followup.models import ActivityType
-from sif.web.followup.service_support import record_change, require_editor
+from sif.web.followup.service_support import require_editor
 from sif.web.projects.models import Project
 
 ACTIVITY_CODE = re.compile(r"^[a-z0-9_-]{1,40}$")
@@ -71,7 +72,7 @@ def activity_type_save(
         )
         target.full_clean()
         target.save()
-        record_change(
+        project_event_record(
             actor, "activity_type_saved", target, project, before, _activity_snapshot_type(target)
         )
     return target

@@ -19,7 +19,7 @@ from django.utils import timezone
 from sif.calc import format as fmt
 from sif.calc.errors import SifError
 from sif.web.accounts.permissions import check
-from sif.web.audit.services import event_record
+from sif.web.audit.services import project_event_record
 from sif.web.projects.models import Indicator, Project, ProjectState
 
 INDICATOR_FIELDS = (
@@ -52,17 +52,6 @@ def _require(actor: Any, project: Project) -> None:
     verdict = check(actor, "followup.indicators", project)
     if not verdict:
         raise SifError(verdict.reason, state=ProjectState(project.state).label)
-
-
-def _log(actor: Any, action: str, indicator: Indicator, project: Project, **change: Any) -> None:
-    event_record(
-        actor=actor,
-        action=action,
-        obj=indicator,
-        municipality_id=project.municipality_id,
-        project_id=project.pk,
-        **change,
-    )
 
 
 def _shown(indicator: Indicator, name: str, value: Any) -> str:
@@ -159,7 +148,7 @@ def indicator_save(
             setattr(target, name, value)
         target.full_clean()
         target.save()
-        _log(
+        project_event_record(
             actor,
             "indicator_saved",
             target,
@@ -182,5 +171,5 @@ def indicator_delete(
         if target.measurements.exists():
             raise SifError("indicator_has_measurements", name=target.name)
         before = indicator_snapshot(target)
-        _log(actor, "indicator_deleted", target, project, before=before, after=None)
+        project_event_record(actor, "indicator_deleted", target, project, before=before, after=None)
         target.delete()

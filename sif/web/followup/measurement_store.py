@@ -15,6 +15,7 @@ from django.db import transaction
 
 from sif.calc.errors import SifError
 from sif.web.accounts.models import OrgUnit
+from sif.web.audit.services import project_event_record
 from sif.web.followup.measurement_plan import measurements_plan
 from sif.web.followup.measurement_rows import (
     GENDER_PARTS,
@@ -26,7 +27,6 @@ from sif.web.followup.measurement_rows import (
     RawMeasurement,
 )
 from sif.web.followup.models import ActivityCount, ActivityType, Group, Measurement, ReportingPeriod
-from sif.web.followup.service_support import record_change
 from sif.web.projects.models import Indicator, Project
 
 
@@ -109,7 +109,7 @@ def _store_measurement(
     m.entered_by = actor if getattr(actor, "is_authenticated", False) else None
     m.full_clean()
     m.save()
-    record_change(
+    project_event_record(
         actor, "measurement_saved", m, project, before, _measurement_snapshot(m), reason=source
     )
     return m
@@ -134,7 +134,7 @@ def _store_activity(
     a.entered_by = actor if getattr(actor, "is_authenticated", False) else None
     a.full_clean()
     a.save()
-    record_change(
+    project_event_record(
         actor, "activity_count_saved", a, project, before, _activity_snapshot(a), reason=source
     )
     return a

@@ -14,8 +14,9 @@ from django.utils import timezone
 
 from sif.calc.errors import SifError
 from sif.calc.privacy import check_no_personal_identity_number
+from sif.web.audit.services import project_event_record
 from sif.web.followup.models import ReportingPeriod
-from sif.web.followup.service_support import record_change, require_editor
+from sif.web.followup.service_support import require_editor
 from sif.web.projects.models import Project
 
 
@@ -53,7 +54,7 @@ def period_create(
         )
         period.full_clean()
         period.save()
-        record_change(
+        project_event_record(
             actor,
             "period_created",
             period,
@@ -77,7 +78,7 @@ def period_close(*, actor: Any, period: ReportingPeriod) -> ReportingPeriod:
         with transaction.atomic():
             period.closed_at = timezone.now()
             period.save(update_fields=["closed_at"])
-            record_change(
+            project_event_record(
                 actor,
                 "period_closed",
                 period,

@@ -4,7 +4,7 @@ The follow-up service modules (reporting_periods, measurement_store, activity_de
 spider_measurement, status_reports; indicators: indicator_services) are the only code that
 writes follow-up data. Every service checks permission here (the policy's `followup.*` actions,
 the reporter's unit, the open period), validates with the pure rules in sif/calc, writes inside
-one transaction and records the change in the event log (`record_change`).
+one transaction and records the change in the event log (audit's `project_event_record`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from django.utils import timezone
 from sif.calc.errors import SifError
 from sif.web.accounts.models import OrgUnit
 from sif.web.accounts.permissions import can_report_for_unit, check
-from sif.web.audit.services import event_record
 from sif.web.followup.models import ReportingPeriod
 from sif.web.projects.models import Project
 
@@ -47,24 +46,3 @@ def require_open(period: ReportingPeriod, actor: Any, project: Project) -> None:
         raise SifError("period_closed", period=period.label, closes_at=period.closes_at.isoformat())
     if today < period.opens_at:
         raise SifError("period_not_open", period=period.label, opens_at=period.opens_at.isoformat())
-
-
-def record_change(
-    actor: Any,
-    action: str,
-    obj: Any,
-    project: Project,
-    before: dict[str, Any] | None,
-    after: dict[str, Any] | None,
-    reason: str = "",
-) -> None:
-    event_record(
-        actor=actor,
-        action=action,
-        obj=obj,
-        municipality_id=project.municipality_id,
-        project_id=project.pk,
-        before=before,
-        after=after,
-        reason=reason,
-    )

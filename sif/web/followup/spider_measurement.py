@@ -16,9 +16,10 @@ from django.db import transaction
 from sif.calc.errors import SifError
 from sif.calc.privacy import check_no_personal_identity_number
 from sif.web.accounts.models import OrgUnit
+from sif.web.audit.services import project_event_record
 from sif.web.followup.cell_values import parse_decimal, sv_number
 from sif.web.followup.models import SpiderInstrument, SpiderRating
-from sif.web.followup.service_support import record_change, require_editor, require_reporter
+from sif.web.followup.service_support import require_editor, require_reporter
 from sif.web.projects.models import Project
 
 SPIDER_MIN_DIMENSIONS = 3
@@ -99,7 +100,7 @@ def spider_instrument_create(
         )
         instrument.full_clean()
         instrument.save()
-        record_change(
+        project_event_record(
             actor,
             "spider_instrument_created",
             instrument,
@@ -161,7 +162,7 @@ def spider_rating_save(
             rating.full_clean()
             rating.save()
             saved.append(rating)
-            record_change(
+            project_event_record(
                 actor,
                 "spider_rating_saved",
                 rating,

@@ -14,8 +14,9 @@ from django.utils import timezone
 from sif.calc.errors import SifError
 from sif.calc.privacy import check_no_personal_identity_number
 from sif.web.accounts.models import OrgUnit
+from sif.web.audit.services import project_event_record
 from sif.web.followup.models import ReportingPeriod, ReportState, StatusReport
-from sif.web.followup.service_support import record_change, require_editor, require_reporter
+from sif.web.followup.service_support import require_editor, require_reporter
 
 
 def _report_snapshot(r: StatusReport) -> dict[str, Any]:
@@ -54,7 +55,7 @@ def status_report_submit(
             report.submitted_at = timezone.now()
         report.full_clean()
         report.save()
-        record_change(
+        project_event_record(
             actor,
             "status_report_saved" if draft else "status_report_submitted",
             report,
@@ -84,7 +85,7 @@ def _review(
         report.reviewed_at = timezone.now()
         report.full_clean()
         report.save()
-        record_change(
+        project_event_record(
             actor, f"status_report_{state}", report, project, before, _report_snapshot(report)
         )
     return report

@@ -21,7 +21,7 @@ from sif.calc import ledger as rules
 from sif.calc.errors import SifError
 from sif.calc.field_labels import field_label
 from sif.messages import message_for_error
-from sif.web.audit.services import event_record
+from sif.web.audit.services import event_record, project_event_record
 from sif.web.core.money import format_kr
 from sif.web.core.versions import Conflict, conflict_between, refuse_if_stale
 from sif.web.ledger.models import LedgerEntry, RepaymentAgreement
@@ -557,12 +557,11 @@ def repayment_agreement_save(
     except ValidationError as exc:
         raise SifError("invalid_input", detail=" ".join(exc.messages)) from None
     agreement.save()
-    event_record(
-        actor=actor,
-        action="repayment_agreement_save",
-        obj=agreement,
-        municipality_id=project.municipality_id,
-        project_id=project.pk,
+    project_event_record(
+        actor,
+        "repayment_agreement_save",
+        agreement,
+        project,
         after={
             "version": agreement.version,
             "rule": rule,

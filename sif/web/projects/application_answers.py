@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from sif.calc.errors import SifError
 from sif.policy.states import APPLICATION_STEP
 from sif.web.accounts import permissions as perms
+from sif.web.audit.services import project_event_record
 from sif.web.core.versions import refuse_if_stale
 from sif.web.projects import conflicts
 from sif.web.projects.forms_schema import FIELD_KINDS, FORM_STEPS, FORMS, schema_field_keys
@@ -23,7 +24,6 @@ from sif.web.projects.models import Application, ApplicationForm, Project
 from sif.web.projects.service_support import (
     full_clean_or_refuse,
     lock_project,
-    record_event,
     require,
 )
 
@@ -121,7 +121,7 @@ def application_submit(
         "draft": draft,
         "answers": clean,
     }
-    record_event(
+    project_event_record(
         actor,
         "application_draft_save" if draft else "application_submit",
         application,

@@ -17,13 +17,13 @@ from sif.calc import budget as budget_rules
 from sif.calc.budget import BudgetRowInput
 from sif.calc.errors import SifError
 from sif.web.accounts import permissions as perms
+from sif.web.audit.services import project_event_record
 from sif.web.core.versions import refuse_if_stale
 from sif.web.projects import conflicts
 from sif.web.projects.models import BudgetCategory, BudgetCell, BudgetRow, Project
 from sif.web.projects.service_support import (
     full_clean_or_refuse,
     lock_project,
-    record_event,
     require,
 )
 
@@ -94,7 +94,7 @@ def budget_set(
     after = {"rows": _budget_as_json(clean), "total": _kr(budget_rules.grand_total(clean))}
     project.budget_version += 1
     project.save(update_fields=["budget_version", "updated_at"])
-    record_event(actor, "budget_set", project, project, before=before, after=after)
+    project_event_record(actor, "budget_set", project, project, before=before, after=after)
 
 
 @transaction.atomic
@@ -110,7 +110,7 @@ def sought_amount_set(*, actor: Any, project: Project, amount: Decimal | int | s
     project.sought_amount = value
     full_clean_or_refuse(project)
     project.save(update_fields=["sought_amount", "updated_at"])
-    record_event(
+    project_event_record(
         actor,
         "sought_amount_set",
         project,

@@ -13,6 +13,7 @@ from django.db import transaction
 from sif.calc.errors import SifError
 from sif.policy.decisions import check_closing
 from sif.web.accounts import permissions as perms
+from sif.web.audit.services import project_event_record
 from sif.web.projects.decision_records import (
     check_decision_basics,
     current_grant_decision,
@@ -25,7 +26,6 @@ from sif.web.projects.project_transitions import apply_transition
 from sif.web.projects.service_support import (
     full_clean_or_refuse,
     lock_project,
-    record_event,
     require,
     snapshot,
 )
@@ -118,7 +118,7 @@ def closing_decision_record(
         repayment_note=repayment_note,
     )
     before.pop("closing_outcome")
-    record_event(
+    project_event_record(
         actor, "decision_record", decision, project, before=before, after=_closing_after(decision)
     )
     apply_transition(
@@ -161,7 +161,7 @@ def closing_decision_correct(
     )
     project.closing_outcome = new.closing_outcome
     project.save(update_fields=["closing_outcome", "updated_at"])
-    record_event(
+    project_event_record(
         actor,
         "decision_correct",
         new,

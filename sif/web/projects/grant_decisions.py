@@ -15,6 +15,7 @@ from django.db import transaction
 from sif.calc.errors import SifError
 from sif.policy.decisions import GrantFacts, check_grant, exceeds_available
 from sif.web.accounts import permissions as perms
+from sif.web.audit.services import project_event_record
 from sif.web.projects.decision_records import (
     check_decision_basics,
     decision_after,
@@ -24,7 +25,7 @@ from sif.web.projects.decision_records import (
 from sif.web.projects.lifecycle import state_label
 from sif.web.projects.models import Decision, DecisionKind, Project, ProjectState
 from sif.web.projects.project_transitions import apply_transition
-from sif.web.projects.service_support import lock_project, parse_money, record_event, require
+from sif.web.projects.service_support import lock_project, parse_money, require
 
 
 def _grant_facts(
@@ -100,7 +101,9 @@ def decision_record(
         above_sought_reason=above_sought_reason,
         above_available_confirmed=above_available_confirmed,
     )
-    record_event(actor, "decision_record", decision, project, after=decision_after(decision))
+    project_event_record(
+        actor, "decision_record", decision, project, after=decision_after(decision)
+    )
     apply_transition(
         actor,
         project,
@@ -180,7 +183,7 @@ def decision_correct(*, actor: Any, project: Project, reason: str, **decision: A
     new = _grant_decision_save(
         actor, project, superseded=old, correction_reason=reason.strip(), **fields
     )
-    record_event(
+    project_event_record(
         actor,
         "decision_correct",
         new,

@@ -14,6 +14,7 @@ from django.db import transaction
 from sif.calc.errors import SifError
 from sif.web.accounts import permissions as perms
 from sif.web.accounts.models import OrgUnit
+from sif.web.audit.services import project_event_record
 from sif.web.projects.models import (
     Direction,
     Frequency,
@@ -26,7 +27,6 @@ from sif.web.projects.service_support import (
     check_units,
     full_clean_or_refuse,
     lock_project,
-    record_event,
     require,
     snapshot,
 )
@@ -89,5 +89,5 @@ def indicator_add(
             "frequency",
         ),
     )
-    record_event(actor, "indicator_add", indicator, project, after=after)
+    project_event_record(actor, "indicator_add", indicator, project, after=after)
     return indicator

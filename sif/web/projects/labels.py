@@ -1,7 +1,7 @@
 """Swedish labels for the ASCII action codes of the event log, shown in a project's timeline.
 
 Codes come from the service modules of sif/web/projects and sif/web/followup (the functions that
-call `record_event` / `record_change`); an unknown code is shown as it is (never hidden), so a new
+call `project_event_record`); an unknown code is shown as it is (never hidden), so a new
 service shows up in the timeline even before it has a label.
 """
 

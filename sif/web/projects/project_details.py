@@ -17,6 +17,7 @@ from sif.calc import budget as budget_rules
 from sif.calc.errors import SifError
 from sif.web.accounts import permissions as perms
 from sif.web.accounts.models import OrgUnit
+from sif.web.audit.services import project_event_record
 from sif.web.projects.models import (
     BudgetCell,
     ClosingOutcome,
@@ -30,7 +31,6 @@ from sif.web.projects.service_support import (
     check_units,
     full_clean_or_refuse,
     lock_project,
-    record_event,
     require,
     snapshot,
 )
@@ -107,7 +107,7 @@ def project_create(
         "owner_unit": owner_unit.name,
         "units": [u.name for u in units],
     }
-    record_event(actor, "project_create", project, project, after=after)
+    project_event_record(actor, "project_create", project, project, after=after)
     return project
 
 
@@ -158,7 +158,7 @@ def project_import(
         "closing_outcome": closing_outcome,
         "units": [u.name for u in units],
     }
-    record_event(actor, "project_import", project, project, after=after, reason=source)
+    project_event_record(actor, "project_import", project, project, after=after, reason=source)
     return project
 
 
@@ -186,7 +186,7 @@ def project_update(*, actor: Any, project: Project, **fields: Any) -> Project:
         setattr(project, name, value)
     full_clean_or_refuse(project)
     project.save()
-    record_event(
+    project_event_record(
         actor, "project_update", project, project, before=before, after=snapshot(project, changed)
     )
     return project
@@ -215,7 +215,7 @@ def participating_units_set(*, actor: Any, project: Project, units: Iterable[Org
         getattr(project, "_prefetched_objects_cache", {}).pop(name, None)
     project.__dict__.pop("_sif_unit_ids", None)
     if before != after:
-        record_event(
+        project_event_record(
             actor,
             "participating_units_set",
             project,
@@ -239,7 +239,9 @@ def contact_add(
     )
     full_clean_or_refuse(contact)
     contact.save()
-    record_event(actor, "contact_add", contact, project, after=snapshot(contact, CONTACT_FIELDS))
+    project_event_record(
+        actor, "contact_add", contact, project, after=snapshot(contact, CONTACT_FIELDS)
+    )
     return contact
 
 
@@ -261,7 +263,7 @@ def contact_update(*, actor: Any, contact: Contact, **fields: Any) -> Contact:
         setattr(contact, name, value)
     full_clean_or_refuse(contact)
     contact.save()
-    record_event(
+    project_event_record(
         actor, "contact_update", contact, project, before=before, after=snapshot(contact, changed)
     )
     return contact

@@ -14,13 +14,13 @@ from sif.calc import budget as budget_rules
 from sif.calc.errors import SifError
 from sif.web.accounts import permissions as perms
 from sif.web.accounts.permissions import Verdict
+from sif.web.audit.services import project_event_record
 from sif.web.projects.budget_changes import budget_inputs
 from sif.web.projects.lifecycle import state_label, transition_for, transitions_from
 from sif.web.projects.models import ClosingOutcome, Project, ProjectState
 from sif.web.projects.service_support import (
     full_clean_or_refuse,
     lock_project,
-    record_event,
     require,
 )
 
@@ -45,7 +45,7 @@ def apply_transition(
     full_clean_or_refuse(project)
     project.save(update_fields=["state", "closing_outcome", "updated_at"])
     after = {"state": project.state, "closing_outcome": project.closing_outcome}
-    record_event(
+    project_event_record(
         actor, "project_transition", project, project, before=before, after=after, reason=reason
     )
     return project

@@ -11,11 +11,11 @@ from django.db import transaction
 
 from sif.calc.errors import SifError
 from sif.web.accounts import permissions as perms
+from sif.web.audit.services import project_event_record
 from sif.web.projects.models import Project, Recommendation, Review
 from sif.web.projects.service_support import (
     full_clean_or_refuse,
     lock_project,
-    record_event,
     require,
 )
 
@@ -59,7 +59,7 @@ def review_add(
     )
     full_clean_or_refuse(review, exclude=["reviewer"])
     review.save()
-    record_event(
+    project_event_record(
         actor,
         "review_add",
         review,

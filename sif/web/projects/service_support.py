@@ -5,7 +5,7 @@ project_transitions, budget_changes, application_answers, reviews, grant_decisio
 closing_decisions, indicator_definitions, source_documents): the pages, the API, the demo and
 imports call them. Each service is keyword-only, runs in one transaction, asks
 sif/web/accounts/permissions.py whether the actor may act (`require`), locks the project row (`lock_project`), validates the model
-(`full_clean_or_refuse`), writes the event log with before and after (`record_event`, `snapshot`),
+(`full_clean_or_refuse`), keeps the before and after of the event log (`snapshot`),
 and raises `SifError(code, **params)` on refusal. A refusal changes nothing. Nothing is ever
 deleted: contacts are edited, a withdrawn project keeps its history.
 """
@@ -23,7 +23,6 @@ from sif.calc import budget as budget_rules
 from sif.calc.errors import SifError
 from sif.web.accounts.models import OrgUnit
 from sif.web.accounts.permissions import Verdict
-from sif.web.audit.services import event_record
 from sif.web.projects.models import Project
 
 
@@ -73,19 +72,6 @@ def lock_project(project: Project) -> Project:
     ):
         setattr(project, name, getattr(fresh, name))
     return project
-
-
-def record_event(
-    actor: Any, action: str, obj: models.Model, project: Project, **kwargs: Any
-) -> None:
-    event_record(
-        actor=actor,
-        action=action,
-        obj=obj,
-        municipality_id=project.municipality_id,
-        project_id=project.pk,
-        **kwargs,
-    )
 
 
 def parse_money(value: object, code_prefix: str) -> Decimal:

@@ -13,9 +13,10 @@ from django.db import transaction
 
 from sif.calc.errors import SifError
 from sif.web.accounts import permissions as perms
+from sif.web.audit.services import project_event_record
 from sif.web.core.files import note_written
 from sif.web.projects.models import Project, SourceDocument
-from sif.web.projects.service_support import full_clean_or_refuse, record_event, require
+from sif.web.projects.service_support import full_clean_or_refuse, require
 
 
 @transaction.atomic
@@ -38,7 +39,7 @@ def source_document_add(
     note_written(document.file.name)  # removed again if the caller's transaction is refused
     full_clean_or_refuse(document, exclude=["uploaded_by"])
     document.save()
-    record_event(
+    project_event_record(
         actor,
         "source_document_add",
         document,

@@ -8,7 +8,7 @@ from django.db import transaction
 
 from sif.calc.errors import SifError
 from sif.policy.states import PUBLISHABLE_STATES
-from sif.web.audit.services import event_record
+from sif.web.audit.services import event_record, project_event_record
 from sif.web.projects.models import Fund, Project
 from sif.web.public.models import FundPublication, ProjectPublication
 from sif.web.public.rules import can_publish
@@ -57,12 +57,11 @@ def project_publish(
         publication.save()
         after = {"published": published, "include_followup": include_followup}
         if before != after:
-            event_record(
-                actor=user,
-                action="project_publish" if published else "project_unpublish",
-                obj=publication,
-                municipality_id=project.municipality_id,
-                project_id=project.pk,
+            project_event_record(
+                user,
+                "project_publish" if published else "project_unpublish",
+                publication,
+                project,
                 before=before,
                 after=after,
             )
