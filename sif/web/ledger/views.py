@@ -20,6 +20,7 @@ from sif.calc import ledger as rules
 from sif.calc.errors import SifError
 from sif.messages import message_for, message_for_error
 from sif.web.accounts.permissions import can_view_project, fund_or_404, visible_projects
+from sif.web.core.money import format_kr
 from sif.web.core.paging import page_of, query_without_page
 from sif.web.core.select import options_html
 from sif.web.ledger import selectors, services
@@ -175,7 +176,7 @@ def fund_ledger(request: HttpRequest, pk: int) -> HttpResponse:
     page = page_of(request, selectors.entries_filtered(fund, shown), per_page=LEDGER_PAGE)
     context = {
         "fund": fund,
-        "entries": page.object_list,
+        "entries": [_ledger_row(e, fund) for e in selectors.entries_shown(list(page.object_list))],
         "page": page,
         "pager_query": query_without_page(request),
         "entry_count": LedgerEntry.objects.filter(fund=fund).count(),
@@ -195,6 +196,35 @@ def fund_ledger(request: HttpRequest, pk: int) -> HttpResponse:
         "correction_form": CorrectionForm(),
     }
     return render(request, "ledger/fund_ledger.html", context, status=400 if error else 200)
+
+
+def _ledger_row(entry: LedgerEntry, fund: Fund) -> dict[str, Any]:
+    """One line of the fund ledger with its texts and links made here: the template language's
+    URL tags, filters and display methods cost about 1 ms a line, 50 lines a page (issue 16)."""
+    author = entry.created_by
+    reversed_by = getattr(entry, "reversed_by", None)  # the reverse one-to-one raises when absent
+    kind = entry.get_kind_display()
+    if entry.write_off_of:
+        kind = f"{kind} ({entry.get_write_off_of_display()})"
+    return {
+        "pk": entry.pk,
+        "number": entry.number,
+        "booked_on": entry.booked_on.isoformat(),
+        "kind": kind,
+        "reverses": entry.reverses,
+        "reversed_by": reversed_by,
+        "project_title": entry.project.title if entry.project else "",
+        "project_url": reverse("ledger:repayment", args=[entry.project_id])
+        if entry.project
+        else "",
+        "amount": format_kr(entry.amount),
+        "negative": entry.sign < 0,
+        "reference": entry.reference,
+        "text": entry.text,
+        "author": (author.get_full_name() or author.username) if author else "–",
+        "correctable": entry.kind != EntryKind.CORRECTION and reversed_by is None,
+        "correct_url": reverse("ledger:correct", args=[fund.pk, entry.pk]),
+    }
 
 
 @login_required
