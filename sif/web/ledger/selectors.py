@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 
 from sif.calc import ledger as rules
@@ -28,7 +28,10 @@ def funds_visible(user: Any) -> QuerySet[Fund]:
 
 
 # Neither a correction nor reversed by one: the entries every figure sums (sif/calc/ledger.effective).
-EFFECTIVE = ~Q(kind=rules.CORRECTION) & Q(reversed_by__isnull=True)
+# "Not reversed" is NOT EXISTS on the unique index of `reverses`, not `reversed_by__isnull`: that
+# LEFT JOIN … IS NULL made PostgreSQL hash every entry of the database for each fund's sums
+# (5 ms on the national data and growing with it; 1,8 ms as an anti-join over the fund's own).
+EFFECTIVE = ~Q(kind=rules.CORRECTION) & ~Exists(LedgerEntry.objects.filter(reverses=OuterRef("pk")))
 
 
 def summed_entries(
