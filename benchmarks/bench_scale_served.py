@@ -46,7 +46,7 @@ HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "RESULTS.md"
 STORE = HERE / "scale_served.json"
 START, END = "<!-- scale-served:start -->", "<!-- scale-served:end -->"
-RUNS, USERS, USERS_SECONDS, SATURATION_SECONDS = 30, 20, 60, 30
+RUNS, USERS, USERS_SECONDS, SATURATION_SECONDS = 100, 20, 60, 30
 GOAL_MS, GOAL_RATIO, GOAL_KB, GOAL_MB = 200, 1.5, 500, 500
 
 
