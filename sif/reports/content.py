@@ -424,6 +424,7 @@ PAGE_WIDTH_CHARS = (
 )
 CELL_PADDING_CHARS = 2
 DIGIT_WIDTH = 1.2  # a number's characters against the average character
+LETTER_WIDTH = 1.1  # a word's letters against the average character (spaces and narrow letters)
 WIDE_COLUMN_CHARS = 40  # a column's share grows with its text up to this many characters per line
 
 
@@ -457,6 +458,8 @@ def column_widths(table: Table) -> list[int]:
             widest = max(word_width(w) for w in words)
             if cell.is_number:  # digits are wider than the average letter (0,56 em against ~0,5)
                 widest = math.ceil(widest * DIGIT_WIDTH)
+            else:  # a word of lower-case letters runs ~0,55 em: "pågående" was hyphenated at 10 %
+                widest = math.ceil(widest * LETTER_WIDTH)
             longest_word[i] = max(longest_word[i], widest)
             longest_text[i] = max(longest_text[i], len(cell.text))
     minimum = [w + CELL_PADDING_CHARS for w in longest_word]
