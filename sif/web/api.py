@@ -35,6 +35,7 @@ from sif.web.api_input import (
     ID_MAX,
     LAST_YEAR,
     Amount,
+    InputParser,
     Score,
     Year,
     field_message,
@@ -44,7 +45,13 @@ from sif.web.projects import budget_changes, grant_decisions, project_transition
 from sif.web.projects.models import Decision, Project, ProjectState, Review
 from sif.web.tokens.auth import TokenAuth
 
-api = NinjaAPI(title="SIF API", version="1", auth=[TokenAuth(), django_auth], urls_namespace="api")
+api = NinjaAPI(
+    title="SIF API",
+    version="1",
+    auth=[TokenAuth(), django_auth],
+    urls_namespace="api",
+    parser=InputParser(),
+)
 
 NOT_FOUND_CODES = {"project_not_found", "not_found", "fund_not_found", "ledger_entry_not_found"}
 FORBIDDEN_CODES = {
@@ -115,7 +122,10 @@ def _unreadable(request: HttpRequest, exc: Exception) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    """Ninja's own refusals: not logged in (401), CSRF/authorisation (403), unreadable body (400)."""
+    """Ninja's own refusals: not logged in (401), CSRF/authorisation (403), unreadable body (400).
+    A body the input parser refused (a NUL character) names its fields as any invalid input does."""
+    if isinstance(exc.__cause__, NinjaValidationError):
+        return _invalid(request, exc.__cause__)
     code = {401: "not_authenticated", 403: "permission_denied", 404: "not_found"}.get(
         exc.status_code, "invalid_input"
     )

@@ -121,3 +121,31 @@ def test_a_decision_amount_of_1e30_is_a_400(world: Any) -> None:
 def test_field_messages_are_swedish(world: Any) -> None:
     body = assert_error(client_for(world.admin).get("/api/projects?year=abc"), 400, "invalid_input")
     assert body["fields"]["year"] == "Ska vara ett heltal."
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "payload"),
+    [
+        (
+            "post",
+            "periods",
+            {"label": "T1\x00", "start": "2024-01-01", "end": "2024-04-30"},
+        ),
+        ("get", "measurements?indicator=1&unit=\x00", None),
+    ],
+)
+def test_a_nul_character_in_any_text_is_a_400_in_swedish_and_changes_nothing(
+    world: Any, method: str, path: str, payload: dict[str, Any] | None
+) -> None:
+    """Schemathesis sent a period label with NUL: PostgreSQL cannot hold it and answered 500."""
+    project = make_project(world.fund, world.unit_a, state=ProjectState.RUNNING)
+    events = Event.objects.count()
+    client = client_for(world.admin)
+    url = f"/api/projects/{project.pk}/{path}"
+    if method == "post":
+        response = client.post(url, payload, content_type="application/json")
+    else:
+        response = client.get(url)
+    body = assert_error(response, 400, "invalid_input")
+    assert "Texten innehåller ett otillåtet styrtecken (NUL, 0x00)." in body["fields"].values()
+    assert Event.objects.count() == events
