@@ -16,6 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from benchmarks.bench_scale_served import server_environment
+
 PAGES = ("uppföljning (största projektet)", "API: mätvärden")
 WARM_UPS = 5  # the first requests draw the charts (12 a request), then they come from the store
 
@@ -23,18 +25,7 @@ WARM_UPS = 5  # the first requests draw the charts (12 a request), then they com
 def main(size: str, url: str, label: str) -> dict[str, object]:
     data_dir = Path(tempfile.gettempdir()) / f"sif-fu-served-{label}"
     data_dir.mkdir(exist_ok=True)
-    env = {
-        **os.environ,
-        "DATABASE_URL": url,
-        "SIF_DATA_DIR": str(data_dir),
-        "SIF_SECRET_KEY": "bench-scale-served-" + "x" * 40,
-        "SIF_DEBUG": "false",
-        "SIF_LOG_LEVEL": "WARNING",
-        "SIF_DOCUMENTS_IN_BACKGROUND": "true",
-        "SIF_DB_CONN_MAX_AGE": "0",
-    }
-    for key in ("DATABASE_URL", "SIF_DATA_DIR", "SIF_SECRET_KEY", "SIF_LOG_LEVEL"):
-        os.environ[key] = env[key]
+    env = server_environment(url, data_dir, SIF_DB_CONN_MAX_AGE="0")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sif.web.settings")
     import django
 

@@ -292,9 +292,9 @@ def load_average() -> str:
     return ", ".join(f"{x:.1f}".replace(".", ",") for x in os.getloadavg())
 
 
-def run(size: str, database_url: str, workers: int) -> dict[str, object]:
-    data_dir = Path(tempfile.gettempdir()) / "sif-bench-scale-served"  # static files collected once
-    data_dir.mkdir(exist_ok=True)
+def server_environment(database_url: str, data_dir: Path, **extra: str) -> dict[str, str]:
+    """The production server's environment for a benchmark (DEBUG off, documents by the worker),
+    also set in this process so that Django here reads the same database and data folder."""
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -303,10 +303,18 @@ def run(size: str, database_url: str, workers: int) -> dict[str, object]:
         "SIF_DEBUG": "false",
         "SIF_LOG_LEVEL": "WARNING",
         "SIF_DOCUMENTS_IN_BACKGROUND": "true",
+        **extra,
     }
     os.environ.update(
         {k: env[k] for k in ("DATABASE_URL", "SIF_DATA_DIR", "SIF_SECRET_KEY", "SIF_LOG_LEVEL")}
     )
+    return env
+
+
+def run(size: str, database_url: str, workers: int) -> dict[str, object]:
+    data_dir = Path(tempfile.gettempdir()) / "sif-bench-scale-served"  # static files collected once
+    data_dir.mkdir(exist_ok=True)
+    env = server_environment(database_url, data_dir)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sif.web.settings")
     import django
 
