@@ -175,30 +175,11 @@ def _indicator_detail(
                 )
             )
     if with_charts:
-        series = {
-            "Insatsgrupp": [
-                float(r.intervention.value)
-                if r.intervention and r.intervention.value is not None
-                else None
-                for r in t.rows
-            ]
-        }
-        if any(r.comparison for r in t.rows):
-            series["Jämförelsegrupp"] = [
-                float(r.comparison.value)
-                if r.comparison and r.comparison.value is not None
-                else None
-                for r in t.rows
-            ]
-        refs = {}
-        if ind.baseline_value is not None:
-            refs["Baslinje"] = float(ind.baseline_value)
-        if ind.target_value is not None:
-            refs["Mål"] = float(ind.target_value)
+        labels, series, refs = t.line_chart_data()
         chart = ChartCall.of(
             charts.line_over_periods,
             ind.name,
-            [r.period.label for r in t.rows],
+            labels,
             series,
             references=refs,
             percent=share,

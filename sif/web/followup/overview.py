@@ -120,31 +120,14 @@ def _table_charts(
     table.target_text = _fmt(table.indicator.target_value, kind)  # type: ignore[attr-defined]
     if not table.has_data:
         return
-    series = {
-        "Insatsgrupp": [
-            float(r.intervention.value)
-            if r.intervention and r.intervention.value is not None
-            else None
-            for r in table.rows
-        ]
-    }
-    if any(r.comparison for r in table.rows):
-        series["Jämförelsegrupp"] = [
-            float(r.comparison.value) if r.comparison and r.comparison.value is not None else None
-            for r in table.rows
-        ]
-    refs = {}
-    if table.indicator.baseline_value is not None:
-        refs["Baslinje"] = float(table.indicator.baseline_value)
-    if table.indicator.target_value is not None:
-        refs["Mål"] = float(table.indicator.target_value)
+    labels, series, refs = table.line_chart_data()
     title = table.indicator.name
     table.line_chart = chart_image(  # type: ignore[attr-defined]
         request,
         project,
         charts.line_over_periods,
         title,
-        [r.period.label for r in table.rows],
+        labels,
         series,
         references=refs,
         percent=share,

@@ -146,6 +146,30 @@ class IndicatorTable:
             for r in self.rows
         )
 
+    def line_chart_data(
+        self,
+    ) -> tuple[list[str], dict[str, list[float | None]], dict[str, float]]:
+        """What the indicator's line chart over the periods shows, on the page and in documents:
+        the period labels, the intervention group (and the comparison group where there is one)
+        and the baseline and target as reference lines."""
+
+        def values(group: str) -> list[float | None]:
+            figures = [getattr(r, group) for r in self.rows]
+            return [float(f.value) if f and f.value is not None else None for f in figures]
+
+        series = {"Insatsgrupp": values("intervention")}
+        if any(r.comparison for r in self.rows):
+            series["Jämförelsegrupp"] = values("comparison")
+        references = {
+            name: float(value)
+            for name, value in (
+                ("Baslinje", self.indicator.baseline_value),
+                ("Mål", self.indicator.target_value),
+            )
+            if value is not None
+        }
+        return [r.period.label for r in self.rows], series, references
+
 
 class Figure(NamedTuple):
     """One measurement's figures as the aggregates read them (a tuple: no model instance is built
