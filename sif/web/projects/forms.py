@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from sif.web.core import choice_fields
 from sif.web.core.number_fields import SwedishDecimalField
 from sif.web.core.select import PlainSelect
-from sif.web.projects import selectors
+from sif.web.projects import project_details, selectors
 from sif.web.projects.models import ClosingOutcome, ProjectState, RepaymentRule
 
 
@@ -111,18 +111,7 @@ class ProjectForm(forms.Form):
         help_text=_("Vad projektet har lärt sig; visas i slutrapporten."),
     )
 
-    TEXT_FIELDS = (
-        "title",
-        "short_name",
-        "registration_number",
-        "start_date",
-        "end_date",
-        "summary",
-        "purpose",
-        "goals",
-        "target_group",
-        "lessons",
-    )
+    TEXT_FIELDS = project_details.TEXT_FIELDS
 
     def __init__(self, *args: Any, user: Any, creating: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

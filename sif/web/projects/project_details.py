@@ -35,8 +35,8 @@ from sif.web.projects.service_support import (
     snapshot,
 )
 
-# Fields a user may change with project_update (state, amounts and units have their own services).
-EDITABLE_FIELDS = (
+# The project's texts and period, as the project form edits them.
+TEXT_FIELDS = (
     "title",
     "short_name",
     "registration_number",
@@ -47,9 +47,10 @@ EDITABLE_FIELDS = (
     "goals",
     "target_group",
     "lessons",
-    "example_note",
-    "example_sections",
 )
+# Fields a user may change with project_update (state, amounts and units have their own services):
+# the texts and period, and the example-data marking the demo and imports set.
+EDITABLE_FIELDS = (*TEXT_FIELDS, "example_note", "example_sections")
 
 
 CONTACT_FIELDS = ("name", "title", "email", "phone")
